@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs everything kload needs on a fresh Debian/Ubuntu machine, and is quick when run again:
+# the Debian dev packages that give librdkafka zstd/lz4/SSL/SASL, the npm packages (this
+# compiles librdkafka: ~2.5 min on 2 cores), the TypeScript build, and the pinned Kafka jars.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in libzstd-dev liblz4-dev libssl-dev libsasl2-dev; do have_pkg "$pkg" || missing+=("$pkg"); done
+  command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+  command -v mvn >/dev/null 2>&1 || missing+=(maven)
+  command -v g++ >/dev/null 2>&1 || missing+=(g++)
+  command -v make >/dev/null 2>&1 || missing+=(make)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "install: apt-get install ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+else
+  echo "install: not a Debian system; make sure Java 17+, Maven, g++, make, python3 and the zstd/lz4/ssl/sasl headers are installed."
+fi
+
+# npm ci wipes node_modules and recompiles librdkafka; skip it when the lockfile has not changed.
+stamp=node_modules/.kload-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -d node_modules/@platformatic/rdkafka/build/Release ]; then
+  echo "install: npm ci (compiles librdkafka, a few minutes) ..."
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi
+
+npm run --silent build
+node bin/kload.cjs cluster fetch

@@ -1,0 +1,43 @@
+import yargs from 'yargs';
+import { ExitCode, KloadError } from '../errors.js';
+import { clusterCommand } from './commands/cluster.js';
+import { kloadVersion } from './version.js';
+
+/** Parses argv, runs one command, maps its outcome to an exit code. The only place that exits. */
+export async function main(argv: string[]): Promise<void> {
+  let verbose = argv.includes('--verbose');
+  try {
+    await yargs(argv)
+      .scriptName('kload')
+      .usage('kload: a load generator for Apache Kafka.\n\nUsage: $0 <command> [options]')
+      .command(clusterCommand)
+      .option('verbose', { type: 'boolean', describe: 'Show stack traces and debug output' })
+      .demandCommand(1, 'Name a command: kload cluster start, kload cluster status, kload cluster stop.')
+      .recommendCommands()
+      .strict()
+      .version(kloadVersion())
+      .help()
+      .alias('h', 'help')
+      .epilogue('Exit codes: 0 ok, 1 unexpected failure, 2 invalid input, 3 cluster unreachable, 99 thresholds failed.\nDocs: README.md')
+      .wrap(Math.min(110, process.stdout.columns ?? 100))
+      .fail((msg, err) => {
+        if (err) throw err;
+        throw new KloadError('INVALID_ARGUMENT', msg, { hint: 'Run with --help to see the commands and options.' });
+      })
+      .parseAsync();
+    process.exitCode = process.exitCode ?? ExitCode.ok;
+  } catch (err) {
+    process.exitCode = reportError(err, verbose);
+  }
+}
+
+function reportError(err: unknown, verbose: boolean): number {
+  if (err instanceof KloadError) {
+    process.stderr.write(`error: ${err.message}\n`);
+    if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
+    if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
+    return err.exitCode;
+  }
+  process.stderr.write(`kload failed unexpectedly (a bug; please report it):\n${err instanceof Error ? err.stack : String(err)}\n`);
+  return ExitCode.unexpected;
+}

@@ -1,0 +1,155 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KloadError } from '../errors.js';
+import { findJava } from './java.js';
+import { ensureKafkaJars } from './kafka-jars.js';
+import { KafkaNode } from './kafka-node.js';
+import { LOG4J2_PROPERTIES, nodeProperties, toPropertiesFile, type NodePorts } from './node-config.js';
+import { assertPortsFree, freePort } from './ports.js';
+import { formatStorage, newClusterId } from './format-storage.js';
+import { waitForBrokers } from './wait-for-brokers.js';
+import type { ClusterState } from './cluster-state.js';
+
+export interface EmbeddedClusterOptions {
+  nodes?: 1 | 3;
+  /** First broker port; node i uses basePort + 2i (broker) and basePort + 2i + 1 (controller). Default: free ports. */
+  basePort?: number;
+  heapMb?: number;
+  detached?: boolean;
+  brokerProperties?: Record<string, string>;
+  startTimeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}
+
+/**
+ * A real Apache Kafka cluster in KRaft mode on 127.0.0.1: every node is a combined
+ * broker+controller JVM with its own ports and data dir under one temp directory. Also the fault
+ * injector for tests: pause, resume, kill and restart one node by id.
+ */
+export class EmbeddedCluster {
+  readonly nodes: KafkaNode[];
+  readonly dir: string;
+  readonly kafkaVersion: string;
+  readonly startedAt: string;
+  private readonly exitHook = () => this.killNowSync();
+
+  private constructor(nodes: KafkaNode[], dir: string, kafkaVersion: string, startedAt: string) {
+    this.nodes = nodes;
+    this.dir = dir;
+    this.kafkaVersion = kafkaVersion;
+    this.startedAt = startedAt;
+  }
+
+  get bootstrapServers(): string {
+    return this.nodes.map((n) => `127.0.0.1:${n.spec.brokerPort}`).join(',');
+  }
+
+  static async start(options: EmbeddedClusterOptions = {}): Promise<EmbeddedCluster> {
+    const env = options.env ?? process.env;
+    const log = options.log ?? (() => {});
+    const count = options.nodes ?? 1;
+    const java = findJava(env);
+    const dist = ensureKafkaJars(env, log);
+    const ports = await choosePorts(count, options.basePort);
+    const dir = mkdtempSync(join(tmpdir(), 'kload-cluster-'));
+    const heapMb = options.heapMb ?? 512;
+    const nodes = ports.map((p) => {
+      const nodeDir = join(dir, `node-${p.nodeId}`);
+      mkdirSync(nodeDir, { recursive: true });
+      const props = nodeProperties({ node: p, allNodes: ports, logDir: join(nodeDir, 'data'), overrides: options.brokerProperties });
+      writeFileSync(join(nodeDir, 'server.properties'), toPropertiesFile(props));
+      writeFileSync(join(nodeDir, 'log4j2.properties'), LOG4J2_PROPERTIES);
+      return new KafkaNode({ ...p, java, classpath: dist.classpath, dir: nodeDir, heapMb, detached: options.detached ?? false });
+    });
+    const cluster = new EmbeddedCluster(nodes, dir, dist.version, new Date().toISOString());
+    if (!options.detached) process.on('exit', cluster.exitHook);
+    try {
+      const clusterId = newClusterId();
+      await Promise.all(nodes.map((n) => formatStorage(java, dist.classpath, n.propertiesFile, clusterId, join(n.spec.dir, 'log4j2.properties'))));
+      log(`Starting ${count} Kafka ${dist.version} node(s) in ${dir} ...`);
+      for (const n of nodes) n.start();
+      await waitForBrokers(cluster.bootstrapServers, nodes, options.startTimeoutMs ?? 90_000);
+    } catch (err) {
+      await cluster.stop();
+      throw err;
+    }
+    return cluster;
+  }
+
+  /** Re-attaches to a detached cluster from its state file. */
+  static fromState(state: ClusterState): EmbeddedCluster {
+    const nodes = state.nodes.map((n) => {
+      const node = new KafkaNode({ ...n, java: state.java, classpath: state.classpath, heapMb: state.heapMb, detached: true });
+      node.adopt(n.pid);
+      return node;
+    });
+    return new EmbeddedCluster(nodes, state.dir, state.kafkaVersion, state.startedAt);
+  }
+
+  toState(): ClusterState {
+    const first = this.nodes[0]!;
+    return {
+      stateVersion: 1,
+      startedAt: this.startedAt,
+      kafkaVersion: this.kafkaVersion,
+      bootstrapServers: this.bootstrapServers,
+      dir: this.dir,
+      heapMb: first.spec.heapMb,
+      classpath: first.spec.classpath,
+      java: first.spec.java,
+      nodes: this.nodes.map((n) => ({ nodeId: n.id, pid: n.pid ?? -1, brokerPort: n.spec.brokerPort, controllerPort: n.spec.controllerPort, dir: n.spec.dir })),
+    };
+  }
+
+  node(id: number): KafkaNode {
+    const node = this.nodes.find((n) => n.id === id);
+    if (!node) throw new KloadError('INVALID_ARGUMENT', `No node ${id}; this cluster has nodes ${this.nodes.map((n) => n.id).join(', ')}.`);
+    return node;
+  }
+
+  /** SIGSTOP: the node stays up but answers nothing, like a long GC pause or a hung disk. */
+  pauseNode(id: number): void {
+    this.node(id).signal('SIGSTOP');
+  }
+
+  resumeNode(id: number): void {
+    this.node(id).signal('SIGCONT');
+  }
+
+  async killNode(id: number): Promise<void> {
+    await this.node(id).kill();
+  }
+
+  /** Starts a stopped or killed node again with the same ports and data, and waits until it is back. */
+  async restartNode(id: number, timeoutMs = 60_000): Promise<void> {
+    const node = this.node(id);
+    await node.stop();
+    node.start();
+    await waitForBrokers(this.bootstrapServers, this.nodes, timeoutMs);
+  }
+
+  /** Stops every node (SIGTERM, then SIGKILL after the deadline) and removes all temp data. */
+  async stop(deadlineMs = 20_000): Promise<void> {
+    await Promise.all(this.nodes.map((n) => n.stop(deadlineMs)));
+    rmSync(this.dir, { recursive: true, force: true });
+    process.removeListener('exit', this.exitHook);
+  }
+
+  private killNowSync(): void {
+    for (const n of this.nodes) n.killNow();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function choosePorts(count: number, basePort: number | undefined): Promise<NodePorts[]> {
+  const ports: NodePorts[] = [];
+  for (let i = 0; i < count; i++) {
+    const brokerPort = basePort ? basePort + 2 * i : await freePort();
+    const controllerPort = basePort ? basePort + 2 * i + 1 : await freePort();
+    ports.push({ nodeId: i + 1, brokerPort, controllerPort });
+  }
+  if (basePort) await assertPortsFree(ports.flatMap((p) => [p.brokerPort, p.controllerPort]));
+  return ports;
+}
