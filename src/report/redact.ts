@@ -1,0 +1,26 @@
+/**
+ * Client properties go into result files, which get shared; credentials must not. Matching is by
+ * key name, so a new librdkafka secret property (sasl.oauthbearer.client.secret,
+ * ssl.keystore.password, ...) is caught without a list update.
+ */
+
+export const REDACTED = '[redacted]';
+
+const SECRET_KEY_PARTS = ['password', 'secret', 'sasl.jaas', 'token', 'key.pem', 'private'];
+
+/** Secret-bearing keys whose names do not contain any of the parts above. */
+const SECRET_KEYS = new Set(['sasl.oauthbearer.config', 'ssl.key.password']);
+
+export function isSecretProperty(key: string): boolean {
+  const lower = key.toLowerCase();
+  return SECRET_KEYS.has(lower) || SECRET_KEY_PARTS.some((part) => lower.includes(part));
+}
+
+/** A copy of `props` with every secret value replaced by "[redacted]"; keys are kept. */
+export function redactProperties(props: Record<string, string>): Record<string, string> {
+  const redacted: Record<string, string> = {};
+  for (const [key, value] of Object.entries(props)) {
+    redacted[key] = isSecretProperty(key) ? REDACTED : value;
+  }
+  return redacted;
+}

@@ -1,0 +1,110 @@
+/**
+ * The saved result of one `kload run`: self-describing (scenario, environment, versions) and
+ * complete (every histogram encoded), so any percentile can be recomputed and two results can be
+ * compared long after the run. Bump RESULT_SCHEMA_VERSION on any incompatible change.
+ */
+import type { Scenario } from '../scenario/types.js';
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+export interface RunResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  kload: { version: string };
+  /** 'complete', or 'interrupted' when Ctrl-C or a failure cut the run short (partial data). */
+  status: 'complete' | 'interrupted' | 'failed';
+  /** Why the run did not complete; null when complete. */
+  statusReason: string | null;
+  startedAt: string; // ISO 8601 UTC
+  finishedAt: string; // ISO 8601 UTC
+  scenario: Scenario;
+  environment: Environment;
+  phases: PhaseResult[];
+  summary: RunSummary;
+}
+
+export interface Environment {
+  node: string;
+  librdkafka: string;
+  /** Broker software version when known (embedded cluster), else null. */
+  kafka: string | null;
+  os: string;
+  cpuModel: string;
+  cpuCount: number;
+  totalMemoryBytes: number;
+  brokers: string;
+  /** 'embedded' when kload started or found its own cluster, 'external' for --brokers. */
+  cluster: 'embedded' | 'external';
+  /** Every client property in effect, secrets (sasl.password, ssl.key.password, ...) redacted. */
+  producerProperties: Record<string, string>;
+  consumerProperties: Record<string, string>;
+  producerThreads: number;
+  consumerThreads: number;
+}
+
+/** Summary statistics of one HDR histogram, in microseconds. */
+export interface LatencySummaryUs {
+  count: number;
+  mean: number;
+  stdev: number;
+  min: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  p9999: number;
+  max: number;
+  /** HdrHistogram compressed base64 (V2 encoding), decodable by any HdrHistogram library. */
+  histogram: string;
+}
+
+export interface IntervalStats {
+  /** Seconds since the phase started, at the interval's end. */
+  elapsedSec: number;
+  sentPerSec: number;
+  ackedPerSec: number;
+  consumedPerSec: number;
+  /** Payload megabytes (10^6 bytes) acked per second. */
+  ackedMBPerSec: number;
+  publishP50Us: number;
+  publishP99Us: number;
+  publishMaxUs: number;
+}
+
+export interface PhaseResult {
+  name: string;
+  type: Scenario['phases'][number]['type'];
+  /** Warmup phases are run but their latencies and counts are not part of the verdict. */
+  recorded: boolean;
+  /** Messages/s from the schedule; null for max phases (no target). */
+  targetRate: number | null;
+  /** acked / durationSec. */
+  achievedRate: number;
+  durationSec: number;
+  sent: number;
+  acked: number;
+  /** Failed deliveries by librdkafka error code name, e.g. { "ERR__MSG_TIMED_OUT": 3 }. */
+  failed: Record<string, number>;
+  /** Payload bytes acked (keys and headers excluded). */
+  bytes: number;
+  consumed: number;
+  consumedBytes: number;
+  /** How often produce() met a full local queue and had to wait: back-pressure, not hidden. */
+  queueFullWaits: number;
+  publishLatencyUs: LatencySummaryUs;
+  endToEndLatencyUs: LatencySummaryUs;
+  intervals: IntervalStats[];
+}
+
+/** What a person reads first: the recorded phases folded together. */
+export interface RunSummary {
+  durationSec: number;
+  sent: number;
+  acked: number;
+  failed: number;
+  consumed: number;
+  throughputMsgsPerSec: number;
+  throughputMBPerSec: number;
+  publishP50Us: number;
+  publishP99Us: number;
+  endToEndP99Us: number;
+}
