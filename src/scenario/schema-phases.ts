@@ -1,0 +1,73 @@
+/** The `phases` list: the load over time, run in order. */
+import { z } from 'zod';
+import { duration } from './duration.js';
+import { nonEmptyString, positiveInt, positiveNumber } from './fields.js';
+import { checkUnique, isValidAt, whenArray } from './partial-checks.js';
+import type { Phase } from './types.js';
+
+const phaseName = nonEmptyString().optional().describe('Shown in reports; unique. Default: the phase type.');
+const phaseDuration = duration().describe(
+  'How long the phase runs: "500ms", "10s", "1.5m", "1h", or a number of seconds.',
+);
+
+/** Each phase keeps `name` undefined when omitted; the list fills it in once duplicates are checked. */
+type NamedLater<P> = P extends Phase ? Omit<P, 'name'> & { name: string | undefined } : never;
+
+const warmup = z
+  .strictObject({
+    name: phaseName,
+    type: z.literal('warmup'),
+    duration: phaseDuration,
+    rate: positiveNumber().optional().describe('Messages/s over all producers. Default: as fast as possible.'),
+  })
+  .transform(
+    (p): NamedLater<Phase> => ({
+      name: p.name,
+      type: 'warmup',
+      durationMs: p.duration,
+      rateMsgsPerSec: p.rate ?? null,
+    }),
+  )
+  .describe('Load that is sent but not recorded, so connections, caches and the JIT settle first.');
+
+const constant = z
+  .strictObject({
+    name: phaseName,
+    type: z.literal('constant'),
+    duration: phaseDuration,
+    rate: positiveNumber().describe('Messages/s over all producers, paced open-loop from intended send times.'),
+  })
+  .transform(
+    (p): NamedLater<Phase> => ({ name: p.name, type: 'constant', durationMs: p.duration, rateMsgsPerSec: p.rate }),
+  )
+  .describe('A fixed rate: message i is intended at start + i / rate, however the cluster keeps up.');
+
+const max = z
+  .strictObject({
+    name: phaseName,
+    type: z.literal('max'),
+    duration: phaseDuration,
+    maxInFlight: positiveInt().default(100_000).describe('Unacknowledged messages allowed per producer client.'),
+  })
+  .transform(
+    (p): NamedLater<Phase> => ({ name: p.name, type: 'max', durationMs: p.duration, maxInFlight: p.maxInFlight }),
+  )
+  .describe('As fast as the cluster accepts, with a bound on messages in flight.');
+
+export const phasesSchema = z
+  .array(z.discriminatedUnion('type', [warmup, constant, max]))
+  .min(1)
+  .superRefine(
+    (phases, ctx) => {
+      const entries = phases.flatMap((phase, i) => {
+        if (!isValidAt(ctx.issues, [i])) return [];
+        // A defaulted name points at `type`, which is what the user has to change (or add a name).
+        if (phase.name === undefined) return [{ name: phase.type, path: [i, 'type'] }];
+        return [{ name: phase.name, path: [i, 'name'] }];
+      });
+      checkUnique(ctx, entries, 'phase name', 'phase names must be unique; the name defaults to the type');
+    },
+    { when: whenArray },
+  )
+  .transform((phases): Phase[] => phases.map((phase) => ({ ...phase, name: phase.name ?? phase.type })))
+  .describe('The load over time, run in order: usually a warmup, then constant-rate or max phases.');

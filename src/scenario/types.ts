@@ -1,0 +1,109 @@
+/**
+ * The resolved scenario: what the coordinator plans from, after validation and defaults.
+ * A scenario describes the *load*, never the cluster address (that comes from --brokers or the
+ * embedded cluster), so the same file runs anywhere. Units are in the field names.
+ *
+ * The YAML/JSON a user writes is looser (durations as "10s", sizes as numbers or distributions,
+ * optional blocks); `schema.ts` turns it into this shape and `scenario.schema.json` documents it.
+ */
+
+export interface Scenario {
+  /** Used in result file names; [a-zA-Z0-9._-]+. */
+  name: string;
+  description: string;
+  topics: TopicSpec[];
+  producers: ProducerSpec;
+  /** Absent when the scenario only produces. */
+  consumers: ConsumerSpec | null;
+  /** Run in order; at least one. */
+  phases: Phase[];
+  /** Threshold expressions such as "publish.p99 < 50ms"; stored now, evaluated by a later module. */
+  thresholds: string[];
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  /** Topic-level configs passed to CreateTopics, values as strings (Kafka's wire form). */
+  configs: Record<string, string>;
+}
+
+export interface ProducerSpec {
+  /** A topic named in `topics`; defaults to the first topic. */
+  topic: string;
+  /** N: producer clients in total. */
+  count: number;
+  /** Worker threads the clients are spread over (<= count). */
+  threads: number;
+  message: MessageSpec;
+  keys: KeyStrategy;
+  payload: PayloadSpec;
+  /** librdkafka producer properties, passed through verbatim as strings. */
+  properties: Record<string, string>;
+}
+
+export type MessageSize =
+  | { type: 'fixed'; bytes: number }
+  | { type: 'uniform'; minBytes: number; maxBytes: number }
+  /** Weighted choice among sizes; weights need not sum to 1. */
+  | { type: 'weighted'; choices: { bytes: number; weight: number }[] };
+
+export interface MessageSpec {
+  size: MessageSize;
+}
+
+export type KeyStrategy =
+  | { type: 'none' }
+  | { type: 'random'; cardinality: number }
+  /** key = prefix + sequence number, e.g. "key-0", "key-1", ... */
+  | { type: 'sequential'; prefix: string };
+
+export type PayloadSpec =
+  /** Random bytes; compressibility 0 = incompressible, 0.9 = ~90% of each payload is repeated filler. */
+  | { type: 'random'; compressibility: number }
+  /** A text template; "{{seq}}" is replaced by the message sequence number. Size comes from the template. */
+  | { type: 'template'; template: string }
+  /** Each message is the next line of a file (relative paths resolve against the scenario file). */
+  | { type: 'file'; path: string };
+
+export interface ConsumerSpec {
+  /** A topic named in `topics`; defaults to the producers' topic. */
+  topic: string;
+  /** Consumer group ids; every group reads every message. */
+  groups: string[];
+  /** Members in each group. */
+  membersPerGroup: number;
+  /** Worker threads all members are spread over. */
+  threads: number;
+  /** librdkafka consumer properties, verbatim as strings. */
+  properties: Record<string, string>;
+}
+
+export type Phase = WarmupPhase | ConstantPhase | MaxPhase;
+
+interface PhaseBase {
+  name: string;
+  durationMs: number;
+}
+
+/** Load that is sent but not recorded: lets caches, JIT and connections settle. */
+export interface WarmupPhase extends PhaseBase {
+  type: 'warmup';
+  /** Messages/s; null = as fast as possible. */
+  rateMsgsPerSec: number | null;
+}
+
+/** An open-loop schedule: message i is intended at start + i / rate. */
+export interface ConstantPhase extends PhaseBase {
+  type: 'constant';
+  rateMsgsPerSec: number;
+}
+
+/** As fast as the cluster accepts, with a bounded number of messages in flight per client. */
+export interface MaxPhase extends PhaseBase {
+  type: 'max';
+  maxInFlight: number;
+}
+
+export type PhaseType = Phase['type'];
