@@ -1,18 +1,22 @@
 import yargs from 'yargs';
 import { ExitCode, KloadError } from '../errors.js';
 import { clusterCommand } from './commands/cluster.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
 import { kloadVersion } from './version.js';
 
 /** Parses argv, runs one command, maps its outcome to an exit code. The only place that exits. */
 export async function main(argv: string[]): Promise<void> {
-  let verbose = argv.includes('--verbose');
+  const verbose = argv.includes('--verbose');
   try {
     await yargs(argv)
       .scriptName('kload')
       .usage('kload: a load generator for Apache Kafka.\n\nUsage: $0 <command> [options]')
+      .command(runCommand)
+      .command(validateCommand)
       .command(clusterCommand)
       .option('verbose', { type: 'boolean', describe: 'Show stack traces and debug output' })
-      .demandCommand(1, 'Name a command: kload cluster start, kload cluster status, kload cluster stop.')
+      .demandCommand(1, 'Name a command, e.g. kload run scenarios/quickstart.yaml')
       .recommendCommands()
       .strict()
       .version(kloadVersion())

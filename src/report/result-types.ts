@@ -90,6 +90,9 @@ export interface PhaseResult {
   consumedBytes: number;
   /** How often produce() met a full local queue and had to wait: back-pressure, not hidden. */
   queueFullWaits: number;
+  /** Per worker thread, to see imbalance between threads (and to check the merge). */
+  producerWorkers: { workerId: number; sent: number; acked: number }[];
+  consumerWorkers: { workerId: number; consumed: number }[];
   publishLatencyUs: LatencySummaryUs;
   endToEndLatencyUs: LatencySummaryUs;
   intervals: IntervalStats[];

@@ -27,6 +27,8 @@ export function phase(overrides: Partial<PhaseResult> = {}): PhaseResult {
     consumed: 50_000,
     consumedBytes: 5_000_000,
     queueFullWaits: 0,
+    producerWorkers: [{ workerId: 0, sent: 50_000, acked: 50_000 }],
+    consumerWorkers: [{ workerId: 1, consumed: 50_000 }],
     publishLatencyUs: latencies(1000, 2000, 3000),
     endToEndLatencyUs: latencies(4000, 5000),
     intervals: [],

@@ -1,0 +1,35 @@
+import { formatProgressLine, type ProgressSnapshot } from '../report/console-summary.js';
+import type { Reporter } from '../coordinator/reporter.js';
+
+/**
+ * Progress for people: on a terminal one line rewritten in place, in a pipe or CI log one line
+ * per second. With --json the human output goes to stderr so stdout stays parseable.
+ */
+export function consoleReporter(opts: { json: boolean }): Reporter & { endLine(): void } {
+  const out = opts.json ? process.stderr : process.stdout;
+  const tty = out.isTTY === true;
+  let dangling = false;
+  const endLine = () => {
+    if (dangling) out.write('\n');
+    dangling = false;
+  };
+  return {
+    info: (line) => {
+      endLine();
+      out.write(`${line}\n`);
+    },
+    warn: (line) => {
+      endLine();
+      process.stderr.write(`warning: ${line}\n`);
+    },
+    progress: (s: ProgressSnapshot) => {
+      if (tty) {
+        out.write(`\r\x1b[K${formatProgressLine(s)}`);
+        dangling = true;
+      } else {
+        out.write(`${formatProgressLine(s)}\n`);
+      }
+    },
+    endLine,
+  };
+}

@@ -1,0 +1,84 @@
+import { IntervalSeries } from '../metrics/interval-series.js';
+import { createLatencyHistogram, decodeHistogram } from '../metrics/histogram.js';
+import type { WorkerMessage } from '../workers/protocol.js';
+
+/** What happened in the last progress period, summed over every worker. */
+export interface ProgressWindow {
+  sent: number;
+  acked: number;
+  consumed: number;
+  ackedBytes: number;
+  publishP99Us: number;
+}
+
+/**
+ * Everything the coordinator learns from workers while they run: per-phase interval series,
+ * consumer assignments and drain counts, client errors, and a rolling window for progress lines.
+ */
+export class Collector {
+  readonly series: IntervalSeries[];
+  readonly assignments = new Map<string, number>(); // "group/member" -> partitions
+  readonly consumedByWorker = new Map<number, Record<string, number>>();
+  readonly clientErrors: string[] = [];
+  readonly ready = new Set<number>();
+  private window = emptyWindow();
+  private windowHistogram = createLatencyHistogram();
+
+  constructor(phaseCount: number, intervalMs: number) {
+    this.series = Array.from({ length: phaseCount }, () => new IntervalSeries(intervalMs));
+  }
+
+  handle(m: WorkerMessage): void {
+    switch (m.type) {
+      case 'ready':
+        this.ready.add(m.workerId);
+        return;
+      case 'assignment':
+        this.assignments.set(`${m.group}/${m.member}`, m.partitions);
+        return;
+      case 'interval':
+        this.series[m.phaseIndex]?.add(m.delta);
+        this.window.sent += m.delta.sent;
+        this.window.acked += m.delta.acked;
+        this.window.consumed += m.delta.consumed;
+        this.window.ackedBytes += m.delta.ackedBytes;
+        if (m.delta.publishHistogram) this.windowHistogram.add(decodeHistogram(m.delta.publishHistogram));
+        return;
+      case 'consumed':
+        this.consumedByWorker.set(m.workerId, m.byGroup);
+        return;
+      case 'client-error':
+        if (this.clientErrors.length < 1000) this.clientErrors.push(m.message);
+        return;
+      default: {
+        const never: never = m;
+        throw new Error(`unknown worker message ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** Partitions currently assigned to the members of a group. */
+  assignedPartitions(group: string): number {
+    let n = 0;
+    for (const [key, partitions] of this.assignments) if (key.startsWith(`${group}/`)) n += partitions;
+    return n;
+  }
+
+  consumedBy(group: string): number {
+    let n = 0;
+    for (const byGroup of this.consumedByWorker.values()) n += byGroup[group] ?? 0;
+    return n;
+  }
+
+  /** Returns the window since the last call and starts a new one. */
+  takeWindow(): ProgressWindow {
+    const w = { ...this.window, publishP99Us: this.windowHistogram.totalCount > 0 ? this.windowHistogram.getValueAtPercentile(99) : 0 };
+    this.window = emptyWindow();
+    this.windowHistogram.reset();
+    return w;
+  }
+}
+
+function emptyWindow(): Omit<ProgressWindow, 'publishP99Us'> {
+  return { sent: 0, acked: 0, consumed: 0, ackedBytes: 0 };
+}

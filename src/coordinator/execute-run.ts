@@ -1,0 +1,128 @@
+/**
+ * Runs the planned workers against a ready cluster: consumers first (until every group holds all
+ * partitions, so end-to-end latency is not inflated by a late join), then producers on one common
+ * start time; then the drain, until every group has read what was acknowledged.
+ */
+import { randomInt } from 'node:crypto';
+import type { Scenario } from '../scenario/types.js';
+import { nowUs } from '../workers/clock.js';
+import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/protocol.js';
+import { Collector } from './collector.js';
+import type { RunPlan } from './plan.js';
+import { ProgressTicker } from './progress-ticker.js';
+import type { Reporter } from './reporter.js';
+import { waitUntil } from './wait-until.js';
+import { WorkerPool, type RunningTask } from './worker-pool.js';
+
+export interface ExecuteInput {
+  scenario: Scenario;
+  plan: RunPlan;
+  brokers: string;
+  partitions: number;
+  producerProperties: Record<string, string>;
+  consumerProperties: Record<string, string>;
+  payloadLines: string[] | null;
+  intervalMs: number;
+  drainTimeoutMs: number;
+  signal: AbortSignal;
+  reporter: Reporter;
+}
+
+export interface ExecuteOutput {
+  producers: ProducerWorkerResult[];
+  consumers: ConsumerWorkerResult[];
+  collector: Collector;
+  /** Seconds into the schedule when a stop was requested; null when the schedule ran out. */
+  stoppedAfterSec: number | null;
+  /** The first worker failure, if any (results above are then partial). */
+  failure: Error | null;
+}
+
+export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
+  const { scenario, plan, reporter } = input;
+  const runId = randomInt(2 ** 31);
+  const producerStop = new Int32Array(new SharedArrayBuffer(4));
+  const consumerStop = new Int32Array(new SharedArrayBuffer(4));
+  const collector = new Collector(scenario.phases.length, input.intervalMs);
+  const tracker = new FailureTracker();
+  let startAtUs: number | null = null;
+  let stoppedAfterSec: number | null = null;
+  const stopAll = () => {
+    if (stoppedAfterSec === null && startAtUs !== null) stoppedAfterSec = Math.max(0, (nowUs() - startAtUs) / 1e6);
+    Atomics.store(producerStop, 0, 1);
+    Atomics.store(consumerStop, 0, 1);
+  };
+  input.signal.addEventListener('abort', stopAll, { once: true });
+  tracker.onFailure = stopAll;
+
+  const common = { brokers: input.brokers, topic: scenario.producers.topic, runId, intervalMs: input.intervalMs };
+  const consumerPool = plan.consumers.length > 0 ? new WorkerPool<ConsumerWorkerResult>(new URL('../workers/consumer-task.js', import.meta.url), plan.consumers.length) : null;
+  const producerPool = new WorkerPool<ProducerWorkerResult>(new URL('../workers/producer-task.js', import.meta.url), plan.producers.length);
+  let consumerTasks: RunningTask<ConsumerWorkerResult>[] = [];
+  let producerTasks: RunningTask<ProducerWorkerResult>[] = [];
+  const ticker = new ProgressTicker(scenario, collector, reporter);
+  try {
+    consumerTasks = plan.consumers.map((c) => tracker.track(consumerPool!.start({
+      ...common, role: 'consumer', workerId: c.workerId, topic: scenario.consumers!.topic, members: c.members,
+      phases: plan.producers[0]!.phases, stopFlag: consumerStop.buffer as SharedArrayBuffer, properties: input.consumerProperties,
+    }, (m) => collector.handle(m))));
+    if (scenario.consumers) {
+      const groups = scenario.consumers.groups;
+      reporter.info(`Waiting for consumer group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} to take all ${input.partitions} partitions ...`);
+      await waitUntil('consumer groups to be assigned every partition', () => input.signal.aborted || groups.every((g) => collector.assignedPartitions(g) === input.partitions), 60_000, () => tracker.failure);
+    }
+    producerTasks = plan.producers.map((p) => tracker.track(producerPool.start({
+      ...common, role: 'producer', workerId: p.workerId, producerIds: p.producerIds, phases: p.phases,
+      stopFlag: producerStop.buffer as SharedArrayBuffer, message: scenario.producers.message, keys: scenario.producers.keys,
+      payload: scenario.producers.payload, payloadLines: input.payloadLines, properties: input.producerProperties,
+    }, (m) => collector.handle(m))));
+    await waitUntil('producers to connect', () => input.signal.aborted || plan.producers.every((p) => collector.ready.has(p.workerId)), 60_000, () => tracker.failure);
+
+    startAtUs = nowUs() + 200_000;
+    for (const t of [...producerTasks, ...consumerTasks]) t.send({ type: 'start', startAtUs });
+    ticker.start(startAtUs);
+    const producers = await settledValues(producerTasks);
+    ticker.stop();
+
+    const acked = producers.reduce((n, p) => n + p.phases.reduce((m, ph) => m + ph.acked, 0), 0);
+    if (scenario.consumers && !input.signal.aborted && !tracker.failure) {
+      const groups = scenario.consumers.groups;
+      reporter.info(`Draining: waiting for ${groups.join(', ')} to consume ${acked.toLocaleString('en-US')} acknowledged messages ...`);
+      await waitUntil('the drain', () => input.signal.aborted || groups.every((g) => collector.consumedBy(g) >= acked), input.drainTimeoutMs, () => tracker.failure)
+        .catch((err: Error) => reporter.warn(`Drain incomplete: ${err.message}`));
+    }
+    Atomics.store(consumerStop, 0, 1);
+    const consumers = await settledValues(consumerTasks);
+    return { producers, consumers, collector, stoppedAfterSec, failure: tracker.failure };
+  } catch (err) {
+    stopAll();
+    const producers = await settledValues(producerTasks);
+    const consumers = await settledValues(consumerTasks);
+    return { producers, consumers, collector, stoppedAfterSec, failure: tracker.failure ?? (err as Error) };
+  } finally {
+    ticker.stop();
+    input.signal.removeEventListener('abort', stopAll);
+    await Promise.all([producerPool.destroy(), consumerPool?.destroy()]);
+  }
+}
+
+/** Remembers the first task that failed and stops the others through `onFailure`. */
+class FailureTracker {
+  failure: Error | null = null;
+  onFailure: () => void = () => {};
+
+  track<R>(task: RunningTask<R>): RunningTask<R> {
+    task.result.catch((err: Error) => {
+      if (!this.failure) {
+        this.failure = err;
+        this.onFailure();
+      }
+    });
+    return task;
+  }
+}
+
+async function settledValues<R>(tasks: RunningTask<R>[]): Promise<R[]> {
+  const settled = await Promise.allSettled(tasks.map((t) => t.result));
+  return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+}

@@ -1,0 +1,99 @@
+/**
+ * One `kload run`: pick the cluster, create the topics, execute the plan, fold the workers'
+ * results into a RunResult and write it atomically, also when the run was interrupted or failed
+ * (a partial result says so in `status`; nothing measured is thrown away).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTopics } from '../kafka/admin.js';
+import { fetchMetadata } from '../kafka/metadata.js';
+import { writeFileAtomic } from '../report/atomic-write.js';
+import { redactScenario } from '../report/redact-scenario.js';
+import { resultFileName } from '../report/result-path.js';
+import { RESULT_SCHEMA_VERSION, type RunResult } from '../report/result-types.js';
+import { summarizeRun } from '../report/summary.js';
+import type { Scenario } from '../scenario/types.js';
+import { buildPhaseResults, phaseDurations } from './build-result.js';
+import { CONSUMER_DEFAULTS, mergeProperties, PRODUCER_DEFAULTS } from './client-properties.js';
+import { resolveCluster } from './cluster-target.js';
+import { describeEnvironment } from './environment.js';
+import { executeRun } from './execute-run.js';
+import { planRun } from './plan.js';
+import type { Reporter } from './reporter.js';
+
+export interface RunOptions {
+  scenario: Scenario;
+  kloadVersion: string;
+  brokers?: string;
+  clientConfig: Record<string, string>;
+  outDir: string;
+  signal: AbortSignal;
+  reporter: Reporter;
+  intervalMs?: number;
+  drainTimeoutMs?: number;
+}
+
+export interface RunOutcome {
+  result: RunResult;
+  resultPath: string;
+}
+
+export async function runScenario(o: RunOptions): Promise<RunOutcome> {
+  const { scenario, reporter } = o;
+  const startedAt = new Date();
+  const cluster = await resolveCluster({ brokers: o.brokers, scenario, clientConfig: o.clientConfig, log: (l) => reporter.info(l) });
+  try {
+    reporter.info(`Cluster: ${cluster.brokers} (${cluster.kind}, ${cluster.brokerCount} broker${cluster.brokerCount > 1 ? 's' : ''})`);
+    const topics = scenario.topics.map((t) => ({ name: t.name, partitions: t.partitions, replicationFactor: t.replicationFactor, configs: t.configs }));
+    const { created, existing } = await createTopics(cluster.brokers, topics, o.clientConfig);
+    if (existing.length > 0) reporter.info(`Topics already present, used as they are: ${existing.join(', ')}`);
+    if (created.length > 0) reporter.info(`Created topics: ${created.join(', ')}`);
+    const partitions = await partitionsWithLeaders(cluster.brokers, scenario.producers.topic, o.clientConfig);
+
+    const plan = planRun(scenario);
+    const producerProperties = mergeProperties(PRODUCER_DEFAULTS, scenario.producers.properties, o.clientConfig);
+    const consumerProperties = mergeProperties(CONSUMER_DEFAULTS, scenario.consumers?.properties ?? {}, o.clientConfig);
+    const payload = scenario.producers.payload;
+    const out = await executeRun({
+      scenario, plan, brokers: cluster.brokers, partitions, producerProperties, consumerProperties,
+      payloadLines: payload.type === 'file' ? readFileSync(payload.path, 'utf8').split(/\r?\n/).filter((l) => l.length > 0) : null,
+      intervalMs: o.intervalMs ?? 1000, drainTimeoutMs: o.drainTimeoutMs ?? 30_000, signal: o.signal, reporter,
+    });
+    for (const e of out.collector.clientErrors.slice(0, 5)) reporter.warn(`client error: ${e}`);
+
+    const phases = buildPhaseResults({
+      scenario, producers: out.producers, consumers: out.consumers,
+      series: out.collector.series, durationsSec: phaseDurations(scenario, out.stoppedAfterSec),
+    });
+    const status = out.failure ? 'failed' : o.signal.aborted ? 'interrupted' : 'complete';
+    const result: RunResult = {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      kload: { version: o.kloadVersion },
+      status,
+      statusReason: out.failure ? out.failure.message : o.signal.aborted ? 'interrupted (SIGINT) before the schedule ended; partial results' : null,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      scenario: redactScenario(scenario),
+      environment: describeEnvironment({ cluster, producerProperties, consumerProperties, producerThreads: plan.producers.length, consumerThreads: plan.consumers.length }),
+      phases,
+      summary: summarizeRun(phases),
+    };
+    const resultPath = join(o.outDir, resultFileName(scenario.name, startedAt));
+    await writeFileAtomic(resultPath, JSON.stringify(result, null, 2) + '\n');
+    return { result, resultPath };
+  } finally {
+    await cluster.release();
+  }
+}
+
+/** Partition count of the topic once every partition has a leader (new topics take a moment). */
+async function partitionsWithLeaders(brokers: string, topic: string, properties: Record<string, string>): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const md = await fetchMetadata(brokers, { topic, timeoutMs: 5000, properties });
+    const partitions = md.topics.find((t) => t.name === topic)?.partitions ?? [];
+    if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return partitions.length;
+    if (Date.now() > deadline) throw new Error(`topic ${topic} has no leader for every partition after 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,55 @@
+import { newConsumer, type ConsumerClient, type LibrdKafkaError } from '../kafka/rdkafka.js';
+import type { ConsumerAssignment, WorkerMessage } from './protocol.js';
+
+export interface MemberHandle {
+  group: string;
+  member: number;
+  consumer: ConsumerClient;
+}
+
+/** Connects and subscribes every member; each reports its partition count after a rebalance. */
+export function connectConsumers(a: ConsumerAssignment): Promise<MemberHandle[]> {
+  return Promise.all(a.members.map(async ({ group, member }) => {
+    const consumer = newConsumer(
+      {
+        'enable.auto.commit': true,
+        ...a.properties,
+        'bootstrap.servers': a.brokers,
+        'group.id': group,
+        'client.id': `kload-consumer-${group}-${member}`,
+        rebalance_cb: true,
+        // consume(n) otherwise waits until n messages have arrived: at 1,000 msg/s a batch of
+        // 1,000 would hold the first message for a second and inflate end-to-end latency. With
+        // EOF events on, it returns as soon as the consumer has caught up with a partition.
+        'enable.partition.eof': true,
+      },
+      // A group new to the topic must read the run from its first message, not from "now".
+      { 'auto.offset.reset': 'earliest' },
+    );
+    consumer.on('rebalance', () => {
+      // The event fires before the library applies the change; read the result afterwards.
+      // It also fires while the consumer closes, when assignments() throws "Erroneous state":
+      // an exception here would kill the worker with a half-closed client, which aborts Node.
+      setImmediate(() => {
+        let partitions = 0;
+        try {
+          partitions = consumer.isConnected() ? consumer.assignments().length : 0;
+        } catch {
+          partitions = 0;
+        }
+        const message: WorkerMessage = { type: 'assignment', workerId: a.workerId, group, member, partitions };
+        a.port.postMessage(message);
+      });
+    });
+    consumer.on('event.error', (err: LibrdKafkaError) => {
+      const message: WorkerMessage = { type: 'client-error', workerId: a.workerId, message: `consumer ${group}/${member}: ${err.message}` };
+      a.port.postMessage(message);
+    });
+    await new Promise<void>((resolve, reject) => {
+      consumer.connect({ timeout: 15_000 }, (err) => (err ? reject(new Error(`consumer ${group}/${member} could not connect to ${a.brokers}: ${err.message}`)) : resolve()));
+    });
+    consumer.setDefaultConsumeTimeout(100);
+    consumer.subscribe([a.topic]);
+    return { group, member, consumer };
+  }));
+}

@@ -1,0 +1,100 @@
+/**
+ * Piscina task: one worker thread's consumer group members for the whole run. Counts the
+ * messages of this run (by the run id in their stamp) per phase and records end-to-end latency:
+ * consume time - intended send time, on the monotonic clock when producer and consumer share a
+ * process, else on the wall clock.
+ */
+import { createLatencyHistogram, encodeHistogram, recordUs, type Histogram } from '../metrics/histogram.js';
+import type { ConsumerClient, Message } from '../kafka/rdkafka.js';
+import { CLOCK_DOMAIN, nowUs, wallUs } from './clock.js';
+import { connectConsumers } from './consumer-clients.js';
+import { IntervalReporter } from './interval-clock.js';
+import type { ConsumerAssignment, ConsumerWorkerResult, WorkerMessage } from './protocol.js';
+import { buildTimeline } from './schedule.js';
+import { decodeStamp, STAMP_HEADER } from './stamp.js';
+import { waitForStart } from './start-signal.js';
+
+interface PhaseTotals {
+  consumed: number;
+  consumedBytes: number;
+  histogram: Histogram;
+}
+
+const BATCH = 1000;
+
+export default async function consumerTask(a: ConsumerAssignment): Promise<ConsumerWorkerResult> {
+  const stopFlag = new Int32Array(a.stopFlag);
+  const timeline = buildTimeline(a.phases);
+  const totals: PhaseTotals[] = timeline.map(() => ({ consumed: 0, consumedBytes: 0, histogram: createLatencyHistogram() }));
+  const reporter = new IntervalReporter('consumer', a.workerId, timeline, a.intervalMs * 1000, a.port);
+  const byGroup: Record<string, number> = {};
+  let foreign = 0;
+  let startAtUs = Infinity;
+
+  const handle = (group: string, messages: Message[]) => {
+    const mono = nowUs();
+    const wall = wallUs();
+    for (const m of messages) {
+      const header = m.headers?.find((h) => STAMP_HEADER in h)?.[STAMP_HEADER];
+      const stamp = header === undefined ? null : decodeStamp(header.toString());
+      if (!stamp || stamp.runId !== a.runId || stamp.phaseIndex >= totals.length) {
+        foreign++;
+        continue;
+      }
+      const e2eUs = stamp.clockDomain === CLOCK_DOMAIN ? mono - stamp.intendedMonoUs : wall - stamp.intendedWallUs;
+      const phase = totals[stamp.phaseIndex]!;
+      phase.consumed++;
+      phase.consumedBytes += m.size;
+      recordUs(phase.histogram, e2eUs);
+      byGroup[group] = (byGroup[group] ?? 0) + 1;
+    }
+    reporter.countConsumed(messages.length);
+    if (Number.isFinite(startAtUs)) reporter.tick(mono - startAtUs);
+  };
+
+  const members = await connectConsumers(a);
+  const loops = members.map((m) => consumeUntilStopped(m.consumer, stopFlag, (batch) => handle(m.group, batch)));
+  const progress = setInterval(() => {
+    const message: WorkerMessage = { type: 'consumed', workerId: a.workerId, byGroup: { ...byGroup } };
+    a.port.postMessage(message);
+    if (Number.isFinite(startAtUs)) reporter.tick(nowUs() - startAtUs);
+  }, 200);
+  try {
+    const ready: WorkerMessage = { type: 'ready', workerId: a.workerId, role: 'consumer' };
+    a.port.postMessage(ready);
+    startAtUs = await waitForStart(a.port, stopFlag);
+    await Promise.all(loops);
+    reporter.flush();
+    return {
+      role: 'consumer',
+      workerId: a.workerId,
+      foreign,
+      phases: totals.map((t) => ({ consumed: t.consumed, consumedBytes: t.consumedBytes, endToEndHistogram: encodeHistogram(t.histogram) })),
+    };
+  } finally {
+    clearInterval(progress);
+    Atomics.store(stopFlag, 0, 1);
+    await Promise.allSettled(loops);
+    await Promise.all(members.map((m) => new Promise<void>((resolve) => (m.consumer.isConnected() ? m.consumer.disconnect(() => resolve()) : resolve()))));
+    a.port.close();
+  }
+}
+
+/** Reads batches until the stop flag is raised. consume(n) runs on libuv's pool, off this thread. */
+function consumeUntilStopped(consumer: ConsumerClient, stopFlag: Int32Array, onBatch: (m: Message[]) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const next = () => {
+      if (Atomics.load(stopFlag, 0) === 1) return resolve();
+      consumer.consume(BATCH, (err, messages) => {
+        if (err) return reject(new Error(`consume failed: ${err.message}`));
+        try {
+          onBatch(messages);
+        } catch (e) {
+          return reject(e as Error);
+        }
+        setImmediate(next);
+      });
+    };
+    next();
+  });
+}

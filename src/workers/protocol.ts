@@ -1,0 +1,104 @@
+/**
+ * The coordinator <-> worker contract. A worker thread runs one long task (piscina) holding all
+ * its clients for the whole run; it streams interval deltas over a MessagePort and returns its
+ * final counters and encoded histograms. Workers never print and never decide pass or fail.
+ * Times are microseconds on process.hrtime (one monotonic clock shared by every thread).
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { KeyStrategy, MessageSpec, PayloadSpec, PhaseType } from '../scenario/types.js';
+import type { IntervalDelta } from '../metrics/interval-types.js';
+
+/** One phase as a worker runs it: the rate is this thread's share of the scenario's rate. */
+export interface WorkerPhase {
+  name: string;
+  type: PhaseType;
+  durationMs: number;
+  /** Messages/s for this thread; null = as fast as allowed (max phases, unpaced warmup). */
+  rateMsgsPerSec: number | null;
+  /** Cap on messages sent but not yet acknowledged, for this thread (unpaced phases). */
+  maxInFlight: number;
+  recorded: boolean;
+}
+
+interface AssignmentBase {
+  workerId: number;
+  brokers: string;
+  topic: string;
+  /** Shared by all messages of one run; consumers ignore messages of other runs. */
+  runId: number;
+  phases: WorkerPhase[];
+  intervalMs: number;
+  /** Int32Array view [0]: 0 = run, 1 = stop now (cooperative stop, e.g. Ctrl-C or drain done). */
+  stopFlag: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+export interface ProducerAssignment extends AssignmentBase {
+  role: 'producer';
+  /** Globally unique ids of the producer clients this thread drives (stamped in every message). */
+  producerIds: number[];
+  message: MessageSpec;
+  keys: KeyStrategy;
+  payload: PayloadSpec;
+  /** Payload file lines when payload.type is 'file' (read once by the coordinator). */
+  payloadLines: string[] | null;
+  /** Complete librdkafka configuration, minus client.id (set per client). */
+  properties: Record<string, string>;
+}
+
+export interface ConsumerAssignment extends AssignmentBase {
+  role: 'consumer';
+  /** (group, member) pairs this thread drives. */
+  members: { group: string; member: number }[];
+  properties: Record<string, string>;
+}
+
+export type WorkerAssignment = ProducerAssignment | ConsumerAssignment;
+
+/** Worker -> coordinator, over the task's MessagePort. */
+export type WorkerMessage =
+  /** All clients connected (producers) or subscribed (consumers); waiting for `start`. */
+  | { type: 'ready'; workerId: number; role: 'producer' | 'consumer' }
+  /** A consumer member's partition count after a rebalance (0 while revoked). */
+  | { type: 'assignment'; workerId: number; group: string; member: number; partitions: number }
+  | { type: 'interval'; workerId: number; role: 'producer' | 'consumer'; phaseIndex: number; delta: IntervalDelta }
+  /** Cumulative messages of this run consumed per group by this worker (for the drain). */
+  | { type: 'consumed'; workerId: number; byGroup: Record<string, number> }
+  /** A client error that does not end the task (broker down, transport error). */
+  | { type: 'client-error'; workerId: number; message: string };
+
+/** Coordinator -> worker. */
+export type CoordinatorMessage = { type: 'start'; startAtUs: number };
+
+export interface ProducerPhaseCounters {
+  sent: number;
+  acked: number;
+  failed: Record<string, number>;
+  ackedBytes: number;
+  queueFullWaits: number;
+  /** Encoded histogram of ack - intended, µs. */
+  publishHistogram: string;
+}
+
+export interface ConsumerPhaseCounters {
+  consumed: number;
+  consumedBytes: number;
+  /** Encoded histogram of consume - intended, µs. */
+  endToEndHistogram: string;
+}
+
+export interface ProducerWorkerResult {
+  role: 'producer';
+  workerId: number;
+  phases: ProducerPhaseCounters[];
+  /** True when the worker left its schedule early because the stop flag was raised. */
+  stoppedEarly: boolean;
+}
+
+export interface ConsumerWorkerResult {
+  role: 'consumer';
+  workerId: number;
+  phases: ConsumerPhaseCounters[];
+  /** Messages of other runs (or without a kload stamp) that were read and skipped. */
+  foreign: number;
+}

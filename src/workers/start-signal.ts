@@ -1,0 +1,24 @@
+import type { MessagePort } from 'node:worker_threads';
+import { nowUs } from './clock.js';
+import type { CoordinatorMessage } from './protocol.js';
+
+/**
+ * Waits for the coordinator's `start` (a common start time for every thread), then sleeps
+ * until that time. Resolves at once with the time now if the run is stopped before it starts.
+ */
+export function waitForStart(port: MessagePort, stopFlag: Int32Array): Promise<number> {
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      if (Atomics.load(stopFlag, 0) === 1) done(nowUs());
+    }, 50);
+    const onMessage = (m: CoordinatorMessage) => {
+      if (m.type === 'start') done(m.startAtUs);
+    };
+    const done = (startAtUs: number) => {
+      clearInterval(poll);
+      port.off('message', onMessage);
+      setTimeout(() => resolve(startAtUs), Math.max(0, (startAtUs - nowUs()) / 1000));
+    };
+    port.on('message', onMessage);
+  });
+}
