@@ -5,6 +5,7 @@
  */
 import type { Phase, Scenario } from '../scenario/types.js';
 import type { WorkerPhase } from '../workers/protocol.js';
+import { DEFAULT_MAX_IN_FLIGHT } from '../scenario/schema-phases.js';
 
 export interface ProducerThreadPlan {
   workerId: number;
@@ -54,7 +55,7 @@ function threadPhase(phase: Phase, share: number, clients: number): WorkerPhase 
   const base = { name: phase.name, type: phase.type, durationMs: phase.durationMs, recorded: phase.type !== 'warmup' };
   switch (phase.type) {
     case 'warmup':
-      return { ...base, rateMsgsPerSec: phase.rateMsgsPerSec === null ? null : phase.rateMsgsPerSec * share, maxInFlight: DEFAULT_IN_FLIGHT_PER_CLIENT * clients };
+      return { ...base, rateMsgsPerSec: phase.rateMsgsPerSec === null ? null : phase.rateMsgsPerSec * share, maxInFlight: DEFAULT_MAX_IN_FLIGHT * clients };
     case 'constant':
       return { ...base, rateMsgsPerSec: phase.rateMsgsPerSec * share, maxInFlight: Infinity };
     case 'max':
@@ -65,5 +66,3 @@ function threadPhase(phase: Phase, share: number, clients: number): WorkerPhase 
     }
   }
 }
-
-const DEFAULT_IN_FLIGHT_PER_CLIENT = 100_000;

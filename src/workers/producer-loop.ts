@@ -1,5 +1,4 @@
 import { QUEUE_FULL } from '../kafka/error-names.js';
-import type { Histogram } from '../metrics/histogram.js';
 import { CLOCK_DOMAIN, nowUs, wallUs } from './clock.js';
 import type { IntervalReporter } from './interval-clock.js';
 import { keySource, payloadSource } from './payloads.js';
@@ -10,10 +9,7 @@ import { encodeStamp, STAMP_HEADER } from './stamp.js';
 
 interface LoopTotals {
   sent: number;
-  acked: number;
-  failed: Record<string, number>;
   queueFullWaits: number;
-  histogram: Histogram;
 }
 
 export interface LoopContext {
@@ -24,6 +20,8 @@ export interface LoopContext {
   reporter: IntervalReporter;
   startAtUs: number;
   stopFlag: Int32Array;
+  /** Messages sent and not yet reported delivered or failed (the delivery handler decrements). */
+  inFlight: { count: number };
 }
 
 /** Cap on sends in one tick of an unpaced phase, so delivery reports and intervals keep flowing. */
@@ -36,7 +34,7 @@ const MAX_BATCH = 5000;
  * intended times of the waiting messages stay where the schedule put them.
  */
 export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boolean }> {
-  const { assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag } = ctx;
+  const { assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, inFlight } = ctx;
   const payloads = payloadSource(a.payload, a.message.size, a.payloadLines);
   const keys = keySource(a.keys);
   const wallOffsetUs = wallUs() - nowUs();
@@ -46,12 +44,6 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
   let sentInPhase = 0;
   let rr = 0;
   let stalled = false;
-
-  const inFlight = () => {
-    let n = 0;
-    for (const t of totals) n += t.sent - t.acked - failedCount(t.failed);
-    return n;
-  };
 
   const sendOne = (phase: TimedPhase, intendedOffset: number): boolean => {
     const client = clients[rr]!;
@@ -72,6 +64,7 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
     client.seq++;
     rr = (rr + 1) % clients.length;
     totals[phase.index]!.sent++;
+    inFlight.count++;
     reporter.countSent(1);
     return true;
   };
@@ -106,8 +99,13 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
           if (sentInPhase < due) return !stalled;
           if (sentInPhase < phase.total || now < phase.endUs) return false;
         } else if (now < phase.endUs) {
-          let budget = MAX_BATCH;
-          while (budget-- > 0 && inFlight() < phase.maxInFlight && sendOne(phase, nowUs() - startAtUs)) sentInPhase++;
+          // Unpaced: the intended time is the send time, re-read per message so that a batch
+          // never spills past the phase's end (acks are attributed to phases by this time).
+          for (let budget = MAX_BATCH; budget > 0 && inFlight.count < phase.maxInFlight; budget--) {
+            const t = nowUs() - startAtUs;
+            if (t >= phase.endUs || !sendOne(phase, t)) break;
+            sentInPhase++;
+          }
           return true;
         }
         phaseIndex++;
@@ -117,10 +115,4 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
     };
     tick();
   });
-}
-
-function failedCount(failed: Record<string, number>): number {
-  let n = 0;
-  for (const k in failed) n += failed[k]!;
-  return n;
 }

@@ -29,11 +29,13 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
   const totals: PhaseTotals[] = timeline.map(() => ({ sent: 0, acked: 0, failed: {}, ackedBytes: 0, queueFullWaits: 0, histogram: createLatencyHistogram() }));
   const reporter = new IntervalReporter('producer', a.workerId, timeline, a.intervalMs * 1000, a.port);
   let startAtUs = Infinity;
+  const inFlight = { count: 0 };
 
   // opaque = the message's intended time as an offset from the run start (µs).
   const onDelivery = (err: LibrdKafkaError | null, report: DeliveryReport) => {
     const intendedOffsetUs = report.opaque as number;
     const phase = totals[phaseIndexAt(timeline, intendedOffsetUs)]!;
+    inFlight.count--;
     if (err) {
       const name = errorName(err.code);
       phase.failed[name] = (phase.failed[name] ?? 0) + 1;
@@ -52,8 +54,8 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
     const ready: WorkerMessage = { type: 'ready', workerId: a.workerId, role: 'producer' };
     a.port.postMessage(ready);
     startAtUs = await waitForStart(a.port, stopFlag);
-    const { stoppedEarly } = await runProducerLoop({ assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag });
-    await drain(clients, totals, stoppedEarly ? 10_000 : 60_000);
+    const { stoppedEarly } = await runProducerLoop({ assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, inFlight });
+    await drain(clients, inFlight, stoppedEarly ? 10_000 : 60_000);
     reporter.flush();
     return {
       role: 'producer',
@@ -71,10 +73,9 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
 }
 
 /** Waits until every sent message has a delivery report (acked or failed), or the deadline. */
-async function drain(clients: ProducerHandle[], totals: PhaseTotals[], deadlineMs: number): Promise<void> {
+async function drain(clients: ProducerHandle[], inFlight: { count: number }, deadlineMs: number): Promise<void> {
   const end = Date.now() + deadlineMs;
-  const outstanding = () => totals.reduce((n, t) => n + t.sent - t.acked - Object.values(t.failed).reduce((a, b) => a + b, 0), 0);
-  while (outstanding() > 0 && Date.now() < end) {
+  while (inFlight.count > 0 && Date.now() < end) {
     for (const c of clients) c.producer.poll();
     await new Promise((r) => setTimeout(r, 5));
   }
