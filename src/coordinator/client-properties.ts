@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { KloadError } from '../errors.js';
 
 /**
@@ -15,9 +15,9 @@ export const CONSUMER_DEFAULTS: Record<string, string> = {
   log_level: '3',
 };
 
-/** Reads a Java-style .properties file (key=value or key: value, # and ! comments). */
+/** Reads a Java-style .properties file (key=value, key: value or key value; # and ! comments). */
 export function readPropertiesFile(path: string): Record<string, string> {
-  if (!existsSync(path)) {
+  if (!existsSync(path) || !statSync(path).isFile()) {
     throw new KloadError('FILE_NOT_FOUND', `Client config file ${path} does not exist.`, { hint: 'Give --client-config a .properties file with one key=value per line.' });
   }
   const out: Record<string, string> = {};
@@ -25,7 +25,7 @@ export function readPropertiesFile(path: string): Record<string, string> {
   readFileSync(path, 'utf8').split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || line.startsWith('!')) return;
-    const m = /^([^=:\s]+)\s*[=:]\s*(.*)$/.exec(line);
+    const m = /^([^=:\s]+)(?:\s*[=:]\s*|\s+)(.*)$/.exec(line);
     if (!m) bad.push(`line ${i + 1}: ${line}`);
     else out[m[1]!] = m[2]!;
   });

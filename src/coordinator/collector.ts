@@ -17,7 +17,8 @@ export interface ProgressWindow {
  */
 export class Collector {
   readonly series: IntervalSeries[];
-  readonly assignments = new Map<string, number>(); // "group/member" -> partitions
+  /** group -> member -> partitions it holds now. */
+  readonly assignments = new Map<string, Map<number, number>>();
   readonly consumedByWorker = new Map<number, Record<string, number>>();
   readonly clientErrors: string[] = [];
   readonly ready = new Set<number>();
@@ -34,7 +35,8 @@ export class Collector {
         this.ready.add(m.workerId);
         return;
       case 'assignment':
-        this.assignments.set(`${m.group}/${m.member}`, m.partitions);
+        if (!this.assignments.has(m.group)) this.assignments.set(m.group, new Map());
+        this.assignments.get(m.group)!.set(m.member, m.partitions);
         return;
       case 'interval':
         this.series[m.phaseIndex]?.add(m.delta);
@@ -60,7 +62,7 @@ export class Collector {
   /** Partitions currently assigned to the members of a group. */
   assignedPartitions(group: string): number {
     let n = 0;
-    for (const [key, partitions] of this.assignments) if (key.startsWith(`${group}/`)) n += partitions;
+    for (const partitions of this.assignments.get(group)?.values() ?? []) n += partitions;
     return n;
   }
 

@@ -35,7 +35,12 @@ export function planRun(scenario: Scenario): RunPlan {
   let nextProducerId = 0;
   const producers = splitEvenly(p.count, p.threads).map((clients, workerId): ProducerThreadPlan => {
     const producerIds = Array.from({ length: clients }, () => nextProducerId++);
-    return { workerId, producerIds, phases: scenario.phases.map((ph) => threadPhase(ph, clients / p.count, clients)) };
+    const phases = scenario.phases.map((ph) => {
+      const phase = threadPhase(ph, clients / p.count, clients);
+      const rate = 'rateMsgsPerSec' in ph ? ph.rateMsgsPerSec : null;
+      return rate === null ? phase : { ...phase, share: { scenarioRateMsgsPerSec: rate, slots: producerIds, of: p.count } };
+    });
+    return { workerId, producerIds, phases };
   });
 
   const consumers: ConsumerThreadPlan[] = [];

@@ -45,8 +45,9 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
   let rr = 0;
   let stalled = false;
 
-  const sendOne = (phase: TimedPhase, intendedOffset: number): boolean => {
-    const client = clients[rr]!;
+  /** `clientIndex`: the slot's client for paced phases, round robin for unpaced ones. */
+  const sendOne = (phase: TimedPhase, intendedOffset: number, clientIndex = rr): boolean => {
+    const client = clients[clientIndex]!;
     const seq = client.seq;
     headerValue[STAMP_HEADER] = encodeStamp({
       runId: a.runId, phaseIndex: phase.index, producerId: client.producerId, seq,
@@ -95,7 +96,7 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
         const phase = timeline[phaseIndex]!;
         if (phase.rateMsgsPerSec !== null) {
           const due = dueCount(phase, now - phase.startUs);
-          while (sentInPhase < due && sendOne(phase, intendedOffsetUs(phase, sentInPhase))) sentInPhase++;
+          while (sentInPhase < due && sendOne(phase, intendedOffsetUs(phase, sentInPhase), sentInPhase % clients.length)) sentInPhase++;
           if (sentInPhase < due) return !stalled;
           if (sentInPhase < phase.total || now < phase.endUs) return false;
         } else if (now < phase.endUs) {

@@ -15,6 +15,13 @@ export interface WorkerPhase {
   durationMs: number;
   /** Messages/s for this thread; null = as fast as allowed (max phases, unpaced warmup). */
   rateMsgsPerSec: number | null;
+  /**
+   * For paced producer phases: this thread's slots in the scenario-wide schedule. Message k of
+   * the phase (intended at start + k / scenarioRate) belongs to client k mod `of`; the thread
+   * sends the messages of its `slots`. Totals and intended times are therefore exact, however
+   * unevenly clients divide over threads (a floating-point share would drop messages).
+   */
+  share?: { scenarioRateMsgsPerSec: number; slots: number[]; of: number };
   /** Cap on messages sent but not yet acknowledged, for this thread (unpaced phases). */
   maxInFlight: number;
   recorded: boolean;

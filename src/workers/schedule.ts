@@ -8,6 +8,10 @@ import type { WorkerPhase } from './protocol.js';
 
 export interface TimedPhase extends WorkerPhase {
   index: number;
+  /** This thread's part of the scenario-wide schedule (one slot of one when planned alone). */
+  slots: number[];
+  of: number;
+  scenarioRate: number | null;
   /** Offset from the run's start, µs. */
   startUs: number;
   endUs: number;
@@ -19,13 +23,18 @@ export function buildTimeline(phases: WorkerPhase[]): TimedPhase[] {
   let startUs = 0;
   return phases.map((p, index) => {
     const durationUs = p.durationMs * 1000;
+    const scenarioRate = p.share?.scenarioRateMsgsPerSec ?? p.rateMsgsPerSec;
     const timed: TimedPhase = {
       ...p,
       index,
+      slots: p.share?.slots ?? [0],
+      of: p.share?.of ?? 1,
+      scenarioRate,
       startUs,
       endUs: startUs + durationUs,
-      total: p.rateMsgsPerSec === null ? Infinity : Math.floor((durationUs * p.rateMsgsPerSec) / 1e6),
+      total: Infinity,
     };
+    if (scenarioRate !== null) timed.total = ownMessages(timed, Math.floor((durationUs * scenarioRate) / 1e6));
     startUs += durationUs;
     return timed;
   });
@@ -37,13 +46,23 @@ export function phaseIndexAt(timeline: TimedPhase[], offsetUs: number): number {
   return 0;
 }
 
-/** How many messages of a paced phase are due by `elapsedUs` into it (message 0 is due at 0). */
+/** How many of this thread's messages of a paced phase are due by `elapsedUs` into it (message 0 is due at 0). */
 export function dueCount(phase: TimedPhase, elapsedUs: number): number {
-  if (phase.rateMsgsPerSec === null || elapsedUs < 0) return 0;
-  return Math.min(phase.total, Math.floor((elapsedUs * phase.rateMsgsPerSec) / 1e6) + 1);
+  if (phase.scenarioRate === null || elapsedUs < 0) return 0;
+  return Math.min(phase.total, ownMessages(phase, Math.floor((elapsedUs * phase.scenarioRate) / 1e6) + 1));
 }
 
-/** Intended time of message i of a paced phase, as an offset from the run start (µs). */
-export function intendedOffsetUs(phase: TimedPhase, i: number): number {
-  return phase.startUs + (i * 1e6) / phase.rateMsgsPerSec!;
+/** Intended time of this thread's message j of a paced phase, as an offset from the run start (µs). */
+export function intendedOffsetUs(phase: TimedPhase, j: number): number {
+  const m = phase.slots.length;
+  const k = Math.floor(j / m) * phase.of + phase.slots[j % m]!;
+  return phase.startUs + (k * 1e6) / phase.scenarioRate!;
+}
+
+/** Of the first `scenarioMessages` messages of the schedule, how many fall on this thread's slots. */
+function ownMessages(phase: TimedPhase, scenarioMessages: number): number {
+  const rest = scenarioMessages % phase.of;
+  let n = Math.floor(scenarioMessages / phase.of) * phase.slots.length;
+  for (const slot of phase.slots) if (slot < rest) n++;
+  return n;
 }

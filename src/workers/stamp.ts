@@ -26,7 +26,7 @@ export function encodeStamp(s: Stamp): string {
 export function decodeStamp(text: string): Stamp | null {
   const f = text.split('|');
   if (f.length !== 8 || f[0] !== '1') return null;
+  if (!f.slice(1, 7).every((x) => /^-?\d+$/.test(x))) return null;
   const n = f.slice(1, 7).map(Number);
-  if (n.some((x) => !Number.isFinite(x))) return null;
   return { runId: n[0]!, phaseIndex: n[1]!, producerId: n[2]!, seq: n[3]!, intendedMonoUs: n[4]!, intendedWallUs: n[5]!, clockDomain: f[7]! };
 }

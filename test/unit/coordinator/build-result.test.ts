@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildPhaseResults, phaseDurations } from '../../../src/coordinator/build-result.js';
+import { createLatencyHistogram, encodeHistogram, recordUs } from '../../../src/metrics/histogram.js';
+import { IntervalSeries } from '../../../src/metrics/interval-series.js';
+import type { Phase } from '../../../src/scenario/types.js';
+import type { ConsumerPhaseCounters, ConsumerWorkerResult, ProducerPhaseCounters, ProducerWorkerResult } from '../../../src/workers/protocol.js';
+import { scenarioWith } from './scenario-fixture.js';
+
+const phases: Phase[] = [
+  { name: 'warmup', type: 'warmup', durationMs: 2000, rateMsgsPerSec: null },
+  { name: 'steady', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 500 },
+  { name: 'flat-out', type: 'max', durationMs: 10_000, maxInFlight: 1000 },
+];
+const scenario = scenarioWith({ phases });
+
+/** An encoded histogram holding `count` latencies of `valueUs` each. */
+function histogramOf(count: number, valueUs: number): string {
+  const h = createLatencyHistogram();
+  for (let i = 0; i < count; i++) recordUs(h, valueUs);
+  return encodeHistogram(h);
+}
+
+function producerPhase(acked: number, failed: Record<string, number> = {}, latencyUs = 1000): ProducerPhaseCounters {
+  const failures = Object.values(failed).reduce((a, b) => a + b, 0);
+  return { sent: acked + failures, acked, failed, ackedBytes: acked * 100, queueFullWaits: 1, publishHistogram: histogramOf(acked, latencyUs) };
+}
+
+function consumerPhase(consumed: number, latencyUs = 2000): ConsumerPhaseCounters {
+  return { consumed, consumedBytes: consumed * 100, endToEndHistogram: histogramOf(consumed, latencyUs) };
+}
+
+const producers: ProducerWorkerResult[] = [
+  {
+    role: 'producer',
+    workerId: 0,
+    stoppedEarly: false,
+    phases: [producerPhase(100), producerPhase(3000, { ERR__MSG_TIMED_OUT: 2 }, 1000), producerPhase(7000, {}, 3000)],
+  },
+  {
+    role: 'producer',
+    workerId: 1,
+    stoppedEarly: false,
+    phases: [producerPhase(50), producerPhase(1500, { ERR__MSG_TIMED_OUT: 1, ERR_NOT_LEADER_FOR_PARTITION: 4 }, 5000), producerPhase(5000, {}, 4000)],
+  },
+];
+
+const consumers: ConsumerWorkerResult[] = [
+  { role: 'consumer', workerId: 2, foreign: 0, phases: [consumerPhase(120), consumerPhase(4000), consumerPhase(9000)] },
+  { role: 'consumer', workerId: 3, foreign: 3, phases: [consumerPhase(30), consumerPhase(500), consumerPhase(3000)] },
+];
+
+function build(durationsSec = [2, 10, 10]) {
+  return buildPhaseResults({ scenario, producers, consumers, series: [], durationsSec });
+}
+
+test('phaseDurations gives the planned durations when the run was not stopped', () => {
+  assert.deepEqual(phaseDurations(scenario, null), [2, 10, 10]);
+});
+
+for (const { stoppedAfterSec, expected } of [
+  { stoppedAfterSec: 14.5, expected: [2, 10, 2.5] },
+  { stoppedAfterSec: 1, expected: [1, 0, 0] },
+  { stoppedAfterSec: 0, expected: [0, 0, 0] },
+  { stoppedAfterSec: 12, expected: [2, 10, 0] },
+  { stoppedAfterSec: 100, expected: [2, 10, 10] },
+]) {
+  test(`phaseDurations of a run stopped ${stoppedAfterSec} s in is ${expected.join(' + ')}`, () => {
+    assert.deepEqual(phaseDurations(scenario, stoppedAfterSec), expected);
+  });
+}
+
+test('phaseDurations of a run stopped 12.5 s into two 10 s phases is 10 + 2.5', () => {
+  const two = scenarioWith({
+    phases: [
+      { name: 'a', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 1 },
+      { name: 'b', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 1 },
+    ],
+  });
+  assert.deepEqual(phaseDurations(two, 12.5), [10, 2.5]);
+});
+
+test('phase results add up the counters of every worker', () => {
+  const steady = build()[1]!;
+  assert.equal(steady.acked, 4500);
+  assert.equal(steady.sent, 4500 + 7);
+  assert.equal(steady.bytes, 450_000);
+  assert.equal(steady.queueFullWaits, 2);
+  assert.equal(steady.consumed, 4500);
+  assert.equal(steady.consumedBytes, 450_000);
+});
+
+test('phase results merge the failed error codes of every worker', () => {
+  const results = build();
+  assert.deepEqual(results[1]!.failed, { ERR__MSG_TIMED_OUT: 3, ERR_NOT_LEADER_FOR_PARTITION: 4 });
+  assert.deepEqual(results[2]!.failed, {});
+});
+
+test('phase results merge histograms: the latency count equals the summed count of every worker', () => {
+  const steady = build()[1]!;
+  assert.equal(steady.publishLatencyUs.count, 3000 + 1500);
+  assert.equal(steady.endToEndLatencyUs.count, 4000 + 500);
+  // 3000 values at 1 ms and 1500 at 5 ms: the median is the first, the max the second.
+  assert.ok(Math.abs(steady.publishLatencyUs.p50 - 1000) <= 1);
+  assert.ok(Math.abs(steady.publishLatencyUs.max - 5000) <= 5);
+});
+
+test('phase results keep per-worker counts so imbalance shows', () => {
+  const flatOut = build()[2]!;
+  assert.deepEqual(flatOut.producerWorkers, [
+    { workerId: 0, sent: 7000, acked: 7000 },
+    { workerId: 1, sent: 5000, acked: 5000 },
+  ]);
+  assert.deepEqual(flatOut.consumerWorkers, [
+    { workerId: 2, consumed: 9000 },
+    { workerId: 3, consumed: 3000 },
+  ]);
+});
+
+test('achieved rate is acked messages over the seconds the phase actually ran', () => {
+  const results = build([2, 10, 4]);
+  assert.equal(results[1]!.achievedRate, 450);
+  assert.equal(results[2]!.achievedRate, 12_000 / 4);
+  assert.equal(results[2]!.durationSec, 4);
+});
+
+test('a phase that never ran has an achieved rate of 0, not NaN or Infinity', () => {
+  assert.equal(build([2, 10, 0])[2]!.achievedRate, 0);
+});
+
+test('a missing duration falls back to the planned duration', () => {
+  const results = buildPhaseResults({ scenario, producers, consumers, series: [], durationsSec: [] });
+  assert.deepEqual(
+    results.map((r) => r.durationSec),
+    [2, 10, 10],
+  );
+});
+
+test('target rate is the scenario rate for paced phases and null for max phases', () => {
+  assert.deepEqual(
+    build().map((r) => r.targetRate),
+    [null, 500, null],
+  );
+});
+
+test('warmup results are marked not recorded', () => {
+  assert.deepEqual(
+    build().map((r) => [r.name, r.type, r.recorded]),
+    [
+      ['warmup', 'warmup', false],
+      ['steady', 'constant', true],
+      ['flat-out', 'max', true],
+    ],
+  );
+});
+
+test('a producer-only run reports zero consumption and an empty end-to-end histogram', () => {
+  const [, steady] = buildPhaseResults({ scenario, producers, consumers: [], series: [], durationsSec: [2, 10, 10] });
+  assert.equal(steady!.consumed, 0);
+  assert.equal(steady!.endToEndLatencyUs.count, 0);
+  assert.equal(steady!.endToEndLatencyUs.max, 0);
+  assert.deepEqual(steady!.consumerWorkers, []);
+});
+
+test('each phase takes its intervals from its own series', () => {
+  const series = phases.map(() => new IntervalSeries(1000));
+  series[1]!.add({ index: 0, sent: 10, acked: 8, consumed: 0, ackedBytes: 800, publishHistogram: null });
+  const results = buildPhaseResults({ scenario, producers, consumers, series, durationsSec: [2, 10, 10] });
+  assert.deepEqual(results[0]!.intervals, []);
+  assert.equal(results[1]!.intervals.length, 1);
+  assert.equal(results[1]!.intervals[0]!.ackedPerSec, 8);
+});

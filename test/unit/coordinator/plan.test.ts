@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { planRun, splitEvenly } from '../../../src/coordinator/plan.js';
+import { parseScenario } from '../../../src/scenario/load.js';
+import type { Phase } from '../../../src/scenario/types.js';
+import { scenarioWith } from './scenario-fixture.js';
+
+const constant1000: Phase = { name: 'steady', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 1000 };
+
+for (const { count, threads, expected } of [
+  { count: 5, threads: 2, expected: [3, 2] },
+  { count: 4, threads: 4, expected: [1, 1, 1, 1] },
+  { count: 1, threads: 1, expected: [1] },
+  { count: 5, threads: 3, expected: [2, 2, 1] },
+  { count: 7, threads: 3, expected: [3, 2, 2] },
+]) {
+  test(`splitEvenly spreads ${count} over ${threads} threads as ${expected.join(' + ')}`, () => {
+    assert.deepEqual(splitEvenly(count, threads), expected);
+  });
+}
+
+test('plan gives every producer client a unique id, contiguous from 0 across threads', () => {
+  const plan = planRun(scenarioWith({ producers: { count: 5, threads: 3 } }));
+  assert.deepEqual(
+    plan.producers.map((t) => t.producerIds),
+    [[0, 1], [2, 3], [4]],
+  );
+  assert.deepEqual(
+    plan.producers.map((t) => t.workerId),
+    [0, 1, 2],
+  );
+});
+
+for (const { count, threads, rate } of [
+  { count: 5, threads: 3, rate: 1000 },
+  { count: 3, threads: 2, rate: 100 },
+  { count: 7, threads: 4, rate: 999.5 },
+  { count: 11, threads: 11, rate: 1 },
+]) {
+  test(`plan splits rate ${rate} over ${count} producers on ${threads} threads into shares that sum to the rate`, () => {
+    const plan = planRun(scenarioWith({ producers: { count, threads }, phases: [{ ...constant1000, rateMsgsPerSec: rate }] }));
+    const shares = plan.producers.map((t) => t.phases[0]!.rateMsgsPerSec!);
+    const total = shares.reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(total - rate) < 1e-9, `shares ${shares.join(', ')} sum to ${total}, not ${rate}`);
+  });
+}
+
+test('plan gives each thread a rate share proportional to the clients it holds', () => {
+  const plan = planRun(scenarioWith({ producers: { count: 5, threads: 3 } }));
+  const shares = plan.producers.map((t) => t.phases[0]!.rateMsgsPerSec!);
+  for (const [i, expected] of [400, 400, 200].entries()) assert.ok(Math.abs(shares[i]! - expected) < 1e-9, `thread ${i}: ${shares[i]}`);
+});
+
+test('plan marks warmup phases as not recorded and every other phase as recorded', () => {
+  const plan = planRun(
+    scenarioWith({
+      phases: [
+        { name: 'warmup', type: 'warmup', durationMs: 3000, rateMsgsPerSec: null },
+        constant1000,
+        { name: 'max', type: 'max', durationMs: 5000, maxInFlight: 10 },
+      ],
+    }),
+  );
+  assert.deepEqual(
+    plan.producers[0]!.phases.map((p) => [p.name, p.recorded]),
+    [
+      ['warmup', false],
+      ['steady', true],
+      ['max', true],
+    ],
+  );
+});
+
+test('plan keeps each phase name, type and duration for every thread', () => {
+  const plan = planRun(scenarioWith({ producers: { count: 2, threads: 2 }, phases: [constant1000] }));
+  for (const thread of plan.producers) {
+    assert.deepEqual(
+      { name: thread.phases[0]!.name, type: thread.phases[0]!.type, durationMs: thread.phases[0]!.durationMs },
+      { name: 'steady', type: 'constant', durationMs: 10_000 },
+    );
+  }
+});
+
+test('plan gives a max phase no rate and maxInFlight times the clients of the thread', () => {
+  const plan = planRun(
+    scenarioWith({ producers: { count: 5, threads: 2 }, phases: [{ name: 'max', type: 'max', durationMs: 5000, maxInFlight: 10 }] }),
+  );
+  assert.deepEqual(
+    plan.producers.map((t) => [t.phases[0]!.rateMsgsPerSec, t.phases[0]!.maxInFlight]),
+    [
+      [null, 30],
+      [null, 20],
+    ],
+  );
+});
+
+test('plan leaves a constant phase unbounded in flight: the schedule paces it', () => {
+  const plan = planRun(scenarioWith());
+  assert.equal(plan.producers[0]!.phases[0]!.maxInFlight, Infinity);
+});
+
+test('plan keeps an unpaced warmup unpaced and splits a paced warmup like a constant phase', () => {
+  const plan = planRun(
+    scenarioWith({
+      producers: { count: 4, threads: 2 },
+      phases: [
+        { name: 'fast', type: 'warmup', durationMs: 1000, rateMsgsPerSec: null },
+        { name: 'paced', type: 'warmup', durationMs: 1000, rateMsgsPerSec: 500 },
+      ],
+    }),
+  );
+  for (const thread of plan.producers) {
+    assert.equal(thread.phases[0]!.rateMsgsPerSec, null);
+    assert.equal(thread.phases[1]!.rateMsgsPerSec, 250);
+    assert.ok(Number.isFinite(thread.phases[0]!.maxInFlight) && thread.phases[0]!.maxInFlight > 0);
+  }
+});
+
+test('plan has no consumer threads when the scenario has no consumers', () => {
+  assert.deepEqual(planRun(scenarioWith()).consumers, []);
+});
+
+test('plan spreads the members of every group over the consumer threads', () => {
+  const plan = planRun(
+    scenarioWith({ producers: { count: 3, threads: 2 }, consumers: { groups: ['a', 'b'], membersPerGroup: 3, threads: 4 } }),
+  );
+  assert.deepEqual(
+    plan.consumers.map((t) => t.members.map((m) => `${m.group}/${m.member}`)),
+    [['a/0', 'a/1'], ['a/2', 'b/0'], ['b/1'], ['b/2']],
+  );
+});
+
+test('plan numbers consumer threads after the producer threads', () => {
+  const plan = planRun(
+    scenarioWith({ producers: { count: 3, threads: 2 }, consumers: { groups: ['a'], membersPerGroup: 3, threads: 3 } }),
+  );
+  assert.deepEqual(
+    plan.consumers.map((t) => t.workerId),
+    [2, 3, 4],
+  );
+});
+
+test('plan never starts more consumer threads than there are members', () => {
+  const plan = planRun(scenarioWith({ consumers: { groups: ['a', 'b'], membersPerGroup: 1, threads: 8 } }));
+  assert.equal(plan.consumers.length, 2);
+  for (const thread of plan.consumers) assert.equal(thread.members.length, 1);
+});
+
+test('plan of a parsed YAML scenario assigns every member of every group exactly once', () => {
+  const scenario = parseScenario(
+    [
+      'name: parsed',
+      'topics: [{ name: t, partitions: 6 }]',
+      'producers: { count: 5, threads: 3 }',
+      'consumers: { groups: [g1, g2, g3], members: 2, threads: 4 }',
+      'phases:',
+      '  - { type: warmup, duration: 2s, rate: 500 }',
+      '  - { type: constant, duration: 10s, rate: 1000 }',
+      '',
+    ].join('\n'),
+    'x.yaml',
+  );
+  const plan = planRun(scenario);
+  const members = plan.consumers.flatMap((t) => t.members.map((m) => `${m.group}/${m.member}`));
+  assert.deepEqual(members.sort(), ['g1/0', 'g1/1', 'g2/0', 'g2/1', 'g3/0', 'g3/1']);
+  assert.deepEqual(
+    plan.producers.flatMap((t) => t.producerIds),
+    [0, 1, 2, 3, 4],
+  );
+  assert.deepEqual(
+    plan.consumers.map((t) => t.workerId),
+    [3, 4, 5, 6],
+  );
+});
