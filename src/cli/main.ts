@@ -15,6 +15,10 @@ export async function main(argv: string[]): Promise<void> {
       .command(runCommand)
       .command(validateCommand)
       .command(clusterCommand)
+      .example('$0 run scenarios/quickstart.yaml', 'A first run (~20 s) on an embedded Kafka cluster')
+      .example('$0 run x.yaml --brokers kafka-1:9092', 'Against an existing cluster')
+      .example('$0 cluster start --nodes 3 --detach', 'A 3-node cluster that later runs reuse')
+      .example('$0 validate scenarios/*.yaml', 'Check scenario files')
       .option('verbose', { type: 'boolean', describe: 'Show stack traces and debug output' })
       .demandCommand(1, 'Name a command, e.g. kload run scenarios/quickstart.yaml')
       .recommendCommands()
@@ -22,7 +26,7 @@ export async function main(argv: string[]): Promise<void> {
       .version(kloadVersion())
       .help()
       .alias('h', 'help')
-      .epilogue('Exit codes: 0 ok, 1 unexpected failure, 2 invalid input, 3 cluster unreachable, 99 thresholds failed.\nDocs: README.md')
+      .epilogue('Exit codes: 0 ok, 1 unexpected failure, 2 invalid input, 3 cluster unreachable, 99 thresholds failed, 130 interrupted.\nDocs: README.md')
       .wrap(Math.min(110, process.stdout.columns ?? 100))
       .fail((msg, err) => {
         if (err) throw err;
