@@ -3,10 +3,13 @@
  * Histograms are merged, never averaged: percentiles of parts do not add up to the whole.
  */
 import { mergeEncoded, summarize } from '../metrics/histogram.js';
-import type { PhaseResult } from '../report/result-types.js';
-import type { Scenario } from '../scenario/types.js';
-import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/protocol.js';
 import type { IntervalSeries } from '../metrics/interval-series.js';
+import type { IntegrityCounts, IntervalStats, PhaseResult } from '../report/result-types.js';
+import type { Phase, Scenario } from '../scenario/types.js';
+import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/protocol.js';
+import { rateAt, totalMessages } from '../workers/rate-profile.js';
+import { judgeGenerator, type GeneratorBounds } from './generator-bound.js';
+import { phaseSegments } from './plan.js';
 
 export interface PhaseInputs {
   scenario: Scenario;
@@ -15,6 +18,11 @@ export interface PhaseInputs {
   series: IntervalSeries[];
   /** How long each phase actually ran, seconds (shorter than planned when interrupted). */
   durationsSec: number[];
+  /** Per phase; null when the run had no consumers. */
+  integrity: IntegrityCounts[] | null;
+  /** Consumer lag samples by phase, then interval index. */
+  lag?: Map<number, number>[];
+  bounds: GeneratorBounds;
 }
 
 export function buildPhaseResults(input: PhaseInputs): PhaseResult[] {
@@ -25,12 +33,16 @@ export function buildPhaseResults(input: PhaseInputs): PhaseResult[] {
     for (const p of prod) for (const [code, n] of Object.entries(p.failed)) failed[code] = (failed[code] ?? 0) + n;
     const acked = sum(prod.map((p) => p.acked));
     const durationSec = input.durationsSec[i] ?? phase.durationMs / 1000;
+    const targetRate = meanTargetRate(phase);
+    const achievedRate = durationSec > 0 ? acked / durationSec : 0;
+    const scheduleDelayUs = summarize(mergeEncoded(prod.map((p) => p.scheduleDelayHistogram)));
+    const verdict = judgeGenerator({ paced: targetRate !== null, targetRate, achievedRate, scheduleDelayP99Us: scheduleDelayUs.p99, sent: sum(prod.map((p) => p.sent)), queueFullWaits: sum(prod.map((p) => p.queueFullWaits)) }, input.bounds);
     return {
       name: phase.name,
       type: phase.type,
       recorded: phase.type !== 'warmup',
-      targetRate: phase.type === 'max' ? null : phase.rateMsgsPerSec,
-      achievedRate: durationSec > 0 ? acked / durationSec : 0,
+      targetRate,
+      achievedRate,
       durationSec,
       sent: sum(prod.map((p) => p.sent)),
       acked,
@@ -42,10 +54,38 @@ export function buildPhaseResults(input: PhaseInputs): PhaseResult[] {
       producerWorkers: input.producers.map((p) => ({ workerId: p.workerId, sent: p.phases[i]!.sent, acked: p.phases[i]!.acked })),
       consumerWorkers: input.consumers.map((c) => ({ workerId: c.workerId, consumed: c.phases[i]!.consumed })),
       publishLatencyUs: summarize(mergeEncoded(prod.map((p) => p.publishHistogram))),
+      serviceLatencyUs: summarize(mergeEncoded(prod.map((p) => p.serviceHistogram))),
+      scheduleDelayUs,
       endToEndLatencyUs: summarize(mergeEncoded(cons.map((c) => c.endToEndHistogram))),
-      intervals: input.series[i]?.toArray() ?? [],
+      endToEndClock: clockOf(sum(cons.map((c) => c.monotonicClock)), sum(cons.map((c) => c.wallClock)), input.consumers.length > 0),
+      integrity: input.integrity?.[i] ?? null,
+      generatorBound: verdict.generatorBound,
+      generatorBoundReasons: verdict.reasons,
+      intervals: withSchedule(input.series[i]?.toArray() ?? [], phase, input.lag?.[i]),
     };
   });
+}
+
+/** Messages/s the schedule holds on average over the phase; null for unpaced phases. */
+export function meanTargetRate(phase: Phase): number | null {
+  const segments = phaseSegments(phase);
+  return segments ? totalMessages(segments) / (phase.durationMs / 1000) : null;
+}
+
+/** Adds what the schedule asked for in each interval (at its middle) and the sampled lag. */
+function withSchedule(intervals: IntervalStats[], phase: Phase, lag: Map<number, number> | undefined): IntervalStats[] {
+  const segments = phaseSegments(phase);
+  return intervals.map((iv, index) => {
+    const lengthSec = index === 0 ? iv.elapsedSec : iv.elapsedSec - intervals[index - 1]!.elapsedSec;
+    const middleUs = (iv.elapsedSec - lengthSec / 2) * 1e6;
+    return { ...iv, targetPerSec: segments ? rateAt(segments, middleUs) : null, consumerLag: lag?.get(index) ?? null };
+  });
+}
+
+function clockOf(monotonic: number, wall: number, hasConsumers: boolean): PhaseResult['endToEndClock'] {
+  if (!hasConsumers || monotonic + wall === 0) return hasConsumers ? 'monotonic' : null;
+  if (wall === 0) return 'monotonic';
+  return monotonic === 0 ? 'wall' : 'mixed';
 }
 
 /** Seconds each phase ran when the run stopped `stoppedAfterSec` into the schedule (null = ran to the end). */

@@ -20,6 +20,8 @@ export class Collector {
   /** group -> member -> partitions it holds now. */
   readonly assignments = new Map<string, Map<number, number>>();
   readonly consumedByWorker = new Map<number, Record<string, number>>();
+  /** worker -> group -> partition -> next offset it will read. */
+  private readonly positionsByWorker = new Map<number, Record<string, Record<number, number>>>();
   readonly clientErrors: string[] = [];
   readonly ready = new Set<number>();
   private window = emptyWindow();
@@ -48,6 +50,7 @@ export class Collector {
         return;
       case 'consumed':
         this.consumedByWorker.set(m.workerId, m.byGroup);
+        this.positionsByWorker.set(m.workerId, m.positions);
         return;
       case 'client-error':
         if (this.clientErrors.length < 1000) this.clientErrors.push(m.message);
@@ -70,6 +73,28 @@ export class Collector {
     let n = 0;
     for (const byGroup of this.consumedByWorker.values()) n += byGroup[group] ?? 0;
     return n;
+  }
+
+  /** Next offset per partition for a group: the furthest any of its members (in any thread) read. */
+  positionsOf(group: string): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const byGroup of this.positionsByWorker.values()) {
+      for (const [partition, next] of Object.entries(byGroup[group] ?? {})) {
+        const p = Number(partition);
+        out.set(p, Math.max(out.get(p) ?? 0, next));
+      }
+    }
+    return out;
+  }
+
+  /** Messages between each group's position and the high watermarks, summed over groups and partitions. */
+  lag(groups: string[], high: number[]): number {
+    let lag = 0;
+    for (const g of groups) {
+      const positions = this.positionsOf(g);
+      high.forEach((h, p) => (lag += Math.max(0, h - (positions.get(p) ?? 0))));
+    }
+    return lag;
   }
 
   /** Returns the window since the last call and starts a new one. */

@@ -13,6 +13,8 @@ import { ProgressTicker } from './progress-ticker.js';
 import type { Reporter } from './reporter.js';
 import { waitUntil } from './wait-until.js';
 import { WorkerPool, type RunningTask } from './worker-pool.js';
+import { LagSampler } from './lag-sampler.js';
+import type { WatermarkReader } from '../kafka/watermarks.js';
 
 export interface ExecuteInput {
   scenario: Scenario;
@@ -26,6 +28,8 @@ export interface ExecuteInput {
   drainTimeoutMs: number;
   signal: AbortSignal;
   reporter: Reporter;
+  /** For the drain and consumer lag; null when the run has no consumers. */
+  watermarks: WatermarkReader | null;
 }
 
 export interface ExecuteOutput {
@@ -36,6 +40,8 @@ export interface ExecuteOutput {
   stoppedAfterSec: number | null;
   /** The first worker failure, if any (results above are then partial). */
   failure: Error | null;
+  /** Consumer lag by phase, then interval index. */
+  lag: Map<number, number>[];
 }
 
 export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
@@ -61,16 +67,21 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   let consumerTasks: RunningTask<ConsumerWorkerResult>[] = [];
   let producerTasks: RunningTask<ProducerWorkerResult>[] = [];
   const ticker = new ProgressTicker(scenario, collector, reporter);
+  const groups = scenario.consumers?.groups ?? [];
+  let phaseStart = 0;
+  const phaseStartsSec = scenario.phases.map((p) => (phaseStart += p.durationMs / 1000) - p.durationMs / 1000);
+  const lagSampler = input.watermarks ? new LagSampler(input.watermarks, scenario.producers.topic, input.partitions, groups, collector, phaseStartsSec) : null;
   try {
     consumerTasks = plan.consumers.map((c) => tracker.track(consumerPool!.start({
       ...common, role: 'consumer', workerId: c.workerId, topic: scenario.consumers!.topic, members: c.members,
       phases: plan.producers[0]!.phases, stopFlag: consumerStop.buffer as SharedArrayBuffer, properties: input.consumerProperties,
     }, (m) => collector.handle(m))));
     if (scenario.consumers) {
-      const groups = scenario.consumers.groups;
       reporter.info(`Waiting for consumer group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} to take all ${input.partitions} partitions ...`);
       await waitUntil('consumer groups to be assigned every partition', () => input.signal.aborted || groups.every((g) => collector.assignedPartitions(g) === input.partitions), 60_000, () => tracker.failure);
     }
+    // Partitions this run never writes to need no drain (a reused group may never read them).
+    const highAtStart = input.watermarks ? await input.watermarks.highWatermarks(scenario.producers.topic, input.partitions) : [];
     producerTasks = plan.producers.map((p) => tracker.track(producerPool.start({
       ...common, role: 'producer', workerId: p.workerId, producerIds: p.producerIds, phases: p.phases,
       stopFlag: producerStop.buffer as SharedArrayBuffer, message: scenario.producers.message, keys: scenario.producers.keys,
@@ -81,29 +92,45 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
     startAtUs = nowUs() + 200_000;
     for (const t of [...producerTasks, ...consumerTasks]) t.send({ type: 'start', startAtUs });
     ticker.start(startAtUs);
+    lagSampler?.start(startAtUs);
     const producers = await settledValues(producerTasks);
     ticker.stop();
 
-    const acked = producers.reduce((n, p) => n + p.phases.reduce((m, ph) => m + ph.acked, 0), 0);
-    if (scenario.consumers && !input.signal.aborted && !tracker.failure) {
-      const groups = scenario.consumers.groups;
-      reporter.info(`Draining: waiting for ${groups.join(', ')} to consume ${acked.toLocaleString('en-US')} acknowledged messages ...`);
-      await waitUntil('the drain', () => input.signal.aborted || groups.every((g) => collector.consumedBy(g) >= acked), input.drainTimeoutMs, () => tracker.failure)
-        .catch((err: Error) => reporter.warn(`Drain incomplete: ${err.message}`));
+    if (input.watermarks && !input.signal.aborted && !tracker.failure) {
+      await drainToWatermarks(input.watermarks, highAtStart, groups, collector, input, () => tracker.failure);
     }
+    lagSampler?.stop();
     Atomics.store(consumerStop, 0, 1);
     const consumers = await settledValues(consumerTasks);
-    return { producers, consumers, collector, stoppedAfterSec, failure: tracker.failure };
+    return { producers, consumers, collector, stoppedAfterSec, failure: tracker.failure, lag: lagSampler?.samples ?? [] };
   } catch (err) {
     stopAll();
     const producers = await settledValues(producerTasks);
     const consumers = await settledValues(consumerTasks);
-    return { producers, consumers, collector, stoppedAfterSec, failure: tracker.failure ?? (err as Error) };
+    return { producers, consumers, collector, stoppedAfterSec, failure: tracker.failure ?? (err as Error), lag: lagSampler?.samples ?? [] };
   } finally {
     ticker.stop();
+    lagSampler?.stop();
     input.signal.removeEventListener('abort', stopAll);
     await Promise.all([producerPool.destroy(), consumerPool?.destroy()]);
   }
+}
+
+/**
+ * After the last phase, waits (bounded) until every group has read up to the high watermarks
+ * taken once the producers finished, so the integrity verdict is not about messages still in flight.
+ */
+async function drainToWatermarks(reader: WatermarkReader, highAtStart: number[], groups: string[], collector: Collector, input: ExecuteInput, failure: () => Error | null): Promise<void> {
+  const topic = input.scenario.producers.topic;
+  const high = await reader.highWatermarks(topic, input.partitions);
+  const written = high.reduce((n, h, p) => n + h - (highAtStart[p] ?? 0), 0);
+  input.reporter.info(`Draining: waiting for ${groups.join(', ')} to read the ${written.toLocaleString('en-US')} messages written to ${topic} ...`);
+  const reached = (g: string) => {
+    const pos = collector.positionsOf(g);
+    return high.every((h, p) => h === (highAtStart[p] ?? 0) || (pos.get(p) ?? 0) >= h);
+  };
+  await waitUntil('the drain', () => input.signal.aborted || groups.every(reached), input.drainTimeoutMs, failure)
+    .catch((err: Error) => input.reporter.warn(`Drain incomplete, integrity counts may show messages as lost: ${err.message}`));
 }
 
 /** Remembers the first task that failed and stops the others through `onFailure`. */

@@ -1,10 +1,11 @@
 /**
- * Pure planning: which worker thread drives which clients, and each thread's share of every
- * phase's rate. Shares are proportional to the clients a thread holds, so they sum to the
- * scenario's rate exactly (up to floating point), however unevenly clients divide.
+ * Pure planning: which worker thread drives which clients, and each thread's part of every
+ * phase's schedule: producer client i sends messages i, i + N, i + 2N, ... of the scenario-wide
+ * schedule, so the threads' messages add up to the scenario's exactly.
  */
 import type { Phase, Scenario } from '../scenario/types.js';
 import type { WorkerPhase } from '../workers/protocol.js';
+import type { RateSegment } from '../workers/rate-profile.js';
 import { DEFAULT_MAX_IN_FLIGHT } from '../scenario/schema-phases.js';
 
 export interface ProducerThreadPlan {
@@ -35,11 +36,7 @@ export function planRun(scenario: Scenario): RunPlan {
   let nextProducerId = 0;
   const producers = splitEvenly(p.count, p.threads).map((clients, workerId): ProducerThreadPlan => {
     const producerIds = Array.from({ length: clients }, () => nextProducerId++);
-    const phases = scenario.phases.map((ph) => {
-      const phase = threadPhase(ph, clients / p.count, clients);
-      const rate = 'rateMsgsPerSec' in ph ? ph.rateMsgsPerSec : null;
-      return rate === null ? phase : { ...phase, share: { scenarioRateMsgsPerSec: rate, slots: producerIds, of: p.count } };
-    });
+    const phases = scenario.phases.map((ph) => threadPhase(ph, producerIds, p.count));
     return { workerId, producerIds, phases };
   });
 
@@ -56,15 +53,27 @@ export function planRun(scenario: Scenario): RunPlan {
   return { producers, consumers };
 }
 
-function threadPhase(phase: Phase, share: number, clients: number): WorkerPhase {
+function threadPhase(phase: Phase, slots: number[], of: number): WorkerPhase {
   const base = { name: phase.name, type: phase.type, durationMs: phase.durationMs, recorded: phase.type !== 'warmup' };
+  const segments = phaseSegments(phase);
+  const maxInFlight = phase.type === 'max' ? phase.maxInFlight * slots.length : segments ? Infinity : DEFAULT_MAX_IN_FLIGHT * slots.length;
+  return { ...base, maxInFlight, schedule: segments ? { segments, slots, of } : null };
+}
+
+/** The rate over time of a paced phase, as linear segments; null when the phase is unpaced. */
+export function phaseSegments(phase: Phase): RateSegment[] | null {
+  const us = (ms: number) => ms * 1000;
   switch (phase.type) {
     case 'warmup':
-      return { ...base, rateMsgsPerSec: phase.rateMsgsPerSec === null ? null : phase.rateMsgsPerSec * share, maxInFlight: DEFAULT_MAX_IN_FLIGHT * clients };
+      return phase.rateMsgsPerSec === null ? null : [{ durationUs: us(phase.durationMs), fromRateMsgsPerSec: phase.rateMsgsPerSec, toRateMsgsPerSec: phase.rateMsgsPerSec }];
     case 'constant':
-      return { ...base, rateMsgsPerSec: phase.rateMsgsPerSec * share, maxInFlight: Infinity };
+      return [{ durationUs: us(phase.durationMs), fromRateMsgsPerSec: phase.rateMsgsPerSec, toRateMsgsPerSec: phase.rateMsgsPerSec }];
+    case 'ramp':
+      return [{ durationUs: us(phase.durationMs), fromRateMsgsPerSec: phase.fromRateMsgsPerSec, toRateMsgsPerSec: phase.toRateMsgsPerSec }];
+    case 'steps':
+      return phase.steps.map((s) => ({ durationUs: us(s.durationMs), fromRateMsgsPerSec: s.rateMsgsPerSec, toRateMsgsPerSec: s.rateMsgsPerSec }));
     case 'max':
-      return { ...base, rateMsgsPerSec: null, maxInFlight: phase.maxInFlight * clients };
+      return null;
     default: {
       const never: never = phase;
       throw new Error(`unknown phase ${JSON.stringify(never)}`);

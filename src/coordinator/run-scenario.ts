@@ -18,6 +18,9 @@ import { CONSUMER_DEFAULTS, mergeProperties, PRODUCER_DEFAULTS } from './client-
 import { resolveCluster } from './cluster-target.js';
 import { describeEnvironment } from './environment.js';
 import { executeRun } from './execute-run.js';
+import { DEFAULT_GENERATOR_BOUNDS } from './generator-bound.js';
+import { integrityByPhase } from './integrity.js';
+import { WatermarkReader } from '../kafka/watermarks.js';
 import { planRun } from './plan.js';
 import type { Reporter } from './reporter.js';
 
@@ -54,17 +57,23 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
     const producerProperties = mergeProperties(PRODUCER_DEFAULTS, scenario.producers.properties, o.clientConfig);
     const consumerProperties = mergeProperties(CONSUMER_DEFAULTS, scenario.consumers?.properties ?? {}, o.clientConfig);
     const payload = scenario.producers.payload;
+    const watermarks = scenario.consumers ? await WatermarkReader.connect(cluster.brokers, o.clientConfig) : null;
     const out = await executeRun({
+      watermarks,
       scenario, plan, brokers: cluster.brokers, partitions, producerProperties, consumerProperties,
       payloadLines: payload.type === 'file' ? readFileSync(payload.path, 'utf8').split(/\r?\n/).filter((l) => l.length > 0) : null,
       intervalMs: o.intervalMs ?? 1000, drainTimeoutMs: o.drainTimeoutMs ?? 30_000, signal: o.signal, reporter,
     });
+    await watermarks?.close();
     for (const e of out.collector.clientErrors.slice(0, 5)) reporter.warn(`client error: ${e}`);
 
     const phases = buildPhaseResults({
       scenario, producers: out.producers, consumers: out.consumers,
-      series: out.collector.series, durationsSec: phaseDurations(scenario, out.stoppedAfterSec),
+      series: out.collector.series, durationsSec: phaseDurations(scenario, out.stoppedAfterSec), lag: out.lag,
+      integrity: scenario.consumers ? integrityByPhase(scenario.phases.length, scenario.consumers.groups, out.producers, out.consumers) : null,
+      bounds: DEFAULT_GENERATOR_BOUNDS,
     });
+    for (const p of phases) for (const reason of p.generatorBoundReasons) reporter.warn(`phase ${p.name} is generator-bound: ${reason}`);
     const status = out.failure ? 'failed' : o.signal.aborted ? 'interrupted' : 'complete';
     const result: RunResult = {
       schemaVersion: RESULT_SCHEMA_VERSION,
@@ -76,6 +85,7 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
       scenario: redactScenario(scenario),
       environment: describeEnvironment({ cluster, producerProperties, consumerProperties, producerThreads: plan.producers.length, consumerThreads: plan.consumers.length }),
       phases,
+      thresholds: [],
       summary: summarizeRun(phases),
     };
     const resultPath = join(o.outDir, resultFileName(scenario.name, startedAt));

@@ -17,6 +17,7 @@ interface IntervalTotals {
    * sized for 60 s takes ~140 KB, and an hour-long run has 3,600 intervals.
    */
   publishHistograms: string[];
+  scheduleDelayHistograms: string[];
 }
 
 const BYTES_PER_MB = 1_000_000;
@@ -40,6 +41,7 @@ export class IntervalSeries {
     totals.consumed += delta.consumed;
     totals.ackedBytes += delta.ackedBytes;
     if (delta.publishHistogram !== null) totals.publishHistograms.push(delta.publishHistogram);
+    if (delta.scheduleDelayHistogram !== null) totals.scheduleDelayHistograms.push(delta.scheduleDelayHistogram);
     this.#totals.set(delta.index, totals);
   }
 
@@ -63,6 +65,7 @@ export class IntervalSeries {
     const seconds = this.#intervalMs / 1000;
     const publish = totals.publishHistograms.length > 0 ? mergeEncoded(totals.publishHistograms) : null;
     const hasLatencies = publish !== null && publish.totalCount > 0;
+    const delay = totals.scheduleDelayHistograms.length > 0 ? mergeEncoded(totals.scheduleDelayHistograms) : null;
     return {
       elapsedSec: ((index + 1) * this.#intervalMs) / 1000,
       sentPerSec: totals.sent / seconds,
@@ -72,10 +75,14 @@ export class IntervalSeries {
       publishP50Us: hasLatencies ? publish.getValueAtPercentile(50) : 0,
       publishP99Us: hasLatencies ? publish.getValueAtPercentile(99) : 0,
       publishMaxUs: hasLatencies ? publish.maxValue : 0,
+      scheduleDelayP99Us: delay !== null && delay.totalCount > 0 ? delay.getValueAtPercentile(99) : 0,
+      // Filled in by the coordinator, which knows the schedule and samples the lag.
+      targetPerSec: null,
+      consumerLag: null,
     };
   }
 }
 
 function emptyTotals(): IntervalTotals {
-  return { sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistograms: [] };
+  return { sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistograms: [], scheduleDelayHistograms: [] };
 }

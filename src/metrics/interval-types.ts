@@ -15,4 +15,6 @@ export interface IntervalDelta {
   ackedBytes: number;
   /** Publish latencies (µs) recorded in this interval, HdrHistogram compressed base64; null when none. */
   publishHistogram: string | null;
+  /** Schedule delays (send - intended, µs) of the messages sent in this interval; null when none. */
+  scheduleDelayHistogram: string | null;
 }

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../scenario/types.js';
 
-export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_VERSION = 2;
 
 export interface RunResult {
   schemaVersion: typeof RESULT_SCHEMA_VERSION;
@@ -19,6 +19,8 @@ export interface RunResult {
   scenario: Scenario;
   environment: Environment;
   phases: PhaseResult[];
+  /** Every scenario threshold with its verdict; the run "passes" when all pass. */
+  thresholds: ThresholdOutcome[];
   summary: RunSummary;
 }
 
@@ -68,6 +70,12 @@ export interface IntervalStats {
   publishP50Us: number;
   publishP99Us: number;
   publishMaxUs: number;
+  /** Schedule delay p99 in the interval (0 for unpaced phases). */
+  scheduleDelayP99Us: number;
+  /** Messages/s the schedule asked for in this interval (null for unpaced phases). */
+  targetPerSec: number | null;
+  /** Messages produced but not yet consumed, summed over groups (null without consumers). */
+  consumerLag: number | null;
 }
 
 export interface PhaseResult {
@@ -93,9 +101,49 @@ export interface PhaseResult {
   /** Per worker thread, to see imbalance between threads (and to check the merge). */
   producerWorkers: { workerId: number; sent: number; acked: number }[];
   consumerWorkers: { workerId: number; consumed: number }[];
+  /** ack - intended send time: what a user of the system feels (no coordinated omission). */
   publishLatencyUs: LatencySummaryUs;
+  /** ack - actual send time: the cluster's and client's share alone. */
+  serviceLatencyUs: LatencySummaryUs;
+  /** actual send - intended send time: the generator's lag or back-pressure. */
+  scheduleDelayUs: LatencySummaryUs;
+  /** consume - intended send time. */
   endToEndLatencyUs: LatencySummaryUs;
+  /** Which clock end-to-end latency used: 'monotonic' (same process), 'wall' (across processes), 'mixed', or null (no consumers). */
+  endToEndClock: 'monotonic' | 'wall' | 'mixed' | null;
+  /** Checked from producer id + sequence stamps, summed over consumer groups; null without consumers. */
+  integrity: IntegrityCounts | null;
+  /** True when kload could not keep its schedule: the phase measured kload, not Kafka. */
+  generatorBound: boolean;
+  /** Why, in words (schedule delay p99 over the bound, achieved rate below target). */
+  generatorBoundReasons: string[];
   intervals: IntervalStats[];
+}
+
+export interface IntegrityCounts {
+  /** Sequence numbers acknowledged by the broker that no member of a group consumed. */
+  lost: number;
+  /** Messages a group consumed more than once. */
+  duplicated: number;
+  /** Messages that arrived after a later sequence number of the same producer and partition. */
+  outOfOrder: number;
+}
+
+/** One threshold from the scenario, evaluated against this result. */
+export interface ThresholdOutcome {
+  /** As written in the scenario, e.g. "steady: publish.p99 < 50ms". */
+  expression: string;
+  /** The phase it applies to, or null for the whole run (recorded phases). */
+  phase: string | null;
+  /** Canonical metric name, e.g. "publish.p99", "throughput.msgs", "lost". */
+  metric: string;
+  /** The measured value in `unit`; null when the run has no such measurement. */
+  actual: number | null;
+  operator: '<' | '<=' | '>' | '>=' | '==' | '!=';
+  limit: number;
+  /** Unit of `actual` and `limit`: "us", "msg/s", "MB/s", "count", "ratio". */
+  unit: string;
+  pass: boolean;
 }
 
 /** What a person reads first: the recorded phases folded together. */
@@ -110,4 +158,8 @@ export interface RunSummary {
   publishP50Us: number;
   publishP99Us: number;
   endToEndP99Us: number;
+  /** Summed over recorded phases; null without consumers. */
+  integrity: IntegrityCounts | null;
+  /** True when any recorded phase was generator-bound. */
+  generatorBound: boolean;
 }

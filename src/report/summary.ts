@@ -27,6 +27,14 @@ export function summarizeRun(phases: readonly PhaseResult[]): RunSummary {
     publishP50Us: publish.getValueAtPercentile(50),
     publishP99Us: publish.getValueAtPercentile(99),
     endToEndP99Us: endToEnd.getValueAtPercentile(99),
+    integrity: recorded.some((phase) => phase.integrity === null)
+      ? null
+      : {
+          lost: sum(recorded, (phase) => phase.integrity!.lost),
+          duplicated: sum(recorded, (phase) => phase.integrity!.duplicated),
+          outOfOrder: sum(recorded, (phase) => phase.integrity!.outOfOrder),
+        },
+    generatorBound: recorded.some((phase) => phase.generatorBound),
   };
 }
 

@@ -49,6 +49,40 @@ const constant = z
   )
   .describe('A fixed rate: message i is intended at start + i / rate, however the cluster keeps up.');
 
+const ramp = z
+  .strictObject({
+    name: phaseName,
+    type: z.literal('ramp'),
+    duration: phaseDuration,
+    from: positiveNumber().describe('Messages/s over all producers at the start.'),
+    to: positiveNumber().describe('Messages/s over all producers at the end; the rate changes linearly in between.'),
+  })
+  .transform(
+    (p): NamedLater<Phase> => ({ name: p.name, type: 'ramp', durationMs: p.duration, fromRateMsgsPerSec: p.from, toRateMsgsPerSec: p.to }),
+  )
+  .describe('A rate that changes linearly, e.g. to find where latency bends (the knee).');
+
+const step = z.strictObject({
+  rate: positiveNumber().describe('Messages/s over all producers during this step.'),
+  duration: phaseDuration,
+});
+
+const steps = z
+  .strictObject({
+    name: phaseName,
+    type: z.literal('steps'),
+    steps: z.array(step).min(1).describe('Rates held one after another; the phase lasts their total duration.'),
+  })
+  .transform(
+    (p): NamedLater<Phase> => ({
+      name: p.name,
+      type: 'steps',
+      durationMs: p.steps.reduce((sum, s) => sum + s.duration, 0),
+      steps: p.steps.map((s) => ({ rateMsgsPerSec: s.rate, durationMs: s.duration })),
+    }),
+  )
+  .describe('A staircase of fixed rates, each held for its own duration.');
+
 const max = z
   .strictObject({
     name: phaseName,
@@ -62,7 +96,7 @@ const max = z
   .describe('As fast as the cluster accepts, with a bound on messages in flight.');
 
 export const phasesSchema = z
-  .array(z.discriminatedUnion('type', [warmup, constant, max]))
+  .array(z.discriminatedUnion('type', [warmup, constant, ramp, steps, max]))
   .min(1)
   .superRefine(
     (phases, ctx) => {
@@ -77,4 +111,4 @@ export const phasesSchema = z
     { when: whenArray },
   )
   .transform((phases): Phase[] => phases.map((phase) => ({ ...phase, name: phase.name ?? phase.type })))
-  .describe('The load over time, run in order: usually a warmup, then constant-rate or max phases.');
+  .describe('The load over time, run in order: usually a warmup, then constant, ramp, steps or max phases.');

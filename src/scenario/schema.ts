@@ -6,6 +6,7 @@
  * Parse with `safeParse(data, { error: humanMessage })` (see load.ts) for readable messages.
  */
 import { z } from 'zod';
+import { tryParseThreshold } from '../report/thresholds/parse.js';
 import { didYouMean } from './did-you-mean.js';
 import { isValidAt, whenObject } from './partial-checks.js';
 import { consumersSchema } from './schema-consumers.js';
@@ -33,7 +34,7 @@ const scenarioObject = z
       .describe('Consumer groups that read the messages, for end-to-end latency. Omit to only produce.'),
     phases: phasesSchema,
     thresholds: z
-      .array(z.string().min(1))
+      .array(z.string().min(1).superRefine(checkThreshold))
       .default(() => [])
       .meta({
         description: 'Pass/fail conditions checked after the run.',
@@ -46,6 +47,13 @@ const scenarioObject = z
   });
 
 type ScenarioObject = z.output<typeof scenarioObject>;
+
+/** Parsed now, so a typo in a threshold fails `kload validate`, not the end of a long run. */
+function checkThreshold(text: string, ctx: z.core.$RefinementCtx<string>): void {
+  if (text === '') return; // min(1) reports that one
+  const parsed = tryParseThreshold(text);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', input: text, message: parsed.message });
+}
 
 /** Topic references must name a declared topic; checked when the names involved parsed cleanly. */
 function checkTopicReferences(file: ScenarioObject, ctx: z.core.$RefinementCtx<ScenarioObject>): void {

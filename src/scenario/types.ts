@@ -80,7 +80,7 @@ export interface ConsumerSpec {
   properties: Record<string, string>;
 }
 
-export type Phase = WarmupPhase | ConstantPhase | MaxPhase;
+export type Phase = WarmupPhase | ConstantPhase | RampPhase | StepsPhase | MaxPhase;
 
 interface PhaseBase {
   name: string;
@@ -98,6 +98,19 @@ export interface WarmupPhase extends PhaseBase {
 export interface ConstantPhase extends PhaseBase {
   type: 'constant';
   rateMsgsPerSec: number;
+}
+
+/** A rate that changes linearly from `from` to `to` over the duration (open loop). */
+export interface RampPhase extends PhaseBase {
+  type: 'ramp';
+  fromRateMsgsPerSec: number;
+  toRateMsgsPerSec: number;
+}
+
+/** A list of rates, each held for its own duration; durationMs is their sum (open loop). */
+export interface StepsPhase extends PhaseBase {
+  type: 'steps';
+  steps: { rateMsgsPerSec: number; durationMs: number }[];
 }
 
 /** As fast as the cluster accepts, with a bounded number of messages in flight per client. */

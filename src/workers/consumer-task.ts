@@ -8,6 +8,7 @@ import { createLatencyHistogram, encodeHistogram, recordUs, type Histogram } fro
 import type { ConsumerClient, Message } from '../kafka/rdkafka.js';
 import { CLOCK_DOMAIN, nowUs, wallUs } from './clock.js';
 import { connectConsumers } from './consumer-clients.js';
+import { GroupTracker } from './consumer-ledger.js';
 import { IntervalReporter } from './interval-clock.js';
 import type { ConsumerAssignment, ConsumerWorkerResult, WorkerMessage } from './protocol.js';
 import { buildTimeline } from './schedule.js';
@@ -18,6 +19,10 @@ interface PhaseTotals {
   consumed: number;
   consumedBytes: number;
   histogram: Histogram;
+  monotonicClock: number;
+  wallClock: number;
+  duplicated: number;
+  outOfOrder: number;
 }
 
 const BATCH = 1000;
@@ -25,7 +30,8 @@ const BATCH = 1000;
 export default async function consumerTask(a: ConsumerAssignment): Promise<ConsumerWorkerResult> {
   const stopFlag = new Int32Array(a.stopFlag);
   const timeline = buildTimeline(a.phases);
-  const totals: PhaseTotals[] = timeline.map(() => ({ consumed: 0, consumedBytes: 0, histogram: createLatencyHistogram() }));
+  const totals: PhaseTotals[] = timeline.map(() => ({ consumed: 0, consumedBytes: 0, histogram: createLatencyHistogram(), monotonicClock: 0, wallClock: 0, duplicated: 0, outOfOrder: 0 }));
+  const trackers = new Map(a.members.map((m) => [m.group, new GroupTracker(m.group)]));
   const reporter = new IntervalReporter('consumer', a.workerId, timeline, a.intervalMs * 1000, a.port);
   const byGroup: Record<string, number> = {};
   let foreign = 0;
@@ -34,18 +40,27 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
   const handle = (group: string, messages: Message[]) => {
     const mono = nowUs();
     const wall = wallUs();
+    const tracker = trackers.get(group)!;
     for (const m of messages) {
+      tracker.advance(m.partition, m.offset);
       const header = m.headers?.find((h) => STAMP_HEADER in h)?.[STAMP_HEADER];
       const stamp = header === undefined ? null : decodeStamp(header.toString());
       if (!stamp || stamp.runId !== a.runId || stamp.phaseIndex >= totals.length) {
         foreign++;
         continue;
       }
-      const e2eUs = stamp.clockDomain === CLOCK_DOMAIN ? mono - stamp.intendedMonoUs : wall - stamp.intendedWallUs;
+      // Same process: one monotonic clock; across processes only the wall clock is shared.
+      const sameClock = stamp.clockDomain === CLOCK_DOMAIN;
+      const e2eUs = sameClock ? mono - stamp.intendedMonoUs : wall - stamp.intendedWallUs;
       const phase = totals[stamp.phaseIndex]!;
+      if (sameClock) phase.monotonicClock++;
+      else phase.wallClock++;
       phase.consumed++;
       phase.consumedBytes += m.size;
       recordUs(phase.histogram, e2eUs);
+      const verdict = tracker.observe(stamp.producerId, stamp.seq, m.partition);
+      if (verdict === 'duplicate') phase.duplicated++;
+      else if (verdict === 'out-of-order') phase.outOfOrder++;
       byGroup[group] = (byGroup[group] ?? 0) + 1;
     }
     reporter.countConsumed(messages.length);
@@ -55,7 +70,8 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
   const members = await connectConsumers(a);
   const loops = members.map((m) => consumeUntilStopped(m.consumer, stopFlag, (batch) => handle(m.group, batch)));
   const progress = setInterval(() => {
-    const message: WorkerMessage = { type: 'consumed', workerId: a.workerId, byGroup: { ...byGroup } };
+    const positions = Object.fromEntries([...trackers.values()].map((t) => [t.group, { ...t.positions }]));
+    const message: WorkerMessage = { type: 'consumed', workerId: a.workerId, byGroup: { ...byGroup }, positions };
     a.port.postMessage(message);
     if (Number.isFinite(startAtUs)) reporter.tick(nowUs() - startAtUs);
   }, 200);
@@ -69,7 +85,8 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
       role: 'consumer',
       workerId: a.workerId,
       foreign,
-      phases: totals.map((t) => ({ consumed: t.consumed, consumedBytes: t.consumedBytes, endToEndHistogram: encodeHistogram(t.histogram) })),
+      phases: totals.map(({ histogram, ...counts }) => ({ ...counts, endToEndHistogram: encodeHistogram(histogram) })),
+      groups: [...trackers.values()].map((t) => t.toLedger()),
     };
   } finally {
     clearInterval(progress);

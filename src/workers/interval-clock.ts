@@ -16,6 +16,7 @@ export class IntervalReporter {
   private consumed = 0;
   private ackedBytes = 0;
   private readonly latency: Histogram = createLatencyHistogram();
+  private readonly scheduleDelay: Histogram = createLatencyHistogram();
 
   constructor(
     private readonly role: 'producer' | 'consumer',
@@ -25,8 +26,9 @@ export class IntervalReporter {
     private readonly port: MessagePort,
   ) {}
 
-  countSent(n: number): void {
-    this.sent += n;
+  countSent(scheduleDelayUs: number): void {
+    this.sent++;
+    recordUs(this.scheduleDelay, scheduleDelayUs);
   }
 
   countAcked(bytes: number, latencyUs: number): void {
@@ -64,10 +66,12 @@ export class IntervalReporter {
         consumed: this.consumed,
         ackedBytes: this.ackedBytes,
         publishHistogram: this.latency.totalCount > 0 ? encodeHistogram(this.latency) : null,
+        scheduleDelayHistogram: this.scheduleDelay.totalCount > 0 ? encodeHistogram(this.scheduleDelay) : null,
       },
     };
     this.port.postMessage(message);
     this.sent = this.acked = this.consumed = this.ackedBytes = 0;
     this.latency.reset();
+    this.scheduleDelay.reset();
   }
 }

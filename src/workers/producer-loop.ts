@@ -1,27 +1,28 @@
 import { QUEUE_FULL } from '../kafka/error-names.js';
+import { recordUs } from '../metrics/histogram.js';
 import { CLOCK_DOMAIN, nowUs, wallUs } from './clock.js';
+import type { DeliveryLedger } from './delivery-ledger.js';
 import type { IntervalReporter } from './interval-clock.js';
 import { keySource, payloadSource } from './payloads.js';
 import type { ProducerHandle } from './producer-clients.js';
+import type { ProducerPhaseTotals } from './producer-totals.js';
 import type { ProducerAssignment } from './protocol.js';
 import { dueCount, intendedOffsetUs, type TimedPhase } from './schedule.js';
 import { encodeStamp, STAMP_HEADER } from './stamp.js';
 
-interface LoopTotals {
-  sent: number;
-  queueFullWaits: number;
-}
-
 export interface LoopContext {
   assignment: ProducerAssignment;
   timeline: TimedPhase[];
-  totals: LoopTotals[];
+  totals: ProducerPhaseTotals[];
   clients: ProducerHandle[];
   reporter: IntervalReporter;
   startAtUs: number;
   stopFlag: Int32Array;
   /** Messages sent and not yet reported delivered or failed (the delivery handler decrements). */
   inFlight: { count: number };
+  ledger: DeliveryLedger;
+  /** Called as each phase begins sending (the integrity check needs every client's first seq). */
+  onPhaseStart: () => void;
 }
 
 /** Cap on sends in one tick of an unpaced phase, so delivery reports and intervals keep flowing. */
@@ -34,7 +35,7 @@ const MAX_BATCH = 5000;
  * intended times of the waiting messages stay where the schedule put them.
  */
 export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boolean }> {
-  const { assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, inFlight } = ctx;
+  const { assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, inFlight, ledger } = ctx;
   const payloads = payloadSource(a.payload, a.message.size, a.payloadLines);
   const keys = keySource(a.keys);
   const wallOffsetUs = wallUs() - nowUs();
@@ -47,27 +48,67 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
 
   /** `clientIndex`: the slot's client for paced phases, round robin for unpaced ones. */
   const sendOne = (phase: TimedPhase, intendedOffset: number, clientIndex = rr): boolean => {
+    if (inFlight.count >= ledger.capacity) return stall(phase);
     const client = clients[clientIndex]!;
     const seq = client.seq;
+    const sentOffset = nowUs() - startAtUs;
     headerValue[STAMP_HEADER] = encodeStamp({
       runId: a.runId, phaseIndex: phase.index, producerId: client.producerId, seq,
       intendedMonoUs: startAtUs + intendedOffset, intendedWallUs: startAtUs + intendedOffset + wallOffsetUs, clockDomain: CLOCK_DOMAIN,
     });
+    const opaque = ledger.record(intendedOffset, sentOffset, clientIndex, seq);
     try {
-      client.producer.produce(a.topic, null, payloads.next(seq), keys.next(seq), null, intendedOffset, headers);
+      client.producer.produce(a.topic, null, payloads.next(seq), keys.next(seq), null, opaque, headers);
     } catch (err) {
+      ledger.undo();
       if ((err as { code?: number }).code !== QUEUE_FULL) throw err;
-      if (!stalled) totals[phase.index]!.queueFullWaits++;
-      stalled = true;
-      return false;
+      return stall(phase);
     }
     stalled = false;
     client.seq++;
     rr = (rr + 1) % clients.length;
-    totals[phase.index]!.sent++;
+    const totalsOfPhase = totals[phase.index]!;
+    totalsOfPhase.sent++;
+    recordUs(totalsOfPhase.scheduleDelay, sentOffset - intendedOffset);
     inFlight.count++;
-    reporter.countSent(1);
+    reporter.countSent(sentOffset - intendedOffset);
     return true;
+  };
+
+  const stall = (phase: TimedPhase): false => {
+    if (!stalled) totals[phase.index]!.queueFullWaits++;
+    stalled = true;
+    return false;
+  };
+
+  /**
+   * Sends what the schedule holds up to `now`; returns true when more is due at once. A paced
+   * phase is left only when all its messages went out, so a late tick at a phase boundary
+   * sends them late (their latency shows it) instead of dropping them.
+   */
+  const sendDue = (now: number): boolean => {
+    while (phaseIndex < timeline.length) {
+      const phase = timeline[phaseIndex]!;
+      if (phase.schedule !== null) {
+        const due = dueCount(phase, now - phase.startUs);
+        while (sentInPhase < due && sendOne(phase, intendedOffsetUs(phase, sentInPhase), sentInPhase % clients.length)) sentInPhase++;
+        if (sentInPhase < due) return !stalled;
+        if (sentInPhase < phase.total || now < phase.endUs) return false;
+      } else if (now < phase.endUs) {
+        // Unpaced: the intended time is the send time, re-read per message so that a batch
+        // never spills past the phase's end (acks are attributed to phases by this time).
+        for (let budget = MAX_BATCH; budget > 0 && inFlight.count < phase.maxInFlight; budget--) {
+          const t = nowUs() - startAtUs;
+          if (t >= phase.endUs || !sendOne(phase, t)) break;
+          sentInPhase++;
+        }
+        return true;
+      }
+      phaseIndex++;
+      sentInPhase = 0;
+      if (phaseIndex < timeline.length) ctx.onPhaseStart();
+    }
+    return false;
   };
 
   return new Promise((resolve, reject) => {
@@ -85,35 +126,7 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
         reject(err as Error);
       }
     };
-
-    /**
-     * Sends what the schedule holds up to `now`; returns true when more is due at once. A paced
-     * phase is left only when all its messages went out, so a late tick at a phase boundary
-     * sends them late (their latency shows it) instead of dropping them.
-     */
-    const sendDue = (now: number): boolean => {
-      while (phaseIndex < timeline.length) {
-        const phase = timeline[phaseIndex]!;
-        if (phase.rateMsgsPerSec !== null) {
-          const due = dueCount(phase, now - phase.startUs);
-          while (sentInPhase < due && sendOne(phase, intendedOffsetUs(phase, sentInPhase), sentInPhase % clients.length)) sentInPhase++;
-          if (sentInPhase < due) return !stalled;
-          if (sentInPhase < phase.total || now < phase.endUs) return false;
-        } else if (now < phase.endUs) {
-          // Unpaced: the intended time is the send time, re-read per message so that a batch
-          // never spills past the phase's end (acks are attributed to phases by this time).
-          for (let budget = MAX_BATCH; budget > 0 && inFlight.count < phase.maxInFlight; budget--) {
-            const t = nowUs() - startAtUs;
-            if (t >= phase.endUs || !sendOne(phase, t)) break;
-            sentInPhase++;
-          }
-          return true;
-        }
-        phaseIndex++;
-        sentInPhase = 0;
-      }
-      return false;
-    };
+    ctx.onPhaseStart();
     tick();
   });
 }

@@ -7,21 +7,20 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { KeyStrategy, MessageSpec, PayloadSpec, PhaseType } from '../scenario/types.js';
 import type { IntervalDelta } from '../metrics/interval-types.js';
+import type { RateSegment } from './rate-profile.js';
 
 /** One phase as a worker runs it: the rate is this thread's share of the scenario's rate. */
 export interface WorkerPhase {
   name: string;
   type: PhaseType;
   durationMs: number;
-  /** Messages/s for this thread; null = as fast as allowed (max phases, unpaced warmup). */
-  rateMsgsPerSec: number | null;
   /**
-   * For paced producer phases: this thread's slots in the scenario-wide schedule. Message k of
-   * the phase (intended at start + k / scenarioRate) belongs to client k mod `of`; the thread
-   * sends the messages of its `slots`. Totals and intended times are therefore exact, however
-   * unevenly clients divide over threads (a floating-point share would drop messages).
+   * The scenario-wide open-loop schedule; null = unpaced (max phases, unpaced warmups). Message k
+   * of the phase belongs to producer client k mod `of`; this thread sends the messages of its
+   * `slots` (its producer ids). Totals and intended times are therefore exact, however unevenly
+   * clients divide over threads. Consumers receive it too, only for the phase timing.
    */
-  share?: { scenarioRateMsgsPerSec: number; slots: number[]; of: number };
+  schedule: { segments: RateSegment[]; slots: number[]; of: number } | null;
   /** Cap on messages sent but not yet acknowledged, for this thread (unpaced phases). */
   maxInFlight: number;
   recorded: boolean;
@@ -69,8 +68,11 @@ export type WorkerMessage =
   /** A consumer member's partition count after a rebalance (0 while revoked). */
   | { type: 'assignment'; workerId: number; group: string; member: number; partitions: number }
   | { type: 'interval'; workerId: number; role: 'producer' | 'consumer'; phaseIndex: number; delta: IntervalDelta }
-  /** Cumulative messages of this run consumed per group by this worker (for the drain). */
-  | { type: 'consumed'; workerId: number; byGroup: Record<string, number> }
+  /**
+   * Cumulative messages of this run consumed per group by this worker, and per group the next
+   * offset of every partition it has read from (for the drain and consumer lag).
+   */
+  | { type: 'consumed'; workerId: number; byGroup: Record<string, number>; positions: Record<string, Record<number, number>> }
   /** A client error that does not end the task (broker down, transport error). */
   | { type: 'client-error'; workerId: number; message: string };
 
@@ -83,8 +85,19 @@ export interface ProducerPhaseCounters {
   failed: Record<string, number>;
   ackedBytes: number;
   queueFullWaits: number;
-  /** Encoded histogram of ack - intended, µs. */
+  /** Encoded histograms, µs: ack - intended, ack - send, send - intended. */
   publishHistogram: string;
+  serviceHistogram: string;
+  scheduleDelayHistogram: string;
+}
+
+/** What one producer client sent and had acknowledged, for the integrity check. */
+export interface ProducerLedger {
+  producerId: number;
+  /** phaseStartSeq[p] = the client's first sequence number in phase p; the last entry = total sent. */
+  phaseStartSeq: number[];
+  /** Bit s set = message s was acknowledged by the broker. */
+  acked: Uint8Array;
 }
 
 export interface ConsumerPhaseCounters {
@@ -92,12 +105,25 @@ export interface ConsumerPhaseCounters {
   consumedBytes: number;
   /** Encoded histogram of consume - intended, µs. */
   endToEndHistogram: string;
+  /** Latencies taken on the monotonic clock (producer in this process) and on the wall clock. */
+  monotonicClock: number;
+  wallClock: number;
+  /** Read again by the same thread, and read after a later message of its producer and partition. */
+  duplicated: number;
+  outOfOrder: number;
+}
+
+/** Which sequence numbers of each producer one group's members in this thread consumed. */
+export interface GroupLedger {
+  group: string;
+  consumed: { producerId: number; seqs: Uint8Array }[];
 }
 
 export interface ProducerWorkerResult {
   role: 'producer';
   workerId: number;
   phases: ProducerPhaseCounters[];
+  producers: ProducerLedger[];
   /** True when the worker left its schedule early because the stop flag was raised. */
   stoppedEarly: boolean;
 }
@@ -106,6 +132,7 @@ export interface ConsumerWorkerResult {
   role: 'consumer';
   workerId: number;
   phases: ConsumerPhaseCounters[];
+  groups: GroupLedger[];
   /** Messages of other runs (or without a kload stamp) that were read and skipped. */
   foreign: number;
 }

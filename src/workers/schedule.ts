@@ -1,21 +1,18 @@
 /**
- * Pure timing of an open-loop schedule. Message i of a paced phase is *intended* at
- * phaseStart + i / rate, whatever happened to earlier messages: a stalled generator or a full
- * queue delays the send, never the intended time, so latency measured from it includes the stall
- * (no coordinated omission).
+ * Pure timing of a thread's part of an open-loop schedule. Message k of a paced phase is
+ * *intended* at the time the scenario-wide schedule gives it, whatever happened to earlier
+ * messages: a stalled generator or a full queue delays the send, never the intended time, so
+ * latency measured from it includes the stall (no coordinated omission).
  */
 import type { WorkerPhase } from './protocol.js';
+import { intendedTimeUs, messagesDue, rateAt, totalMessages, type RateSegment } from './rate-profile.js';
 
 export interface TimedPhase extends WorkerPhase {
   index: number;
-  /** This thread's part of the scenario-wide schedule (one slot of one when planned alone). */
-  slots: number[];
-  of: number;
-  scenarioRate: number | null;
   /** Offset from the run's start, µs. */
   startUs: number;
   endUs: number;
-  /** Messages the schedule holds for this phase; Infinity when unpaced. */
+  /** This thread's messages in the phase; Infinity when unpaced. */
   total: number;
 }
 
@@ -23,18 +20,8 @@ export function buildTimeline(phases: WorkerPhase[]): TimedPhase[] {
   let startUs = 0;
   return phases.map((p, index) => {
     const durationUs = p.durationMs * 1000;
-    const scenarioRate = p.share?.scenarioRateMsgsPerSec ?? p.rateMsgsPerSec;
-    const timed: TimedPhase = {
-      ...p,
-      index,
-      slots: p.share?.slots ?? [0],
-      of: p.share?.of ?? 1,
-      scenarioRate,
-      startUs,
-      endUs: startUs + durationUs,
-      total: Infinity,
-    };
-    if (scenarioRate !== null) timed.total = ownMessages(timed, Math.floor((durationUs * scenarioRate) / 1e6));
+    const timed: TimedPhase = { ...p, index, startUs, endUs: startUs + durationUs, total: Infinity };
+    if (p.schedule) timed.total = ownMessages(p.schedule, totalMessages(p.schedule.segments));
     startUs += durationUs;
     return timed;
   });
@@ -46,23 +33,31 @@ export function phaseIndexAt(timeline: TimedPhase[], offsetUs: number): number {
   return 0;
 }
 
-/** How many of this thread's messages of a paced phase are due by `elapsedUs` into it (message 0 is due at 0). */
+/** How many of this thread's messages of a paced phase are due by `elapsedUs` into it. */
 export function dueCount(phase: TimedPhase, elapsedUs: number): number {
-  if (phase.scenarioRate === null || elapsedUs < 0) return 0;
-  return Math.min(phase.total, ownMessages(phase, Math.floor((elapsedUs * phase.scenarioRate) / 1e6) + 1));
+  if (!phase.schedule || elapsedUs < 0) return 0;
+  return Math.min(phase.total, ownMessages(phase.schedule, messagesDue(phase.schedule.segments, elapsedUs)));
 }
 
 /** Intended time of this thread's message j of a paced phase, as an offset from the run start (µs). */
 export function intendedOffsetUs(phase: TimedPhase, j: number): number {
-  const m = phase.slots.length;
-  const k = Math.floor(j / m) * phase.of + phase.slots[j % m]!;
-  return phase.startUs + (k * 1e6) / phase.scenarioRate!;
+  const { segments, slots, of } = phase.schedule!;
+  const m = slots.length;
+  const k = Math.floor(j / m) * of + slots[j % m]!;
+  return phase.startUs + intendedTimeUs(segments, k);
+}
+
+/** The scenario-wide rate the schedule asks for at `elapsedUs` into the phase; null when unpaced. */
+export function targetRateAt(phase: WorkerPhase, elapsedUs: number): number | null {
+  return phase.schedule ? rateAt(phase.schedule.segments, elapsedUs) : null;
 }
 
 /** Of the first `scenarioMessages` messages of the schedule, how many fall on this thread's slots. */
-function ownMessages(phase: TimedPhase, scenarioMessages: number): number {
-  const rest = scenarioMessages % phase.of;
-  let n = Math.floor(scenarioMessages / phase.of) * phase.slots.length;
-  for (const slot of phase.slots) if (slot < rest) n++;
+function ownMessages(schedule: { slots: number[]; of: number }, scenarioMessages: number): number {
+  const rest = scenarioMessages % schedule.of;
+  let n = Math.floor(scenarioMessages / schedule.of) * schedule.slots.length;
+  for (const slot of schedule.slots) if (slot < rest) n++;
   return n;
 }
+
+export type { RateSegment };

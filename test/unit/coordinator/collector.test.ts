@@ -15,7 +15,7 @@ function interval(phaseIndex: number, delta: Partial<IntervalDelta>): WorkerMess
     workerId: 0,
     role: 'producer',
     phaseIndex,
-    delta: { index: 0, sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistogram: null, ...delta },
+    delta: { index: 0, sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistogram: null, scheduleDelayHistogram: null, ...delta },
   };
 }
 
@@ -56,13 +56,13 @@ test('a group is not counted in another group whose name extends it with a slash
 
 test('consumedBy sums the latest cumulative count of every worker for a group', () => {
   const c = new Collector(1, 1000);
-  c.handle({ type: 'consumed', workerId: 2, byGroup: { g1: 100, g2: 40 } });
-  c.handle({ type: 'consumed', workerId: 3, byGroup: { g1: 50 } });
+  c.handle({ type: 'consumed', workerId: 2, byGroup: { g1: 100, g2: 40 }, positions: {} });
+  c.handle({ type: 'consumed', workerId: 3, byGroup: { g1: 50 }, positions: {} });
   assert.equal(c.consumedBy('g1'), 150);
   assert.equal(c.consumedBy('g2'), 40);
   assert.equal(c.consumedBy('g3'), 0);
   // Counts are cumulative: a worker's newer report replaces its older one rather than adding.
-  c.handle({ type: 'consumed', workerId: 2, byGroup: { g1: 120, g2: 40 } });
+  c.handle({ type: 'consumed', workerId: 2, byGroup: { g1: 120, g2: 40 }, positions: {} });
   assert.equal(c.consumedBy('g1'), 170);
 });
 

@@ -11,7 +11,7 @@ function encoded(...valuesUs: number[]): string {
 }
 
 function delta(index: number, overrides: Partial<IntervalDelta> = {}): IntervalDelta {
-  return { index, sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistogram: null, ...overrides };
+  return { index, sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistogram: null, scheduleDelayHistogram: null, ...overrides };
 }
 
 test('deltas from two workers in the same interval are folded into one entry', () => {

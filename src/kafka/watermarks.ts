@@ -1,0 +1,29 @@
+import { newProducer, type ProducerClient } from './rdkafka.js';
+
+/**
+ * Reads partitions' high watermarks (the offset the next message will get) with one long-lived
+ * client: the drain waits until consumers reach them, and consumer lag is measured against them.
+ */
+export class WatermarkReader {
+  private readonly client: ProducerClient;
+
+  private constructor(client: ProducerClient) {
+    this.client = client;
+  }
+
+  static async connect(brokers: string, properties: Record<string, string>): Promise<WatermarkReader> {
+    const client = newProducer({ ...properties, 'bootstrap.servers': brokers, 'client.id': 'kload-watermarks', log_level: 0 });
+    await new Promise<void>((resolve, reject) => client.connect({ timeout: 10_000 }, (err) => (err ? reject(new Error(err.message)) : resolve())));
+    return new WatermarkReader(client);
+  }
+
+  highWatermarks(topic: string, partitions: number, timeoutMs = 5000): Promise<number[]> {
+    return Promise.all(Array.from({ length: partitions }, (_, p) => new Promise<number>((resolve, reject) => {
+      this.client.queryWatermarkOffsets(topic, p, timeoutMs, (err, offsets) => (err ? reject(new Error(err.message)) : resolve(offsets.highOffset)));
+    })));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.client.isConnected() ? this.client.disconnect(5000, () => resolve()) : resolve()));
+  }
+}
