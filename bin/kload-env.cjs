@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+'use strict';
+// Runs a compiled script (a bench) with the same thread-pool size the kload CLI uses.
+if (!process.env.UV_THREADPOOL_SIZE) process.env.UV_THREADPOOL_SIZE = '32';
+const { pathToFileURL } = require('node:url');
+import(pathToFileURL(require('node:path').resolve(process.argv[2])).href);
