@@ -18,6 +18,7 @@ import { CONSUMER_DEFAULTS, mergeProperties, PRODUCER_DEFAULTS } from './client-
 import { resolveCluster } from './cluster-target.js';
 import { describeEnvironment } from './environment.js';
 import { executeRun } from './execute-run.js';
+import { evaluateThresholds } from '../report/thresholds/evaluate.js';
 import { DEFAULT_GENERATOR_BOUNDS } from './generator-bound.js';
 import { integrityByPhase } from './integrity.js';
 import { WatermarkReader } from '../kafka/watermarks.js';
@@ -88,6 +89,7 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
       thresholds: [],
       summary: summarizeRun(phases),
     };
+    result.thresholds = evaluateThresholds(scenario.thresholds, result);
     const resultPath = join(o.outDir, resultFileName(scenario.name, startedAt));
     await writeFileAtomic(resultPath, JSON.stringify(result, null, 2) + '\n');
     return { result, resultPath };

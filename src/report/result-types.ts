@@ -141,7 +141,7 @@ export interface ThresholdOutcome {
   actual: number | null;
   operator: '<' | '<=' | '>' | '>=' | '==' | '!=';
   limit: number;
-  /** Unit of `actual` and `limit`: "us", "msg/s", "MB/s", "count", "ratio". */
+  /** Unit of `actual` and `limit`, as the threshold was written: "us", "ms", "s", "msg/s", "MB/s", "%", "count", "ratio". */
   unit: string;
   pass: boolean;
 }

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, KloadError } from '../../errors.js';
+import { formatThresholds } from '../../report/thresholds/format.js';
 import { loadScenario } from '../../scenario/load.js';
 import { readPropertiesFile } from '../../coordinator/client-properties.js';
 import { runScenario } from '../../coordinator/run-scenario.js';
@@ -48,8 +49,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
       reporter.endLine();
       if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`\n${formatSummaryTable(result)}\n`);
+      const thresholdLines = formatThresholds(result.thresholds);
+      if (thresholdLines) (args.json ? process.stderr : process.stdout).write(`${thresholdLines}\n`);
       (args.json ? process.stderr : process.stdout).write(`Result: ${resultPath}\n`);
       if (result.status === 'failed') reporter.warn(`The run failed: ${result.statusReason}`);
+      const failedThresholds = result.thresholds.filter((t) => !t.pass).length;
+      if (result.status === 'complete' && failedThresholds > 0) {
+        throw new KloadError('THRESHOLDS_FAILED', `${failedThresholds} of ${result.thresholds.length} thresholds failed (the result is saved).`);
+      }
       process.exitCode = result.status === 'complete' ? ExitCode.ok : result.status === 'interrupted' ? ExitCode.interrupted : ExitCode.unexpected;
     } finally {
       process.off('SIGINT', onSigint);

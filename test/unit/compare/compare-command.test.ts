@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { compareCommand } from '../../../src/cli/commands/compare.js';
+import { KloadError } from '../../../src/errors.js';
+import type { RunResult } from '../../../src/report/result-types.js';
+import { latencyDistribution, phaseResult, runResult } from './result-fixture.js';
+
+/** Writes each result as JSON in a fresh directory removed after the test; returns the paths. */
+function files(t: TestContext, contents: Record<string, RunResult | string>): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'kload-compare-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const paths: Record<string, string> = {};
+  for (const [name, content] of Object.entries(contents)) {
+    paths[name] = join(dir, name);
+    writeFileSync(paths[name], typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return paths;
+}
+
+/** Runs the command's handler as yargs would: what it printed, and what it threw (undefined if nothing). */
+function compare(t: TestContext, base: string, head: string, format: 'table' | 'markdown' | 'json' = 'table'): { printed: string; error: unknown } {
+  let printed = '';
+  t.mock.method(process.stdout, 'write', (chunk: string) => {
+    printed += chunk;
+    return true;
+  });
+  try {
+    void compareCommand.handler({ base, head, 'max-regression': '5%', maxRegression: '5%', format, _: [], $0: 'kload' });
+    return { printed, error: undefined };
+  } catch (error) {
+    return { printed, error };
+  } finally {
+    t.mock.restoreAll();
+  }
+}
+
+const base = runResult([phaseResult({ publishLatencyUs: latencyDistribution(100_000) })]);
+const worse = runResult([phaseResult({ publishLatencyUs: latencyDistribution(100_000, 1.3) })]);
+
+test('compare prints the table and returns normally when nothing regressed', (t) => {
+  const paths = files(t, { 'base.json': base, 'head.json': base });
+  const { printed, error } = compare(t, paths['base.json'] ?? '', paths['head.json'] ?? '');
+  assert.equal(error, undefined);
+  assert.match(printed, /^phase +metric +unit +base +head +delta +verdict$/m);
+  assert.match(printed, /17 ok\.\n$/);
+});
+
+test('compare prints the comparison, then fails with exit code 99 naming how many metrics regressed', (t) => {
+  const paths = files(t, { 'base.json': base, 'head.json': worse });
+  const { printed, error } = compare(t, paths['base.json'] ?? '', paths['head.json'] ?? '', 'json');
+  assert.ok(error instanceof KloadError);
+  assert.equal(error.code, 'THRESHOLDS_FAILED');
+  assert.equal(error.exitCode, 99);
+  assert.equal(error.message, '4 metrics regressed beyond 5%');
+  assert.equal(JSON.parse(printed).regressions, 4);
+});
+
+const badInputs: [what: string, content: RunResult | string | undefined, code: string, message: RegExp][] = [
+  ['a missing file', undefined, 'FILE_NOT_FOUND', /^result file not found: .*head\.json$/],
+  ['a file that is not JSON', '{ "schemaVersion": 2,', 'INVALID_ARGUMENT', /head\.json is not valid JSON: /],
+  ['JSON that is not a result', '{ "hello": "world" }', 'INVALID_ARGUMENT', /head\.json is not a kload result/],
+  ['a result of another scenario', runResult([phaseResult()], { scenario: { ...base.scenario, name: 'other' } }), 'INVALID_ARGUMENT',
+    /base ran scenario "steady", head ran "other"/],
+];
+
+for (const [what, content, code, message] of badInputs) {
+  test(`compare refuses ${what} with exit code 2`, (t) => {
+    const paths = files(t, content === undefined ? { 'base.json': base } : { 'base.json': base, 'head.json': content });
+    const head = paths['head.json'] ?? join(paths['base.json'] ?? '', '..', 'head.json');
+    const { printed, error } = compare(t, paths['base.json'] ?? '', head);
+    assert.ok(error instanceof KloadError);
+    assert.equal(error.code, code);
+    assert.equal(error.exitCode, 2);
+    assert.match(error.message, message);
+    assert.equal(printed, '');
+  });
+}
