@@ -34,11 +34,20 @@ const scenarioObject = z
       .describe('Consumer groups that read the messages, for end-to-end latency. Omit to only produce.'),
     phases: phasesSchema,
     thresholds: z
-      .array(z.string().min(1).superRefine(checkThreshold))
+      .array(
+        z
+          .union([
+            z.string().min(1),
+            // YAML reads `- steady: publish.p99 < 50ms` as a one-key mapping: take it as the phase prefix it looks like.
+            z.record(z.string(), z.string()).refine((m) => Object.keys(m).length === 1, 'a phase-scoped threshold is one "phase: condition" pair'),
+          ])
+          .transform((t) => (typeof t === 'string' ? t : `${Object.keys(t)[0]}: ${Object.values(t)[0]}`))
+          .pipe(z.string().superRefine(checkThreshold)),
+      )
       .default(() => [])
       .meta({
         description: 'Pass/fail conditions checked after the run.',
-        examples: [['publish.p99 < 50ms', 'lost == 0']],
+        examples: [['publish.p99 < 50ms', 'lost == 0', 'steady: e2e.p999 < 200ms']],
       }),
   })
   .meta({
