@@ -7,7 +7,7 @@ import type { IntervalSeries } from '../metrics/interval-series.js';
 import type { IntegrityCounts, IntervalStats, PhaseResult } from '../report/result-types.js';
 import type { Phase, Scenario } from '../scenario/types.js';
 import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/protocol.js';
-import { rateAt, totalMessages } from '../workers/rate-profile.js';
+import { messagesDue, rateAt, totalMessages } from '../workers/rate-profile.js';
 import { judgeGenerator, type GeneratorBounds } from './generator-bound.js';
 import { phaseSegments } from './plan.js';
 
@@ -33,7 +33,7 @@ export function buildPhaseResults(input: PhaseInputs): PhaseResult[] {
     for (const p of prod) for (const [code, n] of Object.entries(p.failed)) failed[code] = (failed[code] ?? 0) + n;
     const acked = sum(prod.map((p) => p.acked));
     const durationSec = input.durationsSec[i] ?? phase.durationMs / 1000;
-    const targetRate = meanTargetRate(phase);
+    const targetRate = meanTargetRate(phase, durationSec);
     const achievedRate = durationSec > 0 ? acked / durationSec : 0;
     const scheduleDelayUs = summarize(mergeEncoded(prod.map((p) => p.scheduleDelayHistogram)));
     const verdict = judgeGenerator({ paced: targetRate !== null, targetRate, achievedRate, scheduleDelayP99Us: scheduleDelayUs.p99, sent: sum(prod.map((p) => p.sent)), queueFullWaits: sum(prod.map((p) => p.queueFullWaits)) }, input.bounds);
@@ -66,10 +66,15 @@ export function buildPhaseResults(input: PhaseInputs): PhaseResult[] {
   });
 }
 
-/** Messages/s the schedule holds on average over the phase; null for unpaced phases. */
-export function meanTargetRate(phase: Phase): number | null {
+/**
+ * Messages/s the schedule held on average over the part of the phase that ran (all of it unless
+ * interrupted: a ramp stopped halfway asked for less than its full-length average); null when unpaced.
+ */
+export function meanTargetRate(phase: Phase, ranSec = phase.durationMs / 1000): number | null {
   const segments = phaseSegments(phase);
-  return segments ? totalMessages(segments) / (phase.durationMs / 1000) : null;
+  if (!segments || ranSec <= 0) return segments ? 0 : null;
+  const planned = ranSec >= phase.durationMs / 1000;
+  return (planned ? totalMessages(segments) : messagesDue(segments, ranSec * 1e6)) / ranSec;
 }
 
 /** Adds what the schedule asked for in each interval (at its middle) and the sampled lag. */

@@ -30,7 +30,7 @@ export class SeqBitmap {
   }
 
   private grow(minBytes: number): void {
-    let size = this.bits.length * 2;
+    let size = Math.max(1024, this.bits.length * 2);
     while (size < minBytes) size *= 2;
     const next = new Uint8Array(size);
     next.set(this.bits);

@@ -9,8 +9,10 @@ export interface RateSegment {
   toRateMsgsPerSec: number;
 }
 
-// Float rounding must not turn an exact 3000.0 into 2999.9999 and drop the last message.
-const EPSILON = 1e-9;
+/** Float rounding must not turn an exact 3000.0 into 2999.9999 and drop the last message; relative, so hour-long phases of 10^8+ messages are covered too. */
+function floorTolerant(x: number): number {
+  return Math.floor(x + Math.abs(x) * 1e-12 + 1e-9);
+}
 
 /** Messages the schedule holds from 0 up to `elapsedUs` (a real number, not rounded). */
 export function cumulativeMessages(segments: RateSegment[], elapsedUs: number): number {
@@ -28,12 +30,12 @@ export function cumulativeMessages(segments: RateSegment[], elapsedUs: number): 
 /** Whole messages in the schedule by `elapsedUs` (message 0 is due at 0). */
 export function messagesDue(segments: RateSegment[], elapsedUs: number): number {
   if (elapsedUs < 0) return 0;
-  return Math.min(totalMessages(segments), Math.floor(cumulativeMessages(segments, elapsedUs) + EPSILON) + 1);
+  return Math.min(totalMessages(segments), floorTolerant(cumulativeMessages(segments, elapsedUs)) + 1);
 }
 
 export function totalMessages(segments: RateSegment[]): number {
   const durationUs = segments.reduce((n, s) => n + s.durationUs, 0);
-  return Math.floor(cumulativeMessages(segments, durationUs) + EPSILON);
+  return floorTolerant(cumulativeMessages(segments, durationUs));
 }
 
 /** When message k is intended, µs from the phase start. */
@@ -42,7 +44,7 @@ export function intendedTimeUs(segments: RateSegment[], k: number): number {
   let before = 0;
   for (const s of segments) {
     const inSegment = segmentCount(s, s.durationUs / 1e6);
-    if (k < before + inSegment - EPSILON || s === segments[segments.length - 1]) {
+    if (k < before + inSegment - 1e-9 || s === segments[segments.length - 1]) {
       return startUs + segmentTimeOf(s, k - before) * 1e6;
     }
     before += inSegment;

@@ -1,58 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildPhaseResults, phaseDurations } from '../../../src/coordinator/build-result.js';
-import { createLatencyHistogram, encodeHistogram, recordUs } from '../../../src/metrics/histogram.js';
 import { IntervalSeries } from '../../../src/metrics/interval-series.js';
-import type { Phase } from '../../../src/scenario/types.js';
-import type { ConsumerPhaseCounters, ConsumerWorkerResult, ProducerPhaseCounters, ProducerWorkerResult } from '../../../src/workers/protocol.js';
 import { scenarioWith } from './scenario-fixture.js';
-
-const phases: Phase[] = [
-  { name: 'warmup', type: 'warmup', durationMs: 2000, rateMsgsPerSec: null },
-  { name: 'steady', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 500 },
-  { name: 'flat-out', type: 'max', durationMs: 10_000, maxInFlight: 1000 },
-];
-const scenario = scenarioWith({ phases });
-
-/** An encoded histogram holding `count` latencies of `valueUs` each. */
-function histogramOf(count: number, valueUs: number): string {
-  const h = createLatencyHistogram();
-  for (let i = 0; i < count; i++) recordUs(h, valueUs);
-  return encodeHistogram(h);
-}
-
-function producerPhase(acked: number, failed: Record<string, number> = {}, latencyUs = 1000): ProducerPhaseCounters {
-  const failures = Object.values(failed).reduce((a, b) => a + b, 0);
-  return { sent: acked + failures, acked, failed, ackedBytes: acked * 100, queueFullWaits: 1, publishHistogram: histogramOf(acked, latencyUs) };
-}
-
-function consumerPhase(consumed: number, latencyUs = 2000): ConsumerPhaseCounters {
-  return { consumed, consumedBytes: consumed * 100, endToEndHistogram: histogramOf(consumed, latencyUs) };
-}
-
-const producers: ProducerWorkerResult[] = [
-  {
-    role: 'producer',
-    workerId: 0,
-    stoppedEarly: false,
-    phases: [producerPhase(100), producerPhase(3000, { ERR__MSG_TIMED_OUT: 2 }, 1000), producerPhase(7000, {}, 3000)],
-  },
-  {
-    role: 'producer',
-    workerId: 1,
-    stoppedEarly: false,
-    phases: [producerPhase(50), producerPhase(1500, { ERR__MSG_TIMED_OUT: 1, ERR_NOT_LEADER_FOR_PARTITION: 4 }, 5000), producerPhase(5000, {}, 4000)],
-  },
-];
-
-const consumers: ConsumerWorkerResult[] = [
-  { role: 'consumer', workerId: 2, foreign: 0, phases: [consumerPhase(120), consumerPhase(4000), consumerPhase(9000)] },
-  { role: 'consumer', workerId: 3, foreign: 3, phases: [consumerPhase(30), consumerPhase(500), consumerPhase(3000)] },
-];
-
-function build(durationsSec = [2, 10, 10]) {
-  return buildPhaseResults({ scenario, producers, consumers, series: [], durationsSec });
-}
+import { build, inputs, phases, scenario } from './worker-results-fixture.js';
 
 test('phaseDurations gives the planned durations when the run was not stopped', () => {
   assert.deepEqual(phaseDurations(scenario, null), [2, 10, 10]);
@@ -129,7 +80,7 @@ test('a phase that never ran has an achieved rate of 0, not NaN or Infinity', ()
 });
 
 test('a missing duration falls back to the planned duration', () => {
-  const results = buildPhaseResults({ scenario, producers, consumers, series: [], durationsSec: [] });
+  const results = buildPhaseResults(inputs({ durationsSec: [] }));
   assert.deepEqual(
     results.map((r) => r.durationSec),
     [2, 10, 10],
@@ -155,7 +106,7 @@ test('warmup results are marked not recorded', () => {
 });
 
 test('a producer-only run reports zero consumption and an empty end-to-end histogram', () => {
-  const [, steady] = buildPhaseResults({ scenario, producers, consumers: [], series: [], durationsSec: [2, 10, 10] });
+  const [, steady] = buildPhaseResults(inputs({ consumers: [] }));
   assert.equal(steady!.consumed, 0);
   assert.equal(steady!.endToEndLatencyUs.count, 0);
   assert.equal(steady!.endToEndLatencyUs.max, 0);
@@ -164,9 +115,17 @@ test('a producer-only run reports zero consumption and an empty end-to-end histo
 
 test('each phase takes its intervals from its own series', () => {
   const series = phases.map(() => new IntervalSeries(1000));
-  series[1]!.add({ index: 0, sent: 10, acked: 8, consumed: 0, ackedBytes: 800, publishHistogram: null });
-  const results = buildPhaseResults({ scenario, producers, consumers, series, durationsSec: [2, 10, 10] });
+  series[1]!.add({ index: 0, sent: 10, acked: 8, consumed: 0, ackedBytes: 800, publishHistogram: null, scheduleDelayHistogram: null });
+  const results = buildPhaseResults(inputs({ series }));
   assert.deepEqual(results[0]!.intervals, []);
   assert.equal(results[1]!.intervals.length, 1);
   assert.equal(results[1]!.intervals[0]!.ackedPerSec, 8);
+});
+
+test('phase results merge the service and schedule delay histograms of every worker', () => {
+  const steady = build()[1]!;
+  assert.equal(steady.serviceLatencyUs.count, 3000 + 1500);
+  assert.ok(Math.abs(steady.serviceLatencyUs.max - 2500) <= 2, `service max ${steady.serviceLatencyUs.max}`);
+  assert.equal(steady.scheduleDelayUs.count, 3002 + 1505);
+  assert.equal(steady.scheduleDelayUs.p99, 100);
 });

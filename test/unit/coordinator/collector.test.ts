@@ -113,3 +113,19 @@ test('an interval for an unknown phase still counts in the progress window', () 
   c.handle(interval(5, { sent: 4 }));
   assert.equal(c.takeWindow().sent, 4);
 });
+
+test('the position of a group on a partition is the furthest any of its workers read', () => {
+  const c = new Collector(1, 1000);
+  c.handle({ type: 'consumed', workerId: 2, byGroup: {}, positions: { g: { 0: 10, 1: 5 }, h: { 0: 99 } } });
+  c.handle({ type: 'consumed', workerId: 3, byGroup: {}, positions: { g: { 0: 7, 2: 3 } } });
+  assert.deepEqual([...c.positionsOf('g')].sort(), [[0, 10], [1, 5], [2, 3]]);
+  assert.deepEqual([...c.positionsOf('none')], []);
+});
+
+test('lag sums, over groups and partitions, the messages between each position and the high watermark', () => {
+  const c = new Collector(1, 1000);
+  c.handle({ type: 'consumed', workerId: 2, byGroup: {}, positions: { a: { 0: 10, 1: 20 }, b: { 0: 12 } } });
+  // a: (12 - 10) + (20 - 20) + (5 - 0); b: (12 - 12) + (20 - 0) + (5 - 0). A position past the watermark counts 0.
+  assert.equal(c.lag(['a', 'b'], [12, 20, 5]), 7 + 25);
+  assert.equal(c.lag(['a'], [8, 20, 0]), 0);
+});

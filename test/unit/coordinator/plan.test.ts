@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planRun, splitEvenly } from '../../../src/coordinator/plan.js';
+import { phaseSegments, planRun, splitEvenly } from '../../../src/coordinator/plan.js';
 import { parseScenario } from '../../../src/scenario/load.js';
 import type { Phase } from '../../../src/scenario/types.js';
 import { scenarioWith } from './scenario-fixture.js';
@@ -37,18 +37,25 @@ for (const { count, threads, rate } of [
   { count: 7, threads: 4, rate: 999.5 },
   { count: 11, threads: 11, rate: 1 },
 ]) {
-  test(`plan splits rate ${rate} over ${count} producers on ${threads} threads into shares that sum to the rate`, () => {
+  test(`plan gives ${count} producers on ${threads} threads slots that partition 0..${count - 1} of one schedule at ${rate} msg/s`, () => {
     const plan = planRun(scenarioWith({ producers: { count, threads }, phases: [{ ...constant1000, rateMsgsPerSec: rate }] }));
-    const shares = plan.producers.map((t) => t.phases[0]!.rateMsgsPerSec!);
-    const total = shares.reduce((a, b) => a + b, 0);
-    assert.ok(Math.abs(total - rate) < 1e-9, `shares ${shares.join(', ')} sum to ${total}, not ${rate}`);
+    const schedules = plan.producers.map((t) => t.phases[0]!.schedule!);
+    const slots = schedules.flatMap((s) => s.slots).sort((a, b) => a - b);
+    assert.deepEqual(slots, Array.from({ length: count }, (_, i) => i));
+    for (const s of schedules) {
+      assert.equal(s.of, count);
+      assert.deepEqual(s.segments, [{ durationUs: 10_000_000, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate }]);
+    }
   });
 }
 
-test('plan gives each thread a rate share proportional to the clients it holds', () => {
+test('plan gives each thread the slots of the clients it holds', () => {
   const plan = planRun(scenarioWith({ producers: { count: 5, threads: 3 } }));
-  const shares = plan.producers.map((t) => t.phases[0]!.rateMsgsPerSec!);
-  for (const [i, expected] of [400, 400, 200].entries()) assert.ok(Math.abs(shares[i]! - expected) < 1e-9, `thread ${i}: ${shares[i]}`);
+  assert.deepEqual(
+    plan.producers.map((t) => t.phases[0]!.schedule!.slots),
+    [[0, 1], [2, 3], [4]],
+  );
+  for (const t of plan.producers) assert.deepEqual(t.phases[0]!.schedule!.slots, t.producerIds);
 });
 
 test('plan marks warmup phases as not recorded and every other phase as recorded', () => {
@@ -81,12 +88,12 @@ test('plan keeps each phase name, type and duration for every thread', () => {
   }
 });
 
-test('plan gives a max phase no rate and maxInFlight times the clients of the thread', () => {
+test('plan gives a max phase no schedule and maxInFlight times the clients of the thread', () => {
   const plan = planRun(
     scenarioWith({ producers: { count: 5, threads: 2 }, phases: [{ name: 'max', type: 'max', durationMs: 5000, maxInFlight: 10 }] }),
   );
   assert.deepEqual(
-    plan.producers.map((t) => [t.phases[0]!.rateMsgsPerSec, t.phases[0]!.maxInFlight]),
+    plan.producers.map((t) => [t.phases[0]!.schedule, t.phases[0]!.maxInFlight]),
     [
       [null, 30],
       [null, 20],
@@ -110,8 +117,12 @@ test('plan keeps an unpaced warmup unpaced and splits a paced warmup like a cons
     }),
   );
   for (const thread of plan.producers) {
-    assert.equal(thread.phases[0]!.rateMsgsPerSec, null);
-    assert.equal(thread.phases[1]!.rateMsgsPerSec, 250);
+    assert.equal(thread.phases[0]!.schedule, null);
+    assert.deepEqual(thread.phases[1]!.schedule, {
+      segments: [{ durationUs: 1_000_000, fromRateMsgsPerSec: 500, toRateMsgsPerSec: 500 }],
+      slots: thread.producerIds,
+      of: 4,
+    });
     assert.ok(Number.isFinite(thread.phases[0]!.maxInFlight) && thread.phases[0]!.maxInFlight > 0);
   }
 });
@@ -171,4 +182,75 @@ test('plan of a parsed YAML scenario assigns every member of every group exactly
     plan.consumers.map((t) => t.workerId),
     [3, 4, 5, 6],
   );
+});
+
+for (const { label, phase, expected } of [
+  {
+    label: 'an unpaced warmup has no segments',
+    phase: { name: 'w', type: 'warmup', durationMs: 2000, rateMsgsPerSec: null },
+    expected: null,
+  },
+  {
+    label: 'a paced warmup is one flat segment at its rate',
+    phase: { name: 'w', type: 'warmup', durationMs: 2000, rateMsgsPerSec: 300 },
+    expected: [{ durationUs: 2_000_000, fromRateMsgsPerSec: 300, toRateMsgsPerSec: 300 }],
+  },
+  {
+    label: 'a constant phase is one flat segment at its rate',
+    phase: { name: 'c', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 1000 },
+    expected: [{ durationUs: 10_000_000, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 1000 }],
+  },
+  {
+    label: 'a ramp is one sloped segment from its first rate to its last',
+    phase: { name: 'r', type: 'ramp', durationMs: 10_000, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 },
+    expected: [{ durationUs: 10_000_000, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 }],
+  },
+  {
+    label: 'a steps phase is one flat segment per step, in order',
+    phase: {
+      name: 's',
+      type: 'steps',
+      durationMs: 6000,
+      steps: [
+        { rateMsgsPerSec: 100, durationMs: 1000 },
+        { rateMsgsPerSec: 200, durationMs: 2000 },
+        { rateMsgsPerSec: 50, durationMs: 3000 },
+      ],
+    },
+    expected: [
+      { durationUs: 1_000_000, fromRateMsgsPerSec: 100, toRateMsgsPerSec: 100 },
+      { durationUs: 2_000_000, fromRateMsgsPerSec: 200, toRateMsgsPerSec: 200 },
+      { durationUs: 3_000_000, fromRateMsgsPerSec: 50, toRateMsgsPerSec: 50 },
+    ],
+  },
+  {
+    label: 'a max phase has no segments',
+    phase: { name: 'm', type: 'max', durationMs: 5000, maxInFlight: 10 },
+    expected: null,
+  },
+] satisfies { label: string; phase: Phase; expected: unknown }[]) {
+  test(`phaseSegments: ${label}`, () => {
+    assert.deepEqual(phaseSegments(phase), expected);
+  });
+}
+
+test('plan paces ramp and steps phases by schedule, unbounded in flight', () => {
+  const plan = planRun(
+    scenarioWith({
+      producers: { count: 3, threads: 2 },
+      phases: [
+        { name: 'r', type: 'ramp', durationMs: 10_000, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 },
+        { name: 's', type: 'steps', durationMs: 2000, steps: [{ rateMsgsPerSec: 10, durationMs: 1000 }, { rateMsgsPerSec: 20, durationMs: 1000 }] },
+      ],
+    }),
+  );
+  for (const thread of plan.producers) {
+    for (const phase of thread.phases) {
+      assert.equal(phase.maxInFlight, Infinity);
+      assert.equal(phase.schedule!.of, 3);
+      assert.deepEqual(phase.schedule!.slots, thread.producerIds);
+    }
+    assert.equal(thread.phases[0]!.schedule!.segments[0]!.toRateMsgsPerSec, 10_000);
+    assert.equal(thread.phases[1]!.schedule!.segments.length, 2);
+  }
 });

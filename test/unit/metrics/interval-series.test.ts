@@ -16,8 +16,8 @@ function delta(index: number, overrides: Partial<IntervalDelta> = {}): IntervalD
 
 test('deltas from two workers in the same interval are folded into one entry', () => {
   const series = new IntervalSeries(1000);
-  series.add(delta(0, { sent: 100, acked: 90, consumed: 80, ackedBytes: 500_000, publishHistogram: encoded(100, 200) }));
-  series.add(delta(0, { sent: 50, acked: 60, consumed: 70, ackedBytes: 250_000, publishHistogram: encoded(1000) }));
+  series.add(delta(0, { sent: 100, acked: 90, consumed: 80, ackedBytes: 500_000, publishHistogram: encoded(100, 200), scheduleDelayHistogram: encoded(30) }));
+  series.add(delta(0, { sent: 50, acked: 60, consumed: 70, ackedBytes: 250_000, publishHistogram: encoded(1000), scheduleDelayHistogram: encoded(1500) }));
   const [first, ...rest] = series.toArray();
   assert.equal(rest.length, 0);
   assert.deepEqual(first, {
@@ -29,6 +29,9 @@ test('deltas from two workers in the same interval are folded into one entry', (
     publishP50Us: 200,
     publishP99Us: 1000,
     publishMaxUs: 1000,
+    scheduleDelayP99Us: 1500,
+    targetPerSec: null,
+    consumerLag: null,
   });
 });
 
@@ -56,6 +59,9 @@ test('an interval nobody reported shows as zero instead of being skipped', () =>
     publishP50Us: 0,
     publishP99Us: 0,
     publishMaxUs: 0,
+    scheduleDelayP99Us: 0,
+    targetPerSec: null,
+    consumerLag: null,
   });
 });
 

@@ -30,7 +30,13 @@ export function phase(overrides: Partial<PhaseResult> = {}): PhaseResult {
     producerWorkers: [{ workerId: 0, sent: 50_000, acked: 50_000 }],
     consumerWorkers: [{ workerId: 1, consumed: 50_000 }],
     publishLatencyUs: latencies(1000, 2000, 3000),
+    serviceLatencyUs: latencies(800, 1600, 2400),
+    scheduleDelayUs: latencies(10, 20, 30),
     endToEndLatencyUs: latencies(4000, 5000),
+    endToEndClock: 'monotonic',
+    integrity: { lost: 0, duplicated: 0, outOfOrder: 0 },
+    generatorBound: false,
+    generatorBoundReasons: [],
     intervals: [],
     ...overrides,
   };
@@ -77,6 +83,7 @@ export function runResult(phases: PhaseResult[]): RunResult {
       consumerThreads: 0,
     },
     phases,
+    thresholds: [],
     summary: summarizeRun(phases),
   };
 }

@@ -24,11 +24,34 @@ test('the run summary folds the recorded phases and leaves warmup out', () => {
     publishP50Us: 200,
     publishP99Us: 1000,
     endToEndP99Us: 700,
+    integrity: { lost: 0, duplicated: 0, outOfOrder: 0 },
+    generatorBound: false,
   });
 });
 
 test('the run summary is all zeros when nothing was recorded', () => {
-  const summary = summarizeRun([phase({ recorded: false })]);
-  for (const [field, value] of Object.entries(summary)) assert.equal(value, 0, field);
-  for (const [field, value] of Object.entries(summarizeRun([]))) assert.equal(value, 0, field);
+  for (const summary of [summarizeRun([phase({ recorded: false })]), summarizeRun([])]) {
+    const { integrity, generatorBound, ...counts } = summary;
+    for (const [field, value] of Object.entries(counts)) assert.equal(value, 0, field);
+    assert.deepEqual(integrity, { lost: 0, duplicated: 0, outOfOrder: 0 });
+    assert.equal(generatorBound, false);
+  }
+});
+
+test('the run summary adds the integrity counts of the recorded phases only', () => {
+  const summary = summarizeRun([
+    phase({ name: 'warmup', recorded: false, integrity: { lost: 100, duplicated: 100, outOfOrder: 100 } }),
+    phase({ name: 'a', integrity: { lost: 1, duplicated: 2, outOfOrder: 0 } }),
+    phase({ name: 'b', integrity: { lost: 3, duplicated: 0, outOfOrder: 4 } }),
+  ]);
+  assert.deepEqual(summary.integrity, { lost: 4, duplicated: 2, outOfOrder: 4 });
+});
+
+test('the run summary has no integrity when a recorded phase ran without consumers', () => {
+  assert.equal(summarizeRun([phase({ name: 'a' }), phase({ name: 'b', integrity: null })]).integrity, null);
+});
+
+test('the run summary is generator-bound when any recorded phase was, never for a warmup', () => {
+  assert.equal(summarizeRun([phase({ name: 'a' }), phase({ name: 'b', generatorBound: true })]).generatorBound, true);
+  assert.equal(summarizeRun([phase({ name: 'w', recorded: false, generatorBound: true }), phase({ name: 'a' })]).generatorBound, false);
 });

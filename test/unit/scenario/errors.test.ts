@@ -109,8 +109,8 @@ test('a malformed or zero duration explains the accepted forms', () => {
 });
 
 test('an unknown phase type lists the phase types', () => {
-  assert.deepEqual(problemsOf(withLine(16, '    type: ramp')), [
-    'test.yaml: phases[1].type: must be one of warmup, constant, max (line 16)',
+  assert.deepEqual(problemsOf(withLine(16, '    type: sawtooth')), [
+    'test.yaml: phases[1].type: must be one of warmup, constant, ramp, steps, max (line 16)',
   ]);
 });
 

@@ -1,16 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planRun } from '../../../src/coordinator/plan.js';
+import type { Phase } from '../../../src/scenario/types.js';
 import type { WorkerPhase } from '../../../src/workers/protocol.js';
-import { buildTimeline, dueCount, intendedOffsetUs, phaseIndexAt } from '../../../src/workers/schedule.js';
+import { intendedTimeUs, messagesDue, totalMessages } from '../../../src/workers/rate-profile.js';
+import { buildTimeline, dueCount, intendedOffsetUs, phaseIndexAt, targetRateAt, type TimedPhase } from '../../../src/workers/schedule.js';
 import { scenarioWith } from '../coordinator/scenario-fixture.js';
 
-function paced(durationMs: number, rateMsgsPerSec: number, name = 'paced'): WorkerPhase {
-  return { name, type: 'constant', durationMs, rateMsgsPerSec, maxInFlight: Infinity, recorded: true };
+/** A constant phase as a thread holding `slots` of `of` producers sees it (default: the only thread). */
+function paced(durationMs: number, r: number, slots = [0], of = 1): WorkerPhase {
+  const segments = [{ durationUs: durationMs * 1000, fromRateMsgsPerSec: r, toRateMsgsPerSec: r }];
+  return { name: 'paced', type: 'constant', durationMs, schedule: { segments, slots, of }, maxInFlight: Infinity, recorded: true };
 }
 
-function unpaced(durationMs: number, name = 'max'): WorkerPhase {
-  return { name, type: 'max', durationMs, rateMsgsPerSec: null, maxInFlight: 100, recorded: true };
+function unpaced(durationMs: number): WorkerPhase {
+  return { name: 'max', type: 'max', durationMs, schedule: null, maxInFlight: 100, recorded: true };
 }
 
 test('timeline places each phase right after the previous one, in microseconds', () => {
@@ -112,21 +116,17 @@ test('phaseIndexAt puts offsets before the run start in the first phase', () => 
   assert.equal(phaseIndexAt(timeline, -5), 0);
 });
 
-test('three threads at 2/5, 2/5 and 1/5 of 1000 msg/s over 10 s are due 10000 messages together', () => {
-  const shares = [1000 * (2 / 5), 1000 * (2 / 5), 1000 * (1 / 5)];
-  const due = shares.map((share) => {
-    const [phase] = buildTimeline([paced(10_000, share)]);
+test('three threads holding 2, 2 and 1 of 5 producers at 1000 msg/s over 10 s are due 10000 messages together', () => {
+  const due = [[0, 1], [2, 3], [4]].map((slots) => {
+    const [phase] = buildTimeline([paced(10_000, 1000, slots, 5)]);
     return dueCount(phase!, phase!.endUs - phase!.startUs);
   });
-  assert.equal(
-    due.reduce((a, b) => a + b, 0),
-    10_000,
-  );
+  assert.deepEqual(due, [4000, 4000, 2000]);
 });
 
 test('threads of a plan whose rate divides evenly by client count send the scenario total together', () => {
-  // 3 producers on 2 threads at 100 msg/s for 30 s: shares 66.67 and 33.33, exact totals 2000 + 1000.
-  // The shares are 66.66666666666666 and 33.33333333333333, so floor(30 × share) gives 1999 + 999.
+  // 3 producers on 2 threads at 100 msg/s for 30 s: rate shares of 66.67 and 33.33 would floor to
+  // 1999 + 999; counting slots of the one scenario-wide schedule gives exactly 2000 + 1000.
   const plan = planRun(
     scenarioWith({
       producers: { count: 3, threads: 2 },
@@ -134,10 +134,7 @@ test('threads of a plan whose rate divides evenly by client count send the scena
     }),
   );
   const totals = plan.producers.map((t) => buildTimeline(t.phases)[0]!.total);
-  assert.equal(
-    totals.reduce((a, b) => a + b, 0),
-    3000,
-  );
+  assert.deepEqual(totals, [2000, 1000]);
 });
 
 test('threads interleave on one scenario-wide schedule: every intended time appears exactly once', () => {
@@ -155,4 +152,92 @@ test('threads interleave on one scenario-wide schedule: every intended time appe
   const all = [...times(t0), ...times(t1)].sort((a, b) => a - b);
   assert.deepEqual(all, Array.from({ length: 100 }, (_, k) => k * 10_000));
   assert.equal(dueCount(t0!, 25_000) + dueCount(t1!, 25_000), 3, 'messages 0, 1 and 2 are due at 25 ms');
+});
+
+/** Each producer thread's timeline of a plan of `phases` with `count` producers on `threads` threads. */
+function threadTimelines(count: number, threads: number, phases: Phase[]): TimedPhase[][] {
+  return planRun(scenarioWith({ producers: { count, threads }, phases })).producers.map((t) => buildTimeline(t.phases));
+}
+
+function intendedTimes(phase: TimedPhase): number[] {
+  return Array.from({ length: phase.total }, (_, j) => intendedOffsetUs(phase, j));
+}
+
+const rampPhase: Phase = { name: 'ramp', type: 'ramp', durationMs: 10_000, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 };
+const stepsPhase: Phase = {
+  name: 'steps',
+  type: 'steps',
+  durationMs: 6000,
+  steps: [
+    { rateMsgsPerSec: 100, durationMs: 1000 },
+    { rateMsgsPerSec: 200, durationMs: 2000 },
+    { rateMsgsPerSec: 50, durationMs: 3000 },
+  ],
+};
+
+for (const phase of [rampPhase, stepsPhase]) {
+  test(`3 producers on 2 threads share a ${phase.type} phase: their intended times together are the scenario's, each once`, () => {
+    // A warmup first, so the phase starts 1 s into the run.
+    const timelines = threadTimelines(3, 2, [{ name: 'warmup', type: 'warmup', durationMs: 1000, rateMsgsPerSec: null }, phase]);
+    const [t0, t1] = timelines.map((t) => t[1]!);
+    const segments = t0!.schedule!.segments;
+    const scenarioTimes = Array.from({ length: totalMessages(segments) }, (_, k) => 1e6 + intendedTimeUs(segments, k));
+    const all = [...intendedTimes(t0!), ...intendedTimes(t1!)];
+    assert.equal(new Set(all).size, all.length, 'two messages share an intended time');
+    assert.deepEqual(
+      all.sort((a, b) => a - b),
+      scenarioTimes,
+    );
+    // Thread 0 holds producers 0 and 1, thread 1 producer 2: message k goes to producer k mod 3.
+    assert.deepEqual(intendedTimes(t0!).slice(0, 3), [scenarioTimes[0], scenarioTimes[1], scenarioTimes[3]]);
+    assert.deepEqual(intendedTimes(t1!).slice(0, 2), [scenarioTimes[2], scenarioTimes[5]]);
+  });
+}
+
+test('in a ramp the threads of a plan are due, together, what the scenario-wide schedule is due', () => {
+  const timelines = threadTimelines(3, 2, [rampPhase]).map((t) => t[0]!);
+  const segments = timelines[0]!.schedule!.segments;
+  for (let us = 0; us <= 10e6; us += 12_345) {
+    const due = timelines.reduce((n, phase) => n + dueCount(phase, us), 0);
+    assert.equal(due, messagesDue(segments, us), `at ${us} µs`);
+  }
+});
+
+for (const { count, threads } of [
+  { count: 1, threads: 1 },
+  { count: 3, threads: 2 },
+  { count: 5, threads: 3 },
+  { count: 7, threads: 4 },
+  { count: 10, threads: 3 },
+  { count: 11, threads: 11 },
+]) {
+  test(`${count} producers on ${threads} threads send the scenario total together, whatever the rate and duration`, () => {
+    for (const rate of [1000, 999.5, 33.3, 0.7, 12_345.678]) {
+      for (const durationMs of [10_000, 2500, 7, 1, 1234.5]) {
+        const phases: Phase[] = [
+          { name: 'constant', type: 'constant', durationMs, rateMsgsPerSec: rate },
+          { name: 'ramp', type: 'ramp', durationMs, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate * 3.3 },
+        ];
+        const timelines = threadTimelines(count, threads, phases);
+        for (const [i, phase] of phases.entries()) {
+          const expected = totalMessages(timelines[0]![i]!.schedule!.segments);
+          const totals = timelines.map((t) => t[i]!.total);
+          const due = timelines.map((t) => dueCount(t[i]!, t[i]!.endUs - t[i]!.startUs));
+          const what = `${phase.type} at ${rate} msg/s for ${durationMs} ms`;
+          assert.equal(totals.reduce((a, b) => a + b, 0), expected, `${what}: totals ${totals.join(' + ')}`);
+          assert.deepEqual(due, totals, `${what}: due at the end`);
+        }
+        assert.equal(totalMessages(timelines[0]![0]!.schedule!.segments), Math.floor((durationMs / 1000) * rate + 1e-9));
+      }
+    }
+  });
+}
+
+test('targetRateAt follows the scenario-wide rate of a ramp and is null when unpaced', () => {
+  const [ramp, max] = buildTimeline([
+    { name: 'ramp', type: 'ramp', durationMs: 10_000, schedule: { segments: [{ durationUs: 10e6, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 }], slots: [1], of: 3 }, maxInFlight: Infinity, recorded: true },
+    unpaced(1000),
+  ]);
+  assert.equal(targetRateAt(ramp!, 5e6), 5500);
+  assert.equal(targetRateAt(max!, 500_000), null);
 });
