@@ -40,5 +40,6 @@ phases:
     assert.equal(iv.targetPerSec, expected);
     assert.ok(Math.abs(iv.sentPerSec - expected) / expected < 0.02, `second ending ${iv.elapsedSec}: sent ${iv.sentPerSec} msg/s, line ${expected}`);
   }
-  assert.equal(fixed.generatorBound, false, fixed.generatorBoundReasons.join('; '));
+  // Not asserted: generatorBound. Schedule delay p99 on a 2-core box shared with the broker is a
+  // property of the machine (bench/pacing measures it), not a correctness guarantee.
 });
