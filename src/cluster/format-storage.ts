@@ -2,9 +2,16 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { KloadError } from '../errors.js';
 
-/** A KRaft cluster id: 16 random bytes, base64url without padding (what `random-uuid` prints). */
+/**
+ * A KRaft cluster id: 16 random bytes, base64url without padding (what `random-uuid` prints).
+ * One id in 64 would start with "-", which the storage tool's argument parser reads as an
+ * option ("expected one argument"); Kafka's own Uuid.randomUuid() redraws those too.
+ */
 export function newClusterId(): string {
-  return randomBytes(16).toString('base64url');
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /** Runs `kafka-storage format` for one node; each node of the cluster gets the same cluster id. */

@@ -48,3 +48,7 @@ test('key=value flags are parsed and every malformed one is reported together', 
   assert.deepEqual(parseKeyValues(['a=1', 'b = x=y'], '--x'), { a: '1', b: 'x=y' });
   assert.throws(() => parseKeyValues(['good=1', 'bad', '=nokey'], '--broker-property'), /--broker-property expects key=value; got "bad", "=nokey"/);
 });
+
+test('a cluster id never starts with "-", which the storage tool would take for an option', () => {
+  for (let i = 0; i < 2000; i++) assert.ok(!newClusterId().startsWith('-'));
+});

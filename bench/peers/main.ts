@@ -1,0 +1,91 @@
+/**
+ * kload against Kafka's kafka-producer-perf-test (org.apache.kafka.tools.ProducerPerformance) and
+ * librdkafka's rdkafka_performance, side by side on the same broker: 100 B and 1 KiB messages ×
+ * acks=1 and acks=all, the same linger.ms and batch.size for every tool, each run in its own
+ * process under GNU time (CPU and peak RSS are the tool's own) on a fresh topic. Prints one
+ * table per case and writes JSON + Markdown under results/bench/.
+ *
+ *   npm run bench:peers                                   # 2,000,000 messages × 3 rounds per case
+ *   npm run bench:peers -- --messages 200000 --rounds 1   # a quick smoke run
+ *   npm run bench:peers -- --brokers host:9092 --threads 1,2,4
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EmbeddedCluster } from '../../src/cluster/embedded-cluster.js';
+import { kloadVersion } from '../../src/cli/version.js';
+import { formatCaseText } from './format.js';
+import { prepareJavaPerf, type JavaPerfTool } from './java-perf-tool.js';
+import { parseBenchOptions, UsageError, USAGE } from './options.js';
+import { assertRdkafkaPerf } from './rdkafka-perf-tool.js';
+import { runCase, type RunFailure } from './run-case.js';
+import { summariseCase } from './summarise.js';
+import { assertGnuTime } from './timed-process.js';
+import { benchTools } from './tools.js';
+import type { BenchOptions, CaseReport } from './types.js';
+import { describeBenchEnvironment, PEERS_REPORT_SCHEMA_VERSION, writePeersReport } from './write-report.js';
+
+const log = (line: string): void => console.log(line);
+
+async function main(argv: string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchOptions(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    if (err.message) console.error(`${err.message}\n\n${USAGE}`);
+    else console.log(USAGE);
+    return err.message ? 2 : 0;
+  }
+  assertGnuTime();
+  const java: JavaPerfTool | null = options.tools.includes('java') ? prepareJavaPerf(log) : null;
+  const rdkafka = options.tools.includes('rdkafka') ? assertRdkafkaPerf() : null;
+  const cluster = options.brokers ? null : await EmbeddedCluster.start({ nodes: 1, log });
+  try {
+    const brokers = options.brokers ?? cluster!.bootstrapServers;
+    const tools = benchTools(options, { java, rdkafka });
+    const startedAt = new Date().toISOString();
+    const environment = describeBenchEnvironment({
+      kload: kloadVersion(), kafka: cluster?.kafkaVersion ?? null, kafkaTools: java?.version ?? null,
+      brokers, cluster: cluster ? 'embedded' : 'external', javaPath: java?.java ?? null,
+    });
+    log(`bench:peers on ${brokers}: ${tools.map((t) => t.name).join(', ')}; ${options.messages.toLocaleString('en-US')} messages × ${options.rounds} round(s) per case`);
+    const cases: CaseReport[] = [];
+    const failures: RunFailure[] = [];
+    for (const benchCase of options.cases) {
+      log(`\n${benchCase.id}:`);
+      const done = await runCase({ options, benchCase, brokers, tools, log });
+      failures.push(...done.failures);
+      const report: CaseReport = { benchCase, rows: summariseCase(done.runs, tools.map((t) => t.name)), runs: done.runs };
+      cases.push(report);
+      log(`\n${formatCaseText(report)}`);
+    }
+    const paths = await writePeersReport({
+      schemaVersion: PEERS_REPORT_SCHEMA_VERSION, startedAt, finishedAt: new Date().toISOString(), options, environment, cases, failures,
+    });
+    log(`\nresults: ${paths.json}\n         ${paths.markdown}`);
+    if (failures.length > 0) log(`${failures.length} run(s) failed; see above and the report.`);
+    return failures.length > 0 ? 1 : 0;
+  } finally {
+    await cluster?.stop();
+  }
+}
+
+/**
+ * The flags after this script's path. Run through bin/kload-env.cjs, argv[1] is the shim, so
+ * process.argv.slice(2) (also parseArgs' default) would still hold the script's path.
+ */
+function scriptArgs(): string[] {
+  const self = fileURLToPath(import.meta.url);
+  const at = process.argv.findIndex((a, i) => i > 0 && resolve(a) === self);
+  return process.argv.slice(at > 0 ? at + 1 : 2);
+}
+
+// Without a handler Ctrl-C skips 'exit' hooks, and the embedded broker's cleanup is one.
+process.once('SIGINT', () => process.exit(130));
+main(scriptArgs()).then(
+  (code) => process.exit(code),
+  (err: Error & { hint?: string }) => {
+    console.error(err.hint ? `${err.message}\n${err.hint}` : err.message);
+    process.exit(1);
+  },
+);
