@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { Scenario } from '../scenario/types.js';
 import { nowUs } from '../workers/clock.js';
-import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/protocol.js';
+import type { ConsumerWorkerResult, ProducerWorkerResult, WorkerMessage } from '../workers/protocol.js';
 import { Collector } from './collector.js';
 import type { RunPlan } from './plan.js';
 import { ProgressTicker } from './progress-ticker.js';
@@ -30,6 +30,8 @@ export interface ExecuteInput {
   reporter: Reporter;
   /** For the drain and consumer lag; null when the run has no consumers. */
   watermarks: WatermarkReader | null;
+  /** Sees every worker message too (--abort-on-fail watches latencies with it). */
+  watch?: (m: WorkerMessage) => void;
 }
 
 export interface ExecuteOutput {
@@ -50,6 +52,10 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   const producerStop = new Int32Array(new SharedArrayBuffer(4));
   const consumerStop = new Int32Array(new SharedArrayBuffer(4));
   const collector = new Collector(scenario.phases.length, input.intervalMs);
+  const observe = (m: WorkerMessage) => {
+    collector.handle(m);
+    input.watch?.(m);
+  };
   const tracker = new FailureTracker();
   let startAtUs: number | null = null;
   let stoppedAfterSec: number | null = null;
@@ -75,7 +81,7 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
     consumerTasks = plan.consumers.map((c) => tracker.track(consumerPool!.start({
       ...common, role: 'consumer', workerId: c.workerId, topic: scenario.consumers!.topic, members: c.members,
       phases: plan.producers[0]!.phases, stopFlag: consumerStop.buffer as SharedArrayBuffer, properties: input.consumerProperties,
-    }, (m) => collector.handle(m))));
+    }, (m) => observe(m))));
     if (scenario.consumers) {
       reporter.info(`Waiting for consumer group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} to take all ${input.partitions} partitions ...`);
       await waitUntil('consumer groups to be assigned every partition', () => input.signal.aborted || groups.every((g) => collector.assignedPartitions(g) === input.partitions), 60_000, () => tracker.failure);
@@ -86,7 +92,7 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
       ...common, role: 'producer', workerId: p.workerId, producerIds: p.producerIds, phases: p.phases,
       stopFlag: producerStop.buffer as SharedArrayBuffer, message: scenario.producers.message, keys: scenario.producers.keys,
       payload: scenario.producers.payload, payloadLines: input.payloadLines, properties: input.producerProperties,
-    }, (m) => collector.handle(m))));
+    }, (m) => observe(m))));
     await waitUntil('producers to connect', () => input.signal.aborted || plan.producers.every((p) => collector.ready.has(p.workerId)), 60_000, () => tracker.failure);
 
     startAtUs = nowUs() + 200_000;

@@ -18,6 +18,7 @@ import { CONSUMER_DEFAULTS, mergeProperties, PRODUCER_DEFAULTS } from './client-
 import { resolveCluster } from './cluster-target.js';
 import { describeEnvironment } from './environment.js';
 import { executeRun } from './execute-run.js';
+import { AbortWatcher } from './abort-watcher.js';
 import { evaluateThresholds } from '../report/thresholds/evaluate.js';
 import { DEFAULT_GENERATOR_BOUNDS } from './generator-bound.js';
 import { integrityByPhase } from './integrity.js';
@@ -35,11 +36,15 @@ export interface RunOptions {
   reporter: Reporter;
   intervalMs?: number;
   drainTimeoutMs?: number;
+  /** Stop as soon as a threshold can no longer pass (see abort-watcher.ts). */
+  abortOnFail?: boolean;
 }
 
 export interface RunOutcome {
   result: RunResult;
   resultPath: string;
+  /** Set when --abort-on-fail stopped the run: which threshold could no longer pass. */
+  abortedBy: string | null;
 }
 
 export async function runScenario(o: RunOptions): Promise<RunOutcome> {
@@ -59,11 +64,22 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
     const consumerProperties = mergeProperties(CONSUMER_DEFAULTS, scenario.consumers?.properties ?? {}, o.clientConfig);
     const payload = scenario.producers.payload;
     const watermarks = scenario.consumers ? await WatermarkReader.connect(cluster.brokers, o.clientConfig) : null;
+    const watchdog = new AbortController();
+    let abortedBy: string | null = null;
+    const watcher = o.abortOnFail
+      ? new AbortWatcher(scenario, (reason) => {
+          abortedBy = reason;
+          reporter.warn(`Aborting (--abort-on-fail): ${reason}`);
+          watchdog.abort();
+        })
+      : null;
+    const signal = AbortSignal.any([o.signal, watchdog.signal]);
     const out = await executeRun({
       watermarks,
+      watch: watcher ? (m) => watcher.observe(m) : undefined,
       scenario, plan, brokers: cluster.brokers, partitions, producerProperties, consumerProperties,
       payloadLines: payload.type === 'file' ? readFileSync(payload.path, 'utf8').split(/\r?\n/).filter((l) => l.length > 0) : null,
-      intervalMs: o.intervalMs ?? 1000, drainTimeoutMs: o.drainTimeoutMs ?? 30_000, signal: o.signal, reporter,
+      intervalMs: o.intervalMs ?? 1000, drainTimeoutMs: o.drainTimeoutMs ?? 30_000, signal, reporter,
     });
     await watermarks?.close();
     for (const e of out.collector.clientErrors.slice(0, 5)) reporter.warn(`client error: ${e}`);
@@ -75,12 +91,13 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
       bounds: DEFAULT_GENERATOR_BOUNDS,
     });
     for (const p of phases) for (const reason of p.generatorBoundReasons) reporter.warn(`phase ${p.name} is generator-bound: ${reason}`);
-    const status = out.failure ? 'failed' : o.signal.aborted ? 'interrupted' : 'complete';
+    const status = out.failure ? 'failed' : signal.aborted ? 'interrupted' : 'complete';
+    const why = abortedBy ? `aborted by --abort-on-fail: ${abortedBy}` : 'interrupted (SIGINT) before the schedule ended; partial results';
     const result: RunResult = {
       schemaVersion: RESULT_SCHEMA_VERSION,
       kload: { version: o.kloadVersion },
       status,
-      statusReason: out.failure ? out.failure.message : o.signal.aborted ? 'interrupted (SIGINT) before the schedule ended; partial results' : null,
+      statusReason: out.failure ? out.failure.message : signal.aborted ? why : null,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       scenario: redactScenario(scenario),
@@ -92,7 +109,7 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
     result.thresholds = evaluateThresholds(scenario.thresholds, result);
     const resultPath = join(o.outDir, resultFileName(scenario.name, startedAt));
     await writeFileAtomic(resultPath, JSON.stringify(result, null, 2) + '\n');
-    return { result, resultPath };
+    return { result, resultPath, abortedBy };
   } finally {
     await cluster.release();
   }
