@@ -2,6 +2,8 @@
 # Installs everything kload needs on a fresh Debian/Ubuntu machine, and is quick when run again:
 # the Debian dev packages that give librdkafka zstd/lz4/SSL/SASL, the npm packages (this
 # compiles librdkafka: ~2.5 min on 2 cores), the TypeScript build, and the pinned Kafka jars.
+# Chromium is only for the tests: the HTML report test opens the page in Debian's headless
+# browser (playwright-core never downloads one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
   command -v g++ >/dev/null 2>&1 || missing+=(g++)
   command -v make >/dev/null 2>&1 || missing+=(make)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "install: apt-get install ${missing[*]}"

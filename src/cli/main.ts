@@ -2,6 +2,8 @@ import yargs from 'yargs';
 import { ExitCode, KloadError } from '../errors.js';
 import { clusterCommand } from './commands/cluster.js';
 import { compareCommand } from './commands/compare.js';
+import { planCommand } from './commands/plan.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { kloadVersion } from './version.js';
@@ -17,6 +19,8 @@ export async function main(argv: string[]): Promise<void> {
       .command(validateCommand)
       .command(clusterCommand)
       .command(compareCommand)
+      .command(planCommand)
+      .command(reportCommand)
       .example('$0 run scenarios/quickstart.yaml', 'A first run (~20 s) on an embedded Kafka cluster')
       .example('$0 run x.yaml --brokers kafka-1:9092', 'Against an existing cluster')
       .example('$0 cluster start --nodes 3 --detach', 'A 3-node cluster that later runs reuse')

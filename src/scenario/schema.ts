@@ -12,8 +12,9 @@ import { isValidAt, whenObject } from './partial-checks.js';
 import { consumersSchema } from './schema-consumers.js';
 import { phasesSchema } from './schema-phases.js';
 import { producersSchema } from './schema-producers.js';
+import { checkSweepAgainstScenario, resolveSweep, sweepSchema, type SweepFile } from './schema-sweep.js';
 import { topicsSchema } from './schema-topics.js';
-import type { Scenario } from './types.js';
+import type { Scenario, SweepSpec } from './types.js';
 
 export const scenarioNamePattern = /^[a-zA-Z0-9._-]+$/;
 
@@ -33,6 +34,7 @@ const scenarioObject = z
       .optional()
       .describe('Consumer groups that read the messages, for end-to-end latency. Omit to only produce.'),
     phases: phasesSchema,
+    sweep: sweepSchema.optional(),
     thresholds: z
       .array(
         z
@@ -106,11 +108,24 @@ function resolve(file: ScenarioObject): Scenario {
           },
     phases: file.phases,
     thresholds: file.thresholds,
+    ...(file.sweep === undefined ? {} : { sweep: resolveSweepOf(file, file.sweep, producerTopic) }),
   };
+}
+
+/** The sweep's unswept dimensions take the scenario's values; topic references were checked. */
+function resolveSweepOf(file: ScenarioObject, sweep: SweepFile, producerTopic: string): SweepSpec {
+  const topic = file.topics.find((t) => t.name === producerTopic) as { partitions: number };
+  return resolveSweep(sweep, {
+    producerCount: file.producers.count,
+    producerThreads: file.producers.threads,
+    messageSize: file.producers.message.size,
+    topicPartitions: topic.partitions,
+  });
 }
 
 export const scenarioFileSchema = scenarioObject
   .superRefine(checkTopicReferences, { when: whenObject })
+  .superRefine(checkSweepAgainstScenario, { when: whenObject })
   .transform(resolve);
 
 /** What a user writes, before defaults. */

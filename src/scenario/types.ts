@@ -19,6 +19,8 @@ export interface Scenario {
   phases: Phase[];
   /** Threshold expressions such as "publish.p99 < 50ms"; stored now, evaluated by a later module. */
   thresholds: string[];
+  /** A grid of runs for the capacity models; absent for an ordinary run (see SweepSpec). */
+  sweep?: SweepSpec;
 }
 
 export interface TopicSpec {
@@ -120,3 +122,39 @@ export interface MaxPhase extends PhaseBase {
 }
 
 export type PhaseType = Phase['type'];
+
+/**
+ * A sweep: the scenario is run once per point of the grid producers × messageBytes × partitions
+ * (× acks × compression × lingerMs), `repeats` times over, each point on a fresh topic. Lists are
+ * resolved: a dimension the file does not sweep holds the scenario's own single value.
+ */
+export interface SweepSpec {
+  /** N values: producer clients of a point. */
+  producers: number[];
+  /** Worker threads for each N, in the same order (min(N, producers.threads) unless listed). */
+  threads: number[];
+  /** R values: fixed message size in bytes (random payload). */
+  messageBytes: number[];
+  /** K values: partitions of the point's topic. */
+  partitions: number[];
+  /** librdkafka `acks` values ("0", "1", "all"); null = as the producer properties say. */
+  acks: string[] | null;
+  /** librdkafka `compression.type` values; null = as the producer properties say. */
+  compression: string[] | null;
+  /** librdkafka `linger.ms` values; null = as the producer properties say. */
+  lingerMs: number[] | null;
+  /** How often the whole grid is run (repeat-major order, so drift spreads over every point). */
+  repeats: number;
+  /**
+   * What a point runs. 'max': an unrecorded warmup of `warmupMs`, then one max phase of
+   * `pointDurationMs` with `maxInFlight` per producer (the scenario's phases are ignored).
+   * 'scenario': the scenario's own phases; the last recorded phase is the measured one.
+   */
+  load: 'max' | 'scenario';
+  /** Warmup before each point's max phase; null when load is 'scenario'. */
+  warmupMs: number | null;
+  /** Length of each point's measured max phase; null when load is 'scenario'. */
+  pointDurationMs: number | null;
+  /** Unacknowledged messages per producer client in the max phase; null when load is 'scenario'. */
+  maxInFlight: number | null;
+}

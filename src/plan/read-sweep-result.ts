@@ -1,0 +1,37 @@
+/**
+ * Reads a sweep result for `kload plan`, and says plainly when the file is something else (a
+ * single run's result, a newer format) instead of failing later on a missing field.
+ */
+import { readFile } from 'node:fs/promises';
+import { KloadError } from '../errors.js';
+import { SWEEP_RESULT_SCHEMA_VERSION, type SweepResult } from '../sweep/sweep-result-types.js';
+
+const sweepHint = 'Plan from the sweep result `kload run` writes for a scenario with a sweep block, e.g. results/sweep-small-sweep-<timestamp>.json.';
+
+export async function readSweepResult(path: string): Promise<SweepResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new KloadError('FILE_NOT_FOUND', `sweep result not found: ${path}`, { hint: sweepHint, cause: error });
+    throw new KloadError('INVALID_ARGUMENT', `cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new KloadError('INVALID_ARGUMENT', `${path} is not JSON: ${(error as Error).message}`, { hint: sweepHint, cause: error });
+  }
+  const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  if (record['kind'] !== 'kload-sweep') {
+    const what = 'phases' in record ? 'the result of a single run, not of a sweep' : 'not a kload sweep result';
+    throw new KloadError('INVALID_ARGUMENT', `${path} is ${what}`, { hint: sweepHint });
+  }
+  if (record['schemaVersion'] !== SWEEP_RESULT_SCHEMA_VERSION) {
+    throw new KloadError('INVALID_ARGUMENT', `${path} has sweep schemaVersion ${String(record['schemaVersion'])}; this kload reads version ${SWEEP_RESULT_SCHEMA_VERSION}`, {
+      hint: 'Plan with the kload version that wrote the sweep, or run the sweep again.',
+    });
+  }
+  return data as SweepResult;
+}

@@ -1,0 +1,126 @@
+/**
+ * Pure: the seed formulas checked against a sweep's points. A formula that cannot be fitted (too
+ * few points, nothing varied, no stored bytes) is reported as not checked with the reason, never
+ * dropped silently.
+ */
+import { KloadError } from '../errors.js';
+import { fitPowerLaw, type PowerLawFit } from '../model/power-law-fit.js';
+import { formatExponent } from '../model/power-law-verdict.js';
+import { checkSeedEfficiency, checkSeedLatency, checkSeedThroughput, type SeedCheck } from '../model/seed-formulas.js';
+import type { PointMeasurement, PointStorage, SeedModel } from './sweep-result-types.js';
+import type { SweepPointParameters } from './grid.js';
+
+/** A point the models may use: it completed and measured something positive. */
+export interface ModelPoint {
+  parameters: SweepPointParameters;
+  measurement: PointMeasurement;
+  storage: PointStorage | null;
+}
+
+export const LATENCY_MEASURE = 'publish p50 of the measured phase (ack − intended send time)';
+
+interface ThroughputRow {
+  producers: number;
+  recordBytes: number;
+  partitions: number;
+  throughputMsgsPerSec: number;
+  throughputMBPerSec: number;
+}
+
+const throughputKeys = ['producers', 'recordBytes', 'partitions'] as const;
+
+function throughputRows(points: readonly ModelPoint[]): ThroughputRow[] {
+  return points.map(({ parameters: p, measurement: m }) => ({
+    producers: p.producers,
+    recordBytes: p.messageBytes,
+    partitions: p.partitions,
+    throughputMsgsPerSec: m.throughputMsgsPerSec,
+    throughputMBPerSec: m.throughputMBPerSec,
+  }));
+}
+
+/** Predictors the sweep did not vary: left out of the fit (folded into c) instead of failing it. */
+function constantKeys<K extends string>(rows: readonly Record<K, number>[], keys: readonly K[]): K[] {
+  return keys.filter((key) => new Set(rows.map((row) => row[key])).size <= 1);
+}
+
+export function throughputModel(points: readonly ModelPoint[]): SeedModel {
+  const rows = throughputRows(points);
+  const measures = 'T: acknowledged msg/s of the measured phase; N producers, R message bytes, K partitions';
+  return attempt('T = N×R/K', measures, points, () => checkSeedThroughput(rows, { fixed: constantKeys(rows, throughputKeys) }));
+}
+
+/**
+ * T in MB/s is T(msg/s) × R, so taken literally the seed predicts T_bytes = N×R²/K. The fit differs
+ * from the msg/s one only in b (shifted by exactly 1) and in R²: it says how well bytes/s, the
+ * number disks and networks see, follows the same law.
+ */
+export function throughputBytesModel(points: readonly ModelPoint[]): SeedModel {
+  const seed = 'T_bytes = N×R²/K';
+  const measures = 'T_bytes: acknowledged payload MB/s of the measured phase (T×R); N, R, K as for T';
+  return attempt(seed, measures, points, () => {
+    const rows = throughputRows(points);
+    const fixed = new Set<string>(constantKeys(rows, throughputKeys));
+    const fit = fitPowerLaw(rows, {
+      response: { key: 'throughputMBPerSec', symbol: 'T_bytes' },
+      terms: [
+        { key: 'producers', symbol: 'N', exponent: 'a', predicted: 1, fixed: fixed.has('producers') },
+        { key: 'recordBytes', symbol: 'R', exponent: 'b', predicted: 2, fixed: fixed.has('recordBytes') },
+        { key: 'partitions', symbol: 'K', exponent: 'd', predicted: -1, fixed: fixed.has('partitions') },
+      ],
+    });
+    return { seed, fit, holds: fit.holds, lines: [headline(seed, fit), ...fit.verdicts, fitQuality(fit), ...fit.notes] };
+  });
+}
+
+export function latencyModel(points: readonly ModelPoint[]): SeedModel {
+  const rows = points.map(({ parameters: p, measurement: m }) => ({ recordBytes: p.messageBytes, latencyUs: m.publishP50Us }));
+  const measures = `L: ${LATENCY_MEASURE}, µs; R message bytes; S unmeasured, folded into c`;
+  return attempt('L = S/R', measures, points, () => checkSeedLatency(rows, { fixed: constantKeys(rows, ['recordBytes']) }));
+}
+
+/**
+ * E = T/S with S the bytes the point's topic occupies on the brokers' disks and E the messages it
+ * stores per byte. E is computed as messages / S, so the S exponent partly restates that
+ * definition; the T exponent is the real test.
+ */
+export function efficiencyModel(points: readonly ModelPoint[], storageUnavailable: string | null): SeedModel {
+  const seed = 'E = T/S';
+  const measures = 'E: messages stored per byte on disk; T: msg/s of the measured phase; S: bytes of the topic\'s log segments (all partitions and replicas)';
+  if (storageUnavailable !== null) return { checked: false, seed, measures, reason: storageUnavailable };
+  const missing = points.filter((p) => p.storage === null || p.storage.logBytes <= 0);
+  if (missing.length > 0) {
+    const which = missing.map((p) => `#${p.parameters.index}`).join(', ');
+    return { checked: false, seed, measures, reason: `no stored bytes were measured for point(s) ${which}` };
+  }
+  const rows = points.map(({ measurement: m, storage }) => {
+    const s = storage as PointStorage;
+    return { throughputMsgsPerSec: m.throughputMsgsPerSec, storedBytes: s.logBytes, messagesPerByte: s.messages / s.logBytes };
+  });
+  return attempt(seed, measures, points, () => checkSeedEfficiency(rows));
+}
+
+function attempt(seed: string, measures: string, points: readonly ModelPoint[], check: () => SeedCheck): SeedModel {
+  try {
+    const result = check();
+    const pointIndices = points.map((p) => p.parameters.index);
+    return { checked: true, seed, measures, holds: result.holds, fit: result.fit, lines: result.lines, pointIndices };
+  } catch (error) {
+    // The model layer explains why a fit is impossible (too few points, no variance) in its message.
+    if (!(error instanceof KloadError)) throw error;
+    return { checked: false, seed, measures, reason: error.message };
+  }
+}
+
+function headline(seed: string, fit: PowerLawFit): string {
+  const failed = fit.exponents.filter((e) => e.holds === false).map((e) => e.exponent);
+  const passed = fit.exponents.filter((e) => e.holds === true).map((e) => e.exponent);
+  const confidence = `${Math.round(fit.confidence * 100)}%`;
+  if (failed.length > 0) return `${seed}: does not hold at ${confidence} (${failed.join(', ')} off)`;
+  if (passed.length === 0) return `${seed}: nothing tested`;
+  return `${seed}: holds for ${passed.join(', ')} at ${confidence}`;
+}
+
+function fitQuality(fit: PowerLawFit): string {
+  return `R² = ${formatExponent(fit.rSquared)} on logs, typical error ${formatExponent(fit.residualStandardError * 100)}%, n = ${fit.n}`;
+}

@@ -1,0 +1,56 @@
+/**
+ * Bytes a topic occupies on the brokers' disks, read from their log directories: the sum of the
+ * partition directories' segment files (`*.log`). Index files are left out on purpose: Kafka
+ * preallocates the active segment's index (10 MB by default) and trims it only on roll, so their
+ * size says nothing about the data.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The `log.dirs` of every node, from the server.properties kload wrote into each node directory. */
+export function logDirsOfNodes(nodeDirs: readonly string[]): string[] {
+  return nodeDirs.flatMap((dir) => {
+    const properties = readFileSync(join(dir, 'server.properties'), 'utf8');
+    const line = properties.split(/\r?\n/).find((l) => l.startsWith('log.dirs='));
+    if (line === undefined) throw new Error(`no log.dirs in ${join(dir, 'server.properties')}`);
+    return line.slice('log.dirs='.length).split(',').map((d) => d.trim()).filter((d) => d !== '');
+  });
+}
+
+/** Sum of `<logDir>/<topic>-<partition>/*.log` over every log dir (all replicas). */
+export function topicLogBytes(logDirs: readonly string[], topic: string): number {
+  const partitionDir = new RegExp(`^${topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`);
+  let bytes = 0;
+  for (const dir of logDirs) {
+    for (const entry of safeReaddir(dir)) {
+      if (!partitionDir.test(entry)) continue;
+      for (const file of safeReaddir(join(dir, entry))) {
+        if (file.endsWith('.log')) bytes += statSync(join(dir, entry, file)).size;
+      }
+    }
+  }
+  return bytes;
+}
+
+/**
+ * The leader has appended every acknowledged message before it acks, but followers (RF > 1 with
+ * acks=1) may still be copying: wait until two reads 200 ms apart agree, at most `timeoutMs`.
+ */
+export async function settledTopicLogBytes(logDirs: readonly string[], topic: string, timeoutMs = 5_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let last = topicLogBytes(logDirs, topic);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = topicLogBytes(logDirs, topic);
+    if (now === last || Date.now() > deadline) return now;
+    last = now;
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

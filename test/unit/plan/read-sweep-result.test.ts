@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { KloadError } from '../../../src/errors.js';
+import { readSweepResult } from '../../../src/plan/read-sweep-result.js';
+import { tempDir } from '../../helpers/paths.js';
+import { phase, runResult } from '../report/result-fixture.js';
+import { lawRows, sweepOf } from './sweep-fixture.js';
+
+function file(name: string, content: string): string {
+  const path = join(tempDir('plan-read'), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function rejects(path: string, message: RegExp, exitCode = 2): Promise<void> {
+  await assert.rejects(readSweepResult(path), (e: unknown) => e instanceof KloadError && e.exitCode === exitCode && message.test(e.message));
+}
+
+test('a sweep result reads back as written', async () => {
+  const sweep = sweepOf(lawRows());
+  const back = await readSweepResult(file('s.json', JSON.stringify(sweep)));
+  assert.deepEqual(back, JSON.parse(JSON.stringify(sweep)));
+});
+
+test('a single run\'s result, other JSON, a newer version and a missing file are refused plainly', async () => {
+  await rejects(file('run.json', JSON.stringify(runResult([phase()]))), /is the result of a single run, not of a sweep/);
+  await rejects(file('other.json', '{"a": 1}'), /is not a kload sweep result/);
+  await rejects(file('bad.json', '{'), /is not JSON/);
+  await rejects(file('new.json', JSON.stringify({ ...sweepOf(lawRows()), schemaVersion: 99 })), /has sweep schemaVersion 99; this kload reads version 1/);
+  await rejects('/nonexistent/sweep.json', /sweep result not found/);
+});

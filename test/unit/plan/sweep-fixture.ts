@@ -1,0 +1,41 @@
+/** Made-up sweep results for the plan tests: points chosen by the test, models fitted for real. */
+import { buildSweepModels } from '../../../src/sweep/sweep-models.js';
+import { SWEEP_RESULT_SCHEMA_VERSION, type SweepResult } from '../../../src/sweep/sweep-result-types.js';
+import { phase, runResult } from '../report/result-fixture.js';
+import { modelPoint, type Row } from '../sweep/fabricated-points.js';
+
+export function sweepOf(rows: readonly Row[], cluster: Partial<SweepResult['cluster']> = {}): SweepResult {
+  const points = rows.map((row, i) => ({ ...modelPoint(row, i), result: runResult([phase({ name: 'max', type: 'max' })]) }));
+  return {
+    schemaVersion: SWEEP_RESULT_SCHEMA_VERSION,
+    kind: 'kload-sweep',
+    kload: { version: '0.1.0' },
+    status: 'complete',
+    statusReason: null,
+    startedAt: '2026-11-22T00:00:00.000Z',
+    finishedAt: '2026-11-22T00:02:00.000Z',
+    scenario: runResult([]).scenario,
+    pointLoad: 'warmup 2 s (not recorded, unpaced), then max 4 s with 1,000 in flight per producer',
+    cluster: { kind: 'embedded-temporary', brokers: '127.0.0.1:9092', brokerCount: 1, kafkaVersion: '4.3.1', logDirs: ['/tmp/x'], logDirsUnavailableReason: null, ...cluster },
+    plannedPoints: rows.length,
+    points,
+    models: buildSweepModels(points, null),
+  };
+}
+
+/**
+ * 2 × 2 × 2 grid, T = 20,000 · N^0.9 · (R/100)^−0.3 · K^0.1 with a ±2% wobble, p99 growing with N
+ * (10 ms per producer, 1.5× for 1000-byte records): a sweep whose fit is good (R² > 0.9).
+ */
+export function lawRows(overrides: Partial<Row> = {}): Row[] {
+  const rows: Row[] = [];
+  for (const producers of [1, 2])
+    for (const messageBytes of [100, 1000])
+      for (const partitions of [1, 4]) {
+        const wobble = 1 + 0.02 * Math.sin(rows.length * 2.3);
+        const throughput = Math.round(20_000 * producers ** 0.9 * (messageBytes / 100) ** -0.3 * partitions ** 0.1 * wobble);
+        const p99Us = 10_000 * producers * (messageBytes === 1000 ? 1.5 : 1);
+        rows.push({ producers, messageBytes, partitions, throughput, p99Us, ...overrides });
+      }
+  return rows;
+}
