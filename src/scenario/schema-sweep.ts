@@ -6,13 +6,20 @@
  */
 import { z } from 'zod';
 import { duration } from './duration.js';
-import { positiveInt } from './fields.js';
+import { positiveInt, positiveNumber } from './fields.js';
 import { checkUnique, isValidAt, whenArray, whenObject } from './partial-checks.js';
 import { DEFAULT_MAX_IN_FLIGHT } from './schema-phases.js';
 import type { MessageSize, SweepSpec } from './types.js';
 
 export const DEFAULT_SWEEP_WARMUP_MS = 2_000;
 export const DEFAULT_POINT_DURATION_MS = 5_000;
+/**
+ * The warmup before a point's max phase is paced: an unpaced warmup runs with the default
+ * in-flight bound (10,000 per producer), and with 10,000-byte records that is 100 MB per producer
+ * queued on the broker when the max phase starts; measured on 2 cores, the max phase after such a
+ * warmup lost two thirds of its throughput. A modest rate warms connections and code paths alike.
+ */
+export const DEFAULT_SWEEP_WARMUP_RATE = 2_000;
 
 /** A non-empty list of distinct values: a repeated value would only run the same point twice. */
 function valueList<T extends z.ZodType>(item: T, what: string) {
@@ -35,7 +42,7 @@ const acksValue = z
 const compressionValue = z.enum(['none', 'gzip', 'snappy', 'lz4', 'zstd']);
 
 /** Fields that shape the generated max phase; meaningless when a point runs the scenario's phases. */
-const maxOnlyFields = ['warmup', 'pointDuration', 'maxInFlight'] as const;
+const maxOnlyFields = ['warmup', 'warmupRate', 'pointDuration', 'maxInFlight'] as const;
 
 export const sweepSchema = z
   .strictObject({
@@ -66,6 +73,9 @@ export const sweepSchema = z
         "What each point runs. max (default): a warmup, then one max phase of pointDuration. scenario: the scenario's own phases, the last recorded one measured.",
       ),
     warmup: duration().optional().describe(`Unrecorded warmup before each point's max phase. Default ${DEFAULT_SWEEP_WARMUP_MS / 1000}s.`),
+    warmupRate: positiveNumber()
+      .optional()
+      .describe(`Messages/s over all producers during each point's warmup (paced, so large records do not flood the broker). Default ${DEFAULT_SWEEP_WARMUP_RATE}.`),
     pointDuration: duration()
       .optional()
       .describe(`Length of each point's measured max phase, e.g. "5s". Default ${DEFAULT_POINT_DURATION_MS / 1000}s.`),
@@ -177,6 +187,7 @@ export function resolveSweep(
     repeats: sweep.repeats,
     load: sweep.load,
     warmupMs: max ? (sweep.warmup ?? DEFAULT_SWEEP_WARMUP_MS) : null,
+    warmupRateMsgsPerSec: max ? (sweep.warmupRate ?? DEFAULT_SWEEP_WARMUP_RATE) : null,
     pointDurationMs: max ? (sweep.pointDuration ?? DEFAULT_POINT_DURATION_MS) : null,
     maxInFlight: max ? (sweep.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT) : null,
   };

@@ -146,13 +146,16 @@ export interface SweepSpec {
   /** How often the whole grid is run (repeat-major order, so drift spreads over every point). */
   repeats: number;
   /**
-   * What a point runs. 'max': an unrecorded warmup of `warmupMs`, then one max phase of
-   * `pointDurationMs` with `maxInFlight` per producer (the scenario's phases are ignored).
+   * What a point runs. 'max': an unrecorded warmup of `warmupMs` at `warmupRateMsgsPerSec`, then
+   * one max phase of `pointDurationMs` with `maxInFlight` per producer (the scenario's phases are
+   * ignored).
    * 'scenario': the scenario's own phases; the last recorded phase is the measured one.
    */
   load: 'max' | 'scenario';
   /** Warmup before each point's max phase; null when load is 'scenario'. */
   warmupMs: number | null;
+  /** Paced rate of that warmup, messages/s over all producers; null when load is 'scenario'. */
+  warmupRateMsgsPerSec: number | null;
   /** Length of each point's measured max phase; null when load is 'scenario'. */
   pointDurationMs: number | null;
   /** Unacknowledged messages per producer client in the max phase; null when load is 'scenario'. */

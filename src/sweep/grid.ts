@@ -109,12 +109,12 @@ export function pointScenario(base: Scenario, sweep: SweepSpec, point: SweepPoin
 
 function pointPhases(base: Scenario, sweep: SweepSpec): Phase[] {
   if (sweep.load === 'scenario') return base.phases;
-  const { warmupMs, pointDurationMs, maxInFlight } = sweep;
-  if (warmupMs === null || pointDurationMs === null || maxInFlight === null) {
-    throw new Error('a max-load sweep resolves warmupMs, pointDurationMs and maxInFlight');
+  const { warmupMs, warmupRateMsgsPerSec, pointDurationMs, maxInFlight } = sweep;
+  if (warmupMs === null || warmupRateMsgsPerSec === null || pointDurationMs === null || maxInFlight === null) {
+    throw new Error('a max-load sweep resolves warmupMs, warmupRateMsgsPerSec, pointDurationMs and maxInFlight');
   }
   return [
-    { name: 'warmup', type: 'warmup', durationMs: warmupMs, rateMsgsPerSec: null },
+    { name: 'warmup', type: 'warmup', durationMs: warmupMs, rateMsgsPerSec: warmupRateMsgsPerSec },
     { name: 'max', type: 'max', durationMs: pointDurationMs, maxInFlight },
   ];
 }

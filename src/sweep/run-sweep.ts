@@ -12,18 +12,17 @@ import type { Reporter } from '../coordinator/reporter.js';
 import { runScenario } from '../coordinator/run-scenario.js';
 import { deleteTopic } from '../kafka/admin.js';
 import { writeFileAtomic } from '../report/atomic-write.js';
-import { redactScenario } from '../report/redact-scenario.js';
 import { resultFileName } from '../report/result-path.js';
 import type { RunResult } from '../report/result-types.js';
 import type { Scenario, SweepSpec } from '../scenario/types.js';
+import { assembleSweepResult, type SweepEnding } from './assemble-result.js';
 import { expandSweep, pointScenario, sweepRunId, type SweepPointParameters } from './grid.js';
 import { describePointLoad, measurePoint } from './measure-point.js';
 import { plannedPointMs, sweepProgress, type SweepProgress } from './progress.js';
 import { settleDisk } from './settle-disk.js';
 import { settledTopicLogBytes } from './stored-bytes.js';
 import { resolveSweepCluster, type SweepClusterTarget } from './sweep-cluster.js';
-import { buildSweepModels } from './sweep-models.js';
-import { SWEEP_RESULT_SCHEMA_VERSION, type PointStorage, type SweepPointResult, type SweepResult } from './sweep-result-types.js';
+import type { PointStorage, SweepPointResult, SweepResult } from './sweep-result-types.js';
 
 export interface SweepRunOptions {
   scenario: Scenario;
@@ -49,31 +48,15 @@ export async function runSweep(o: SweepRunOptions): Promise<SweepOutcome> {
   if (sweep === undefined) throw new Error('runSweep needs a scenario with a sweep block');
   const startedAt = new Date();
   const grid = expandSweep(sweep, { topic: o.scenario.producers.topic, runId: sweepRunId(startedAt) });
-  const firstPhases = pointScenario(o.scenario, sweep, grid[0] as SweepPointParameters).phases;
+  const phases = pointScenario(o.scenario, sweep, grid[0] as SweepPointParameters).phases;
   const cluster = await resolveSweepCluster({ ...o, log: (line) => o.reporter.info(line) });
   const points: SweepPointResult[] = [];
-  let ending: { status: SweepResult['status']; reason: string | null } = { status: 'complete', reason: null };
+  let ending: SweepEnding;
   const scratch = await mkdtemp(join(tmpdir(), 'kload-sweep-'));
   try {
     o.reporter.info(`Cluster: ${cluster.brokers} (${cluster.kind}, ${cluster.brokerCount} broker${cluster.brokerCount > 1 ? 's' : ''})`);
-    o.reporter.info(`Sweep: ${grid.length} points, each ${describePointLoad(firstPhases)}, on a fresh topic.`);
-    const tookMs: number[] = [];
-    for (const parameters of grid) {
-      if (o.signal.aborted) {
-        ending = { status: 'interrupted', reason: `interrupted (SIGINT) after ${points.length} of ${grid.length} points` };
-        break;
-      }
-      o.onPoint?.(sweepProgress({ parameters, total: grid.length, completedPointMs: tookMs, plannedPointMs: plannedPointMs(firstPhases) }));
-      const began = Date.now();
-      const point = await runPoint(o, sweep, cluster, parameters, scratch);
-      tookMs.push(Date.now() - began);
-      points.push(point);
-      if (point.result.status !== 'complete') {
-        const why = point.result.statusReason ?? point.result.status;
-        ending = { status: point.result.status, reason: `point ${parameters.index + 1} of ${grid.length} ${point.result.status}: ${why}` };
-        break;
-      }
-    }
+    o.reporter.info(`Sweep: ${grid.length} points, each ${describePointLoad(phases)}, on a fresh topic.`);
+    ending = await runPoints({ o, sweep, cluster, grid, plannedMs: plannedPointMs(phases), scratch, points });
   } catch (error) {
     // Nothing measured yet: the error itself (cluster unreachable, bad topic) is the answer.
     if (points.length === 0) throw error;
@@ -82,32 +65,45 @@ export async function runSweep(o: SweepRunOptions): Promise<SweepOutcome> {
     await cluster.release();
     await rm(scratch, { recursive: true, force: true });
   }
-  const modelPoints = points.flatMap((p) => (p.measurement === null ? [] : [{ ...p, measurement: p.measurement }]));
-  const result: SweepResult = {
-    schemaVersion: SWEEP_RESULT_SCHEMA_VERSION,
-    kind: 'kload-sweep',
-    kload: { version: o.kloadVersion },
-    status: ending.status,
-    statusReason: ending.reason,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    scenario: redactScenario(o.scenario),
-    pointLoad: describePointLoad(firstPhases),
-    cluster: {
-      kind: cluster.kind,
-      brokers: cluster.brokers,
-      brokerCount: cluster.brokerCount,
-      kafkaVersion: cluster.kafkaVersion,
-      logDirs: cluster.logDirs,
-      logDirsUnavailableReason: cluster.logDirsUnavailableReason,
-    },
+  const result = assembleSweepResult({
+    kloadVersion: o.kloadVersion,
+    scenario: o.scenario,
+    startedAt,
+    finishedAt: new Date(),
+    pointLoad: describePointLoad(phases),
+    cluster,
     plannedPoints: grid.length,
     points,
-    models: buildSweepModels(modelPoints, cluster.logDirsUnavailableReason),
-  };
+    ending,
+  });
   const resultPath = join(o.outDir, resultFileName(`${o.scenario.name}-sweep`, startedAt));
   await writeFileAtomic(resultPath, `${JSON.stringify(result, null, 2)}\n`);
   return { result, resultPath };
+}
+
+/** Runs the grid in order into `points`; stops at Ctrl-C or at the first point that did not complete. */
+async function runPoints(r: {
+  o: SweepRunOptions;
+  sweep: SweepSpec;
+  cluster: SweepClusterTarget;
+  grid: readonly SweepPointParameters[];
+  plannedMs: number;
+  scratch: string;
+  points: SweepPointResult[];
+}): Promise<SweepEnding> {
+  const total = r.grid.length;
+  const tookMs: number[] = [];
+  for (const parameters of r.grid) {
+    if (r.o.signal.aborted) return { status: 'interrupted', reason: `interrupted (SIGINT) after ${r.points.length} of ${total} points` };
+    r.o.onPoint?.(sweepProgress({ parameters, total, completedPointMs: tookMs, plannedPointMs: r.plannedMs }));
+    const began = Date.now();
+    const point = await runPoint(r.o, r.sweep, r.cluster, parameters, r.scratch);
+    tookMs.push(Date.now() - began);
+    r.points.push(point);
+    const { status, statusReason } = point.result;
+    if (status !== 'complete') return { status, reason: `point ${parameters.index + 1} of ${total} ${status}: ${statusReason ?? status}` };
+  }
+  return { status: 'complete', reason: null };
 }
 
 async function runPoint(
@@ -127,8 +123,7 @@ async function runPoint(
     clientConfig: o.clientConfig,
     outDir: scratch,
     signal: o.signal,
-    // Per-point "Cluster:" and "Created topics" lines would repeat the sweep's header n times.
-    reporter: { info: () => {}, warn: (line) => o.reporter.warn(`${label}: ${line}`), progress: (s) => o.reporter.progress(s) },
+    reporter: pointReporter(o.reporter, label, scenario),
     ...(o.intervalMs === undefined ? {} : { intervalMs: o.intervalMs }),
     ...(o.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: o.drainTimeoutMs }),
   });
@@ -140,14 +135,29 @@ async function runPoint(
     const bytesPerMessage = messages > 0 ? logBytes / messages : 0;
     storage = { logBytes, messages, bytesPerMessage, overheadBytesPerMessage: bytesPerMessage - parameters.messageBytes };
   }
-  // Before the delete: Kafka flushes a log as it drops it, and a broker busy flushing a gigabyte
-  // stalls the next point's first seconds (see settle-disk.ts).
+  // The cluster runs here: leave the next point a page cache without this point's dirty pages.
   if (cluster.kind !== 'external') await settleDisk();
   // The point's topic was made for this sweep alone; dropping it keeps a long sweep from filling the disk.
   await deleteTopic(cluster.brokers, parameters.topic, o.clientConfig).catch((error: Error) =>
     o.reporter.warn(`${label}: could not delete topic ${parameters.topic}: ${error.message}`),
   );
   return { parameters, measurement, storage, result: withClusterKind(result, cluster) };
+}
+
+/**
+ * Per-point "Cluster:" and "Created topics" lines would repeat the sweep's header n times, and a
+ * warmup that could not keep its schedule (connections still opening) is not a finding: warmups
+ * are not measured.
+ */
+function pointReporter(reporter: Reporter, label: string, scenario: Scenario): Reporter {
+  const warmups = scenario.phases.filter((p) => p.type === 'warmup').map((p) => `phase ${p.name} is generator-bound`);
+  return {
+    info: () => {},
+    warn: (line) => {
+      if (!warmups.some((prefix) => line.startsWith(prefix))) reporter.warn(`${label}: ${line}`);
+    },
+    progress: (snapshot) => reporter.progress(snapshot),
+  };
 }
 
 /** runScenario was handed the address, so it calls the cluster external; the sweep knows better. */

@@ -1,9 +1,9 @@
 /**
  * Between two points on a cluster that runs on this machine, write the page cache back to disk.
- * A point with large records leaves up to a gigabyte of dirty pages; left alone, the kernel writes
- * them back during the following points (once the dirty total crosses its background threshold),
- * and those points measure the previous point's disk traffic. Measured on 2 cores: the last
- * 10,000-byte point of sweep-small fell from ~20,000 to ~6,000 msg/s without this.
+ * A point with large records leaves hundreds of megabytes of dirty pages; left alone, the kernel
+ * writes them back later (after dirty_expire_centisecs, or past its background threshold), during
+ * some following point, which then measures an earlier point's disk traffic. A `sync` between
+ * points makes every point start from the same state, at the cost of a second or two.
  */
 import { spawn } from 'node:child_process';
 

@@ -28,6 +28,8 @@ export interface SweepResult {
   scenario: Scenario;
   /** What every point ran, in words, e.g. "warmup 2 s (not recorded), then max 5 s with 1,000 in flight per producer". */
   pointLoad: string;
+  /** What happens between points, e.g. "topic deleted; page cache written back (sync)". */
+  betweenPoints: string;
   cluster: SweepCluster;
   /** Points in the grid; `points` is shorter when the sweep stopped early. */
   plannedPoints: number;

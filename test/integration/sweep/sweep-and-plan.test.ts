@@ -84,13 +84,15 @@ test('sweep-small on a cluster kload starts itself: every point, stored bytes fr
   const big = sweep.points.filter((p) => p.parameters.messageBytes === 10_000).map((p) => p.measurement!);
   const target = Math.floor(Math.min(...big.map((x) => x.throughputMsgsPerSec)) / 2);
   const p99Ms = Math.ceil(Math.max(...sweep.points.map((p) => p.measurement!.publishP99Us)) / 1000) * 2;
-  const plan = await runCli(['plan', path, '--target', String(target), '--p99', `${p99Ms}ms`]);
+  // The plan's mechanics are under test here, not how tightly 8 short points on a 2-core box
+  // shared with the broker fit a power law (R² was 0.81-0.97 across runs): the gate is lowered.
+  const plan = await runCli(['plan', path, '--target', String(target), '--p99', `${p99Ms}ms`, '--min-r2', '0.3']);
   assert.equal(plan.code, 0, `plan: ${plan.stdout}\n${plan.stderr}\n(throughput fit R² ${m.throughput.checked ? m.throughput.fit.rSquared : '-'})`);
   assert.match(plan.stdout, /^# Capacity plan: /);
   assert.match(plan.stdout, /\| Partitions \| \d+ \| #\d/);
   assert.match(plan.stdout, /- \*\*Throughput fit\*\*: T = c·N\^a·R\^b·K\^d over 8 points/);
 
-  const json = await runCli(['plan', path, '--target', String(target), '--p99', `${p99Ms}ms`, '--json']);
+  const json = await runCli(['plan', path, '--target', String(target), '--p99', `${p99Ms}ms`, '--json', '--min-r2', '0.3']);
   assert.equal(json.code, 0, json.stderr);
   const planned = JSON.parse(json.stdout) as CapacityPlan;
   assert.equal(planned.kind, 'kload-plan');

@@ -15,6 +15,7 @@ function spec(overrides: Partial<SweepSpec> = {}): SweepSpec {
     repeats: 1,
     load: 'max',
     warmupMs: 2000,
+    warmupRateMsgsPerSec: 2000,
     pointDurationMs: 5000,
     maxInFlight: 1000,
     ...overrides,
@@ -103,14 +104,14 @@ test('a point runs one topic with its own partitions, its producers, fixed-size 
   assert.equal(scenario.consumers?.topic, point.topic);
   assert.deepEqual(scenario.consumers?.groups, ['g-abc-6']);
   assert.deepEqual(scenario.phases, [
-    { name: 'warmup', type: 'warmup', durationMs: 2000, rateMsgsPerSec: null },
+    { name: 'warmup', type: 'warmup', durationMs: 2000, rateMsgsPerSec: 2000 },
     { name: 'max', type: 'max', durationMs: 5000, maxInFlight: 1000 },
   ]);
   assert.equal('sweep' in scenario, false, 'a point is an ordinary run');
 });
 
 test('with load: scenario a point runs the scenario\'s own phases', () => {
-  const sweep = spec({ load: 'scenario', warmupMs: null, pointDurationMs: null, maxInFlight: null });
+  const sweep = spec({ load: 'scenario', warmupMs: null, warmupRateMsgsPerSec: null, pointDurationMs: null, maxInFlight: null });
   const scenario = pointScenario(base, sweep, expandSweep(sweep, naming)[0]!);
   assert.deepEqual(scenario.phases, base.phases);
 });

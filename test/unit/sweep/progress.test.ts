@@ -6,7 +6,7 @@ import type { SweepSpec } from '../../../src/scenario/types.js';
 
 const sweep: SweepSpec = {
   producers: [1, 2], threads: [1, 2], messageBytes: [100], partitions: [1, 4], acks: null, compression: null, lingerMs: null,
-  repeats: 1, load: 'max', warmupMs: 2000, pointDurationMs: 4000, maxInFlight: 1000,
+  repeats: 1, load: 'max', warmupMs: 2000, warmupRateMsgsPerSec: 2000, pointDurationMs: 4000, maxInFlight: 1000,
 };
 const points = expandSweep(sweep, { topic: 't', runId: 'r' });
 

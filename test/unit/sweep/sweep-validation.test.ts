@@ -37,6 +37,7 @@ test('a sweep block resolves every dimension, threads as min(N, producers.thread
     repeats: 1,
     load: 'max',
     warmupMs: 2000,
+    warmupRateMsgsPerSec: 2000,
     pointDurationMs: 3000,
     maxInFlight: DEFAULT_MAX_IN_FLIGHT,
   });
