@@ -19,7 +19,6 @@ export class Collector {
   readonly series: IntervalSeries[];
   /** group -> member -> partitions it holds now. */
   readonly assignments = new Map<string, Map<number, number>>();
-  readonly consumedByWorker = new Map<number, Record<string, number>>();
   /** worker -> group -> partition -> next offset it will read. */
   private readonly positionsByWorker = new Map<number, Record<string, Record<number, number>>>();
   readonly clientErrors: string[] = [];
@@ -49,7 +48,6 @@ export class Collector {
         if (m.delta.publishHistogram) this.windowHistogram.add(decodeHistogram(m.delta.publishHistogram));
         return;
       case 'consumed':
-        this.consumedByWorker.set(m.workerId, m.byGroup);
         this.positionsByWorker.set(m.workerId, m.positions);
         return;
       case 'client-error':
@@ -66,12 +64,6 @@ export class Collector {
   assignedPartitions(group: string): number {
     let n = 0;
     for (const partitions of this.assignments.get(group)?.values() ?? []) n += partitions;
-    return n;
-  }
-
-  consumedBy(group: string): number {
-    let n = 0;
-    for (const byGroup of this.consumedByWorker.values()) n += byGroup[group] ?? 0;
     return n;
   }
 

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTopics } from '../kafka/admin.js';
-import { fetchMetadata } from '../kafka/metadata.js';
+import { createTopics, waitForLeaders } from '../kafka/admin.js';
 import { writeFileAtomic } from '../report/atomic-write.js';
 import { redactScenario } from '../report/redact-scenario.js';
 import { resultFileName } from '../report/result-path.js';
@@ -57,7 +56,7 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
     const { created, existing } = await createTopics(cluster.brokers, topics, o.clientConfig);
     if (existing.length > 0) reporter.info(`Topics already present, used as they are: ${existing.join(', ')}`);
     if (created.length > 0) reporter.info(`Created topics: ${created.join(', ')}`);
-    const partitions = await partitionsWithLeaders(cluster.brokers, scenario.producers.topic, o.clientConfig);
+    const partitions = await waitForLeaders(cluster.brokers, scenario.producers.topic, { properties: o.clientConfig });
 
     const plan = planRun(scenario);
     const producerProperties = mergeProperties(PRODUCER_DEFAULTS, scenario.producers.properties, o.clientConfig);
@@ -112,17 +111,5 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
     return { result, resultPath, abortedBy };
   } finally {
     await cluster.release();
-  }
-}
-
-/** Partition count of the topic once every partition has a leader (new topics take a moment). */
-async function partitionsWithLeaders(brokers: string, topic: string, properties: Record<string, string>): Promise<number> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const md = await fetchMetadata(brokers, { topic, timeoutMs: 5000, properties });
-    const partitions = md.topics.find((t) => t.name === topic)?.partitions ?? [];
-    if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return partitions.length;
-    if (Date.now() > deadline) throw new Error(`topic ${topic} has no leader for every partition after 30 s`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,5 +1,6 @@
 import { newAdminClient, CODES, type IAdminClient } from './rdkafka.js';
 import { KloadError } from '../errors.js';
+import { fetchMetadata } from './metadata.js';
 
 export interface NewTopicSpec {
   name: string;
@@ -48,4 +49,18 @@ export function deleteTopic(brokers: string, topic: string, properties: Record<s
   return withAdmin(brokers, properties, (admin) => new Promise<void>((resolve, reject) => {
     admin.deleteTopic(topic, timeoutMs, (err) => (err ? reject(new Error(err.message)) : resolve()));
   }));
+}
+
+/** Waits until the topic has `partitions` partitions (any count when omitted), each with a leader; returns the count. */
+export async function waitForLeaders(brokers: string, topic: string, options: { partitions?: number; properties?: Record<string, string>; timeoutMs?: number } = {}): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const md = await fetchMetadata(brokers, { topic, timeoutMs: 5000, properties: options.properties });
+    const ps = md.topics.find((t) => t.name === topic)?.partitions ?? [];
+    const enough = options.partitions === undefined ? ps.length > 0 : ps.length === options.partitions;
+    if (enough && ps.every((p) => p.leader >= 0)) return ps.length;
+    if (Date.now() > deadline) throw new Error(`topic ${topic}: not every partition has a leader after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -33,7 +33,6 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
   const totals: PhaseTotals[] = timeline.map(() => ({ consumed: 0, consumedBytes: 0, histogram: createLatencyHistogram(), monotonicClock: 0, wallClock: 0, duplicated: 0, outOfOrder: 0 }));
   const trackers = new Map(a.members.map((m) => [m.group, new GroupTracker(m.group)]));
   const reporter = new IntervalReporter('consumer', a.workerId, timeline, a.intervalMs * 1000, a.port);
-  const byGroup: Record<string, number> = {};
   let foreign = 0;
   let startAtUs = Infinity;
 
@@ -61,7 +60,6 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
       const verdict = tracker.observe(stamp.producerId, stamp.seq, m.partition);
       if (verdict === 'duplicate') phase.duplicated++;
       else if (verdict === 'out-of-order') phase.outOfOrder++;
-      byGroup[group] = (byGroup[group] ?? 0) + 1;
     }
     reporter.countConsumed(messages.length);
     if (Number.isFinite(startAtUs)) reporter.tick(mono - startAtUs);
@@ -71,7 +69,7 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
   const loops = members.map((m) => consumeUntilStopped(m.consumer, stopFlag, (batch) => handle(m.group, batch)));
   const progress = setInterval(() => {
     const positions = Object.fromEntries([...trackers.values()].map((t) => [t.group, { ...t.positions }]));
-    const message: WorkerMessage = { type: 'consumed', workerId: a.workerId, byGroup: { ...byGroup }, positions };
+    const message: WorkerMessage = { type: 'consumed', workerId: a.workerId, positions };
     a.port.postMessage(message);
     if (Number.isFinite(startAtUs)) reporter.tick(nowUs() - startAtUs);
   }, 200);

@@ -47,11 +47,10 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
   let stalled = false;
 
   /** `clientIndex`: the slot's client for paced phases, round robin for unpaced ones. */
-  const sendOne = (phase: TimedPhase, intendedOffset: number, clientIndex = rr): boolean => {
+  const sendOne = (phase: TimedPhase, intendedOffset: number, clientIndex = rr, sentOffset = nowUs() - startAtUs): boolean => {
     if (inFlight.count >= ledger.capacity) return stall(phase);
     const client = clients[clientIndex]!;
     const seq = client.seq;
-    const sentOffset = nowUs() - startAtUs;
     headerValue[STAMP_HEADER] = encodeStamp({
       runId: a.runId, phaseIndex: phase.index, producerId: client.producerId, seq,
       intendedMonoUs: startAtUs + intendedOffset, intendedWallUs: startAtUs + intendedOffset + wallOffsetUs, clockDomain: CLOCK_DOMAIN,
@@ -99,7 +98,7 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
         // never spills past the phase's end (acks are attributed to phases by this time).
         for (let budget = MAX_BATCH; budget > 0 && inFlight.count < phase.maxInFlight; budget--) {
           const t = nowUs() - startAtUs;
-          if (t >= phase.endUs || !sendOne(phase, t)) break;
+          if (t >= phase.endUs || !sendOne(phase, t, rr, t)) break;
           sentInPhase++;
         }
         return true;

@@ -68,11 +68,8 @@ export type WorkerMessage =
   /** A consumer member's partition count after a rebalance (0 while revoked). */
   | { type: 'assignment'; workerId: number; group: string; member: number; partitions: number }
   | { type: 'interval'; workerId: number; role: 'producer' | 'consumer'; phaseIndex: number; delta: IntervalDelta }
-  /**
-   * Cumulative messages of this run consumed per group by this worker, and per group the next
-   * offset of every partition it has read from (for the drain and consumer lag).
-   */
-  | { type: 'consumed'; workerId: number; byGroup: Record<string, number>; positions: Record<string, Record<number, number>> }
+  /** Per group, the next offset of every partition this worker has read from (for the drain and consumer lag). */
+  | { type: 'consumed'; workerId: number; positions: Record<string, Record<number, number>> }
   /** A client error that does not end the task (broker down, transport error). */
   | { type: 'client-error'; workerId: number; message: string };
 

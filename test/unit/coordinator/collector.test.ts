@@ -54,18 +54,6 @@ test('a group is not counted in another group whose name extends it with a slash
   assert.equal(c.assignedPartitions('a'), 6);
 });
 
-test('consumedBy sums the latest cumulative count of every worker for a group', () => {
-  const c = new Collector(1, 1000);
-  c.handle({ type: 'consumed', workerId: 2, byGroup: { g1: 100, g2: 40 }, positions: {} });
-  c.handle({ type: 'consumed', workerId: 3, byGroup: { g1: 50 }, positions: {} });
-  assert.equal(c.consumedBy('g1'), 150);
-  assert.equal(c.consumedBy('g2'), 40);
-  assert.equal(c.consumedBy('g3'), 0);
-  // Counts are cumulative: a worker's newer report replaces its older one rather than adding.
-  c.handle({ type: 'consumed', workerId: 2, byGroup: { g1: 120, g2: 40 }, positions: {} });
-  assert.equal(c.consumedBy('g1'), 170);
-});
-
 test('ready workers are remembered once each', () => {
   const c = new Collector(1, 1000);
   c.handle({ type: 'ready', workerId: 0, role: 'producer' });
@@ -116,15 +104,15 @@ test('an interval for an unknown phase still counts in the progress window', () 
 
 test('the position of a group on a partition is the furthest any of its workers read', () => {
   const c = new Collector(1, 1000);
-  c.handle({ type: 'consumed', workerId: 2, byGroup: {}, positions: { g: { 0: 10, 1: 5 }, h: { 0: 99 } } });
-  c.handle({ type: 'consumed', workerId: 3, byGroup: {}, positions: { g: { 0: 7, 2: 3 } } });
+  c.handle({ type: 'consumed', workerId: 2, positions: { g: { 0: 10, 1: 5 }, h: { 0: 99 } } });
+  c.handle({ type: 'consumed', workerId: 3, positions: { g: { 0: 7, 2: 3 } } });
   assert.deepEqual([...c.positionsOf('g')].sort(), [[0, 10], [1, 5], [2, 3]]);
   assert.deepEqual([...c.positionsOf('none')], []);
 });
 
 test('lag sums, over groups and partitions, the messages between each position and the high watermark', () => {
   const c = new Collector(1, 1000);
-  c.handle({ type: 'consumed', workerId: 2, byGroup: {}, positions: { a: { 0: 10, 1: 20 }, b: { 0: 12 } } });
+  c.handle({ type: 'consumed', workerId: 2, positions: { a: { 0: 10, 1: 20 }, b: { 0: 12 } } });
   // a: (12 - 10) + (20 - 20) + (5 - 0); b: (12 - 12) + (20 - 0) + (5 - 0). A position past the watermark counts 0.
   assert.equal(c.lag(['a', 'b'], [12, 20, 5]), 7 + 25);
   assert.equal(c.lag(['a'], [8, 20, 0]), 0);
