@@ -5,12 +5,18 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { KeyStrategy, MessageSize, PayloadSpec } from '../scenario/types.js';
+import { trailerView } from './stamp-trailer.js';
 
 const POOL_SIZE = 1024;
 
 export interface PayloadSource {
   /** The value of message `seq`. */
   next(seq: number): Buffer;
+  /**
+   * Where message `seq`'s stamp may be written into its value, or null when the value must go
+   * out as given (template and file payloads are the user's bytes; short values cannot hold it).
+   */
+  stampView(seq: number): DataView | null;
 }
 
 export interface KeySource {
@@ -21,20 +27,21 @@ export function payloadSource(spec: PayloadSpec, size: MessageSize, lines: strin
   switch (spec.type) {
     case 'random': {
       const pool = Array.from({ length: POOL_SIZE }, () => randomPayload(drawSize(size), spec.compressibility));
-      return { next: (seq) => pool[seq % POOL_SIZE]! };
+      const views = pool.map(trailerView);
+      return { next: (seq) => pool[seq % POOL_SIZE]!, stampView: (seq) => views[seq % POOL_SIZE]! };
     }
     case 'template': {
       const parts = spec.template.split('{{seq}}');
       if (parts.length === 1) {
         const fixed = Buffer.from(spec.template);
-        return { next: () => fixed };
+        return { next: () => fixed, stampView: () => null };
       }
-      return { next: (seq) => Buffer.from(parts.join(String(seq))) };
+      return { next: (seq) => Buffer.from(parts.join(String(seq))), stampView: () => null };
     }
     case 'file': {
       const pool = (lines ?? []).map((l) => Buffer.from(l));
       if (pool.length === 0) throw new Error(`payload file ${spec.path} has no lines`);
-      return { next: (seq) => pool[seq % pool.length]! };
+      return { next: (seq) => pool[seq % pool.length]!, stampView: () => null };
     }
     default: {
       const never: never = spec;

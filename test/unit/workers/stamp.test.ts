@@ -9,15 +9,15 @@ const stamp: Stamp = {
   seq: 123_456,
   intendedMonoUs: 98_765_432_100,
   intendedWallUs: 1_723_456_789_000_000,
-  clockDomain: 'host-a',
+  clockDomainId: 3_000_000_001,
 };
 
 test('a stamp survives encode then decode unchanged', () => {
   assert.deepEqual(decodeStamp(encodeStamp(stamp)), stamp);
 });
 
-test('an encoded stamp is version 1 followed by the fields separated by |', () => {
-  assert.equal(encodeStamp(stamp), '1|1723456789|2|5|123456|98765432100|1723456789000000|host-a');
+test('an encoded stamp is version 2 followed by the fields separated by |', () => {
+  assert.equal(encodeStamp(stamp), '2|1723456789|2|5|123456|98765432100|1723456789000000|3000000001');
 });
 
 test('encoding rounds fractional intended times to whole microseconds', () => {
@@ -27,14 +27,14 @@ test('encoding rounds fractional intended times to whole microseconds', () => {
 });
 
 for (const { why, text } of [
-  { why: 'a wrong version', text: '2|1|0|0|0|0|0|d' },
-  { why: 'no version', text: '|1|0|0|0|0|0|d' },
-  { why: 'too few fields', text: '1|1|0|0|0|0|0' },
-  { why: 'too many fields', text: '1|1|0|0|0|0|0|d|extra' },
-  { why: 'a non-numeric run id', text: '1|run|0|0|0|0|0|d' },
-  { why: 'a non-numeric sequence number', text: '1|1|0|0|seven|0|0|d' },
-  { why: 'a non-numeric intended time', text: '1|1|0|0|0|NaN|0|d' },
-  { why: 'an infinite intended time', text: '1|1|0|0|0|0|Infinity|d' },
+  { why: 'a wrong version', text: '1|1|0|0|0|0|0|7' },
+  { why: 'no version', text: '|1|0|0|0|0|0|7' },
+  { why: 'too few fields', text: '2|1|0|0|0|0|0' },
+  { why: 'too many fields', text: '2|1|0|0|0|0|0|7|extra' },
+  { why: 'a non-numeric run id', text: '2|run|0|0|0|0|0|7' },
+  { why: 'a non-numeric sequence number', text: '2|1|0|0|seven|0|0|7' },
+  { why: 'a non-numeric intended time', text: '2|1|0|0|0|NaN|0|7' },
+  { why: 'an infinite intended time', text: '2|1|0|0|0|0|Infinity|7' },
   { why: 'an empty string', text: '' },
   { why: 'text from another tool', text: '{"traceId":"abc"}' },
 ]) {
@@ -44,5 +44,5 @@ for (const { why, text } of [
 }
 
 test('decode rejects a stamp with an empty numeric field', () => {
-  assert.equal(decodeStamp('1||0|0|0|0|0|d'), null);
+  assert.equal(decodeStamp('2||0|0|0|0|0|7'), null);
 });
