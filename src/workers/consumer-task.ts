@@ -4,15 +4,16 @@
  * consume time - intended send time, on the monotonic clock when producer and consumer share a
  * process, else on the wall clock.
  */
-import { createLatencyHistogram, encodeHistogram, recordUs, type Histogram } from '../metrics/histogram.js';
+import { createRecordingHistogram, encodeHistogram, loadRecordingEngine, recordUs, type Histogram } from '../metrics/histogram.js';
 import type { ConsumerClient, Message } from '../kafka/rdkafka.js';
-import { CLOCK_DOMAIN, nowUs, wallUs } from './clock.js';
+import { CLOCK_DOMAIN_ID, nowUs, wallUs } from './clock.js';
 import { connectConsumers } from './consumer-clients.js';
 import { GroupTracker } from './consumer-ledger.js';
 import { IntervalReporter } from './interval-clock.js';
 import type { ConsumerAssignment, ConsumerWorkerResult, WorkerMessage } from './protocol.js';
 import { buildTimeline } from './schedule.js';
-import { decodeStamp, STAMP_HEADER } from './stamp.js';
+import { decodeStamp, STAMP_HEADER, type Stamp } from './stamp.js';
+import { readStampTrailer } from './stamp-trailer.js';
 import { waitForStart } from './start-signal.js';
 
 interface PhaseTotals {
@@ -28,9 +29,10 @@ interface PhaseTotals {
 const BATCH = 1000;
 
 export default async function consumerTask(a: ConsumerAssignment): Promise<ConsumerWorkerResult> {
+  await loadRecordingEngine();
   const stopFlag = new Int32Array(a.stopFlag);
   const timeline = buildTimeline(a.phases);
-  const totals: PhaseTotals[] = timeline.map(() => ({ consumed: 0, consumedBytes: 0, histogram: createLatencyHistogram(), monotonicClock: 0, wallClock: 0, duplicated: 0, outOfOrder: 0 }));
+  const totals: PhaseTotals[] = timeline.map(() => ({ consumed: 0, consumedBytes: 0, histogram: createRecordingHistogram(), monotonicClock: 0, wallClock: 0, duplicated: 0, outOfOrder: 0 }));
   const trackers = new Map(a.members.map((m) => [m.group, new GroupTracker(m.group)]));
   const reporter = new IntervalReporter('consumer', a.workerId, timeline, a.intervalMs * 1000, a.port);
   let foreign = 0;
@@ -42,14 +44,13 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
     const tracker = trackers.get(group)!;
     for (const m of messages) {
       tracker.advance(m.partition, m.offset);
-      const header = m.headers?.find((h) => STAMP_HEADER in h)?.[STAMP_HEADER];
-      const stamp = header === undefined ? null : decodeStamp(header.toString());
+      const stamp = readStampTrailer(m.value) ?? headerStamp(m);
       if (!stamp || stamp.runId !== a.runId || stamp.phaseIndex >= totals.length) {
         foreign++;
         continue;
       }
       // Same process: one monotonic clock; across processes only the wall clock is shared.
-      const sameClock = stamp.clockDomain === CLOCK_DOMAIN;
+      const sameClock = stamp.clockDomainId === CLOCK_DOMAIN_ID;
       const e2eUs = sameClock ? mono - stamp.intendedMonoUs : wall - stamp.intendedWallUs;
       const phase = totals[stamp.phaseIndex]!;
       if (sameClock) phase.monotonicClock++;
@@ -93,6 +94,11 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
     await Promise.all(members.map((m) => new Promise<void>((resolve) => (m.consumer.isConnected() ? m.consumer.disconnect(() => resolve()) : resolve()))));
     a.port.close();
   }
+}
+
+function headerStamp(m: Message): Stamp | null {
+  const header = m.headers?.find((h) => STAMP_HEADER in h)?.[STAMP_HEADER];
+  return header === undefined ? null : decodeStamp(header.toString());
 }
 
 /** Reads batches until the stop flag is raised. consume(n) runs on libuv's pool, off this thread. */

@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { createLatencyHistogram, encodeHistogram, recordUs, type Histogram } from '../metrics/histogram.js';
+import { createRecordingHistogram, encodeHistogram, recordUs, type Histogram } from '../metrics/histogram.js';
 import type { WorkerMessage } from './protocol.js';
 import { phaseIndexAt, type TimedPhase } from './schedule.js';
 
@@ -15,8 +15,8 @@ export class IntervalReporter {
   private acked = 0;
   private consumed = 0;
   private ackedBytes = 0;
-  private readonly latency: Histogram = createLatencyHistogram();
-  private readonly scheduleDelay: Histogram = createLatencyHistogram();
+  private readonly latency: Histogram = createRecordingHistogram();
+  private readonly scheduleDelay: Histogram = createRecordingHistogram();
 
   constructor(
     private readonly role: 'producer' | 'consumer',
@@ -26,9 +26,10 @@ export class IntervalReporter {
     private readonly port: MessagePort,
   ) {}
 
-  countSent(scheduleDelayUs: number): void {
+  /** `scheduleDelayUs`: null for unpaced sends, which have no schedule to lag behind. */
+  countSent(scheduleDelayUs: number | null): void {
     this.sent++;
-    recordUs(this.scheduleDelay, scheduleDelayUs);
+    if (scheduleDelayUs !== null) recordUs(this.scheduleDelay, scheduleDelayUs);
   }
 
   countAcked(bytes: number, latencyUs: number): void {

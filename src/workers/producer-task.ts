@@ -6,7 +6,7 @@
  */
 import { errorName } from '../kafka/error-names.js';
 import type { DeliveryReport, LibrdKafkaError } from '../kafka/rdkafka.js';
-import { recordUs } from '../metrics/histogram.js';
+import { loadRecordingEngine, recordUs } from '../metrics/histogram.js';
 import { SeqBitmap } from '../metrics/seq-bitmap.js';
 import { nowUs } from './clock.js';
 import { DeliveryLedger } from './delivery-ledger.js';
@@ -22,6 +22,7 @@ import { waitForStart } from './start-signal.js';
 const LIBRDKAFKA_QUEUE_DEFAULT = 100_000;
 
 export default async function producerTask(a: ProducerAssignment): Promise<ProducerWorkerResult> {
+  await loadRecordingEngine();
   const stopFlag = new Int32Array(a.stopFlag);
   const timeline = buildTimeline(a.phases);
   const totals = timeline.map(() => newPhaseTotals());

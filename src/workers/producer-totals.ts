@@ -1,4 +1,4 @@
-import { createLatencyHistogram, encodeHistogram, type Histogram } from '../metrics/histogram.js';
+import { createRecordingHistogram, encodeHistogram, type Histogram } from '../metrics/histogram.js';
 import type { ProducerPhaseCounters } from './protocol.js';
 
 /** One phase's counters in a producer thread; messages belong to the phase of their intended time. */
@@ -16,7 +16,7 @@ export interface ProducerPhaseTotals {
 export function newPhaseTotals(): ProducerPhaseTotals {
   return {
     sent: 0, acked: 0, failed: {}, ackedBytes: 0, queueFullWaits: 0,
-    publish: createLatencyHistogram(), service: createLatencyHistogram(), scheduleDelay: createLatencyHistogram(),
+    publish: createRecordingHistogram(), service: createRecordingHistogram(), scheduleDelay: createRecordingHistogram(),
   };
 }
 
