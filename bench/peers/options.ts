@@ -9,7 +9,9 @@ export const USAGE = `npm run bench:peers -- [options]
   --threads 1,2,4            kload producer threads, one row each (default 1,2; 1 is always run)
   --sizes 100,1024           message sizes in bytes (default 100,1024)
   --acks 1,all               acks settings (default 1,all)
-  --tools kload,java,rdkafka which tools (default all three)
+  --tools kload,java,rdkafka,binding
+                             which tools (default all four; binding = the same
+                             @platformatic/rdkafka calls as kload and nothing else)
   --partitions N             partitions of each fresh topic (default 6)
   --replication-factor N     (default 1)
   --linger-ms N              linger.ms for every tool (default 5)
@@ -20,7 +22,7 @@ export const USAGE = `npm run bench:peers -- [options]
   --kload-max-in-flight N    kload's maxInFlight per client (default: kload's own)
   --out DIR                  where the JSON and Markdown go (default results/bench)`;
 
-const TOOL_KINDS: ToolKind[] = ['kload', 'java', 'rdkafka'];
+const TOOL_KINDS: ToolKind[] = ['kload', 'java', 'rdkafka', 'binding'];
 const OWN_FLAGS: Record<string, string> = { acks: '--acks', 'linger.ms': '--linger-ms', 'batch.size': '--batch-size', 'bootstrap.servers': '--brokers' };
 
 export function parseBenchOptions(argv: string[]): BenchOptions {

@@ -38,7 +38,7 @@ export interface BenchOptions {
   outDir: string;
 }
 
-export type ToolKind = 'kload' | 'java' | 'rdkafka';
+export type ToolKind = 'kload' | 'java' | 'rdkafka' | 'binding';
 
 /** What a tool needs to run one case once. */
 export interface RunContext {
