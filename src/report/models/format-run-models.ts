@@ -2,8 +2,16 @@
  * Pure: the "Models" section `kload report` and `kload run` print after the summary table, at
  * most two lines per phase so the end of a run stays readable.
  */
+import { formatSummaryTable } from '../console-summary.js';
 import { formatCount, formatMsFromUs } from '../format.js';
+import type { RunResult } from '../result-types.js';
+import { buildRunModels } from './run-models.js';
 import type { PhaseModels, RampKnee, RunModels } from './types.js';
+
+/** What `kload run` prints at the end and `kload report` prints for a run: the table, then the models. */
+export function formatSummaryAndModels(result: RunResult): string {
+  return `${formatSummaryTable(result)}\n\n${formatRunModels(buildRunModels(result))}`;
+}
 
 export function formatRunModels(models: RunModels): string {
   return [
