@@ -32,6 +32,9 @@ export type LatencyKnee =
   | { knee: KneePoint; floorP99Us: number; thresholdUs: number; evidence: string }
   | { knee: null; floorP99Us: number; thresholdUs: number; reason: string };
 
+/** Fewer points leave no room for a floor and a run above it. */
+export const KNEE_MIN_POINTS = 3;
+
 /** Share of the slowest-rate points whose median p99 is the floor. */
 const FLOOR_SHARE = 0.2;
 
@@ -73,8 +76,8 @@ export function findLatencyKnee(points: readonly RampPoint[], options: LatencyKn
 }
 
 function checkInputs(points: readonly RampPoint[], factor: number, minConsecutive: number): void {
-  if (points.length < 3) {
-    throw new KloadError('INVALID_ARGUMENT', `too few points: finding a knee needs at least 3 ramp intervals (got ${points.length})`);
+  if (points.length < KNEE_MIN_POINTS) {
+    throw new KloadError('INVALID_ARGUMENT', `too few points: finding a knee needs at least ${KNEE_MIN_POINTS} ramp intervals (got ${points.length})`);
   }
   if (!(Number.isFinite(factor) && factor > 1)) {
     throw new KloadError('INVALID_ARGUMENT', `knee factor is ${factor}; it must be a finite number above 1`);

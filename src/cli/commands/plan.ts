@@ -3,7 +3,7 @@ import { KloadError } from '../../errors.js';
 import { formatPlanMarkdown } from '../../plan/format-plan.js';
 import { planCapacity } from '../../plan/plan-capacity.js';
 import { parseLatencyUs, parseTarget } from '../../plan/plan-inputs.js';
-import { readSweepResult } from '../../plan/read-sweep-result.js';
+import { readSweepResult } from '../../sweep/read-sweep-result.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
 
 interface PlanArgs {

@@ -2,38 +2,57 @@ import { extname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { KloadError } from '../../errors.js';
 import { writeFileAtomic } from '../../report/atomic-write.js';
-import { readResultFile } from '../../report/compare/read-result.js';
-import { formatSummaryTable } from '../../report/console-summary.js';
 import { formatHlog } from '../../report/hlog.js';
 import { writeHtmlReport } from '../../report/html/write-html-report.js';
-import { RESULT_SCHEMA_VERSION, type RunResult } from '../../report/result-types.js';
+import { formatSummaryAndModels } from '../../report/models/format-run-models.js';
+import { buildRunModels } from '../../report/models/run-models.js';
+import { readReportInput } from '../../report/read-report-input.js';
+import type { RunResult } from '../../report/result-types.js';
+import { formatSweepReport } from '../../sweep/format-sweep-report.js';
+import type { SweepResult } from '../../sweep/sweep-result-types.js';
 
 interface ReportArgs {
   result: string;
   html?: string;
   hlog?: string;
+  json: boolean;
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <result>',
-  describe: 'Turn a result JSON into an HTML report or an HdrHistogram log (default: the summary table)',
+  describe: 'Read a run or sweep result again: summary and models, or an HTML report / HdrHistogram log of a run',
   builder: (y: Argv) =>
     y
-      .positional('result', { type: 'string', demandOption: true, describe: 'Result JSON written by kload run' })
+      .positional('result', { type: 'string', demandOption: true, describe: 'Result JSON written by kload run (a single run or a sweep)' })
       .option('html', { type: 'string', describe: 'Write a self-contained HTML report (default file: the result with .html)' })
       .option('hlog', { type: 'string', describe: 'Write an HdrHistogram interval log (default file: the result with .hlog)' })
-      .example('$0 report results/quickstart-20261121T233045Z.json', 'The summary table again')
+      .option('json', { type: 'boolean', default: false, describe: 'Print only the models section, as JSON' })
+      .example('$0 report results/x.json', "The summary table, then Little's law per phase and each ramp's latency knee")
+      .example('$0 report results/x-sweep-<UTC>.json', "A sweep: its points, the seed-formula fits, USL, Little's law per point")
+      .example('$0 report results/x.json --json', 'The models as JSON, for scripts')
       .example('$0 report results/x.json --html', 'results/x.html: charts, spectrum, thresholds; opens offline')
       .example('$0 report results/x.json --hlog x.hlog', 'For HistogramLogProcessor or HdrHistogramVisualizer') as Argv<ReportArgs>,
   handler: async (args) => {
-    const result = readKnownResult(args.result);
-    if (args.html === undefined && args.hlog === undefined) {
-      process.stdout.write(`${formatSummaryTable(result)}\n`);
-      return;
-    }
-    for (const line of await writeReports(result, args.result, { html: args.html, hlog: args.hlog })) process.stdout.write(`${line}\n`);
+    const input = readReportInput(args.result);
+    if (input.kind === 'sweep') return reportSweep(input.result, args);
+    const { result } = input;
+    const wantsFiles = args.html !== undefined || args.hlog !== undefined;
+    if (args.json) process.stdout.write(`${JSON.stringify(buildRunModels(result), null, 2)}\n`);
+    else if (!wantsFiles) process.stdout.write(`${formatSummaryAndModels(result)}\n`);
+    // With --json stdout holds only the JSON, so the lines naming written files go to stderr.
+    const out = args.json ? process.stderr : process.stdout;
+    for (const line of await writeReports(result, args.result, { html: args.html, hlog: args.hlog })) out.write(`${line}\n`);
   },
 };
+
+function reportSweep(result: SweepResult, args: ReportArgs): void {
+  if (args.html !== undefined || args.hlog !== undefined) {
+    throw new KloadError('INVALID_ARGUMENT', `${args.result} is a sweep result; --html and --hlog apply to a single run's result`, {
+      hint: 'Every point of a sweep holds a complete run result (points[i].result); save one as its own file to report on it.',
+    });
+  }
+  process.stdout.write(args.json ? `${JSON.stringify(result.models, null, 2)}\n` : `${formatSweepReport(result)}\n`);
+}
 
 /**
  * Writes the files asked for by `--html [file]` / `--hlog [file]` (an empty value means "next to
@@ -59,14 +78,4 @@ export function outputPath(resultPath: string, flagValue: string, extension: str
   if (flagValue !== '') return flagValue;
   const ext = extname(resultPath);
   return `${ext === '' ? resultPath : resultPath.slice(0, -ext.length)}${extension}`;
-}
-
-function readKnownResult(path: string): RunResult {
-  const result = readResultFile(path);
-  if (result.schemaVersion !== RESULT_SCHEMA_VERSION) {
-    throw new KloadError('INVALID_ARGUMENT', `${path} has result schemaVersion ${String(result.schemaVersion)}; this kload reads version ${RESULT_SCHEMA_VERSION}`, {
-      hint: 'Use the kload version that wrote the result, or re-run the scenario with this one.',
-    });
-  }
-  return result;
 }

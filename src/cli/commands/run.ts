@@ -4,7 +4,7 @@ import { formatThresholds } from '../../report/thresholds/format.js';
 import { loadScenario } from '../../scenario/load.js';
 import { readPropertiesFile } from '../../coordinator/client-properties.js';
 import { runScenario } from '../../coordinator/run-scenario.js';
-import { formatSummaryTable } from '../../report/console-summary.js';
+import { formatSummaryAndModels } from '../../report/models/format-run-models.js';
 import { consoleReporter } from '../console-reporter.js';
 import { kloadVersion } from '../version.js';
 import type { Scenario } from '../../scenario/types.js';
@@ -65,7 +65,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       });
       reporter.endLine();
       if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`\n${formatSummaryTable(result)}\n`);
+      else process.stdout.write(`\n${formatSummaryAndModels(result)}\n`);
       const thresholdLines = formatThresholds(result.thresholds);
       if (thresholdLines) (args.json ? process.stderr : process.stdout).write(`${thresholdLines}\n`);
       const out = args.json ? process.stderr : process.stdout;

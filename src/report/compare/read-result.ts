@@ -10,7 +10,15 @@ import type { RunResult } from '../result-types.js';
 const HINT = 'Pass result JSON files written by `kload run` (in results/ by default).';
 
 export function readResultFile(path: string): RunResult {
-  const data = parseJson(readText(path), path);
+  return checkRunResult(readResultJson(path), path);
+}
+
+/** The file's JSON, not yet checked: `kload report` decides from it whether it holds a run or a sweep. */
+export function readResultJson(path: string): unknown {
+  return parseJson(readText(path), path);
+}
+
+export function checkRunResult(data: unknown, path: string): RunResult {
   if (!looksLikeRunResult(data)) {
     throw new KloadError('INVALID_ARGUMENT', `${path} is not a kload result (no schemaVersion, scenario name or phases)`, { hint: HINT });
   }

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { EmbeddedCluster } from '../../../src/cluster/embedded-cluster.js';
+import { formatRunModels } from '../../../src/report/models/format-run-models.js';
+import { buildRunModels } from '../../../src/report/models/run-models.js';
 import { runCli } from '../../helpers/cli.js';
 import { randomTopic } from '../../helpers/kafka-io.js';
 import { tempDir } from '../../helpers/paths.js';
@@ -40,6 +44,23 @@ phases:
     assert.equal(iv.targetPerSec, expected);
     assert.ok(Math.abs(iv.sentPerSec - expected) / expected < 0.02, `second ending ${iv.elapsedSec}: sent ${iv.sentPerSec} msg/s, line ${expected}`);
   }
+
+  // The models come from the saved file alone: kload run ends with them, kload report repeats them.
+  const models = buildRunModels(result);
+  const section = formatRunModels(models);
+  for (const line of section.split('\n')) t.diagnostic(line);
+  assert.ok(r.stdout.includes(section), `kload run prints the models section:\n${section}\n---\n${r.stdout}`);
+  const report = await runCli(['report', join(out, readdirSync(out).find((f) => f.endsWith('.json'))!)]);
+  assert.equal(report.code, 0, report.stderr);
+  assert.ok(report.stdout.includes(section), report.stdout);
+  const rampKnee = models.phases.find((p) => p.phase === 'ramp')!.knee;
+  // Every second of the ramp is a point; the drain after the last phase is not.
+  assert.equal(rampKnee?.points, 10, JSON.stringify(rampKnee));
+  // Whether this machine has a knee below 10,000 msg/s is its business; that kload says which is ours.
+  assert.match(report.stdout, /^ramp: Little's law.*\n {2}(knee: p99 leaves its floor of [\d.,]+ ms at ~[\d,]+ msg\/s \(evidence: |no knee: p99 )/m);
+  const fixedLaw = models.phases.find((p) => p.phase === 'fixed')!.littlesLaw;
+  assert.ok(fixedLaw.checked && fixedLaw.samples === 20, JSON.stringify(fixedLaw));
+
   // Not asserted: generatorBound. Schedule delay p99 on a 2-core box shared with the broker is a
   // property of the machine (bench/pacing measures it), not a correctness guarantee.
 });

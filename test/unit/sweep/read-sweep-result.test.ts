@@ -3,13 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { KloadError } from '../../../src/errors.js';
-import { readSweepResult } from '../../../src/plan/read-sweep-result.js';
+import { readSweepResult } from '../../../src/sweep/read-sweep-result.js';
 import { tempDir } from '../../helpers/paths.js';
 import { phase, runResult } from '../report/result-fixture.js';
-import { lawRows, sweepOf } from './sweep-fixture.js';
+import { lawRows, sweepOf } from '../plan/sweep-fixture.js';
 
 function file(name: string, content: string): string {
-  const path = join(tempDir('plan-read'), name);
+  const path = join(tempDir('sweep-read'), name);
   writeFileSync(path, content);
   return path;
 }
