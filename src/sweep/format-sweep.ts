@@ -57,7 +57,7 @@ function modelLines(result: SweepResult): string[] {
       : `Little's law: consistent at ${consistent} of ${little.length} points (in flight = throughput × mean publish latency, within 20%)`;
   const usl =
     m.usl.fits.length === 0
-      ? [`USL: not fitted (${m.usl.notFitted.map((n) => n.reason).join('; ')})`]
+      ? [`USL: not fitted (${[...new Set(m.usl.notFitted.map((n) => n.reason))].join('; ')})`]
       : m.usl.fits.map(
           (f) =>
             `USL (R=${f.group.messageBytes} B, K=${f.group.partitions}): σ = ${formatDecimal(f.sigma, 3)}, κ = ${formatDecimal(f.kappa, 4)}, ` +

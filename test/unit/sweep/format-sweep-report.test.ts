@@ -25,3 +25,13 @@ test('a sweep that stopped early says so in its first line', () => {
   const sweep = { ...sweepOf(lawRows()), status: 'interrupted' as const, statusReason: 'Ctrl-C', plannedPoints: 12 };
   assert.match(formatSweepReport(sweep), /^Sweep steady: 8 of 12 points \(interrupted: Ctrl-C\), /);
 });
+
+test('a USL reason shared by every group is printed once', () => {
+  const base = sweepOf(lawRows());
+  const reason = 'too few points: the USL fit needs at least 3 points with N > 1 (got 2 of 3)';
+  const group = { messageBytes: 100, partitions: 1, acks: null, compression: null, lingerMs: null };
+  const usl = { fits: [], notFitted: [1, 4, 1, 4].map((partitions) => ({ group: { ...group, partitions }, reason })) };
+  const text = formatSweepReport({ ...base, models: { ...base.models, usl } });
+  const line = text.split('\n').find((l) => l.startsWith('USL: not fitted'));
+  assert.equal(line, `USL: not fitted (${reason})`);
+});
