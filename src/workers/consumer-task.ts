@@ -7,6 +7,7 @@
 import { createRecordingHistogram, encodeHistogram, loadRecordingEngine, recordUs, type Histogram } from '../metrics/histogram.js';
 import type { ConsumerClient, Message } from '../kafka/rdkafka.js';
 import { CLOCK_DOMAIN_ID, nowUs, wallUs } from './clock.js';
+import { ConsumeBatchSize } from './consume-batch-size.js';
 import { connectConsumers } from './consumer-clients.js';
 import { GroupTracker } from './consumer-ledger.js';
 import { IntervalReporter } from './interval-clock.js';
@@ -26,7 +27,6 @@ interface PhaseTotals {
   outOfOrder: number;
 }
 
-const BATCH = 1000;
 
 export default async function consumerTask(a: ConsumerAssignment): Promise<ConsumerWorkerResult> {
   await loadRecordingEngine();
@@ -104,10 +104,12 @@ function headerStamp(m: Message): Stamp | null {
 /** Reads batches until the stop flag is raised. consume(n) runs on libuv's pool, off this thread. */
 function consumeUntilStopped(consumer: ConsumerClient, stopFlag: Int32Array, onBatch: (m: Message[]) => void): Promise<void> {
   return new Promise((resolve, reject) => {
+    const batch = new ConsumeBatchSize(nowUs());
     const next = () => {
       if (Atomics.load(stopFlag, 0) === 1) return resolve();
-      consumer.consume(BATCH, (err, messages) => {
+      consumer.consume(batch.next, (err, messages) => {
         if (err) return reject(new Error(`consume failed: ${err.message}`));
+        batch.observe(messages.length, nowUs());
         try {
           onBatch(messages);
         } catch (e) {
