@@ -14,7 +14,7 @@ export function rdkafkaPerfPath(): string {
 
 export function assertRdkafkaPerf(): string {
   const path = rdkafkaPerfPath();
-  if (!existsSync(path)) throw new Error(`${path} is missing: it is built by \`npm install\` with librdkafka (see NOTES on the rdkafka build).`);
+  if (!existsSync(path)) throw new Error(`${path} is missing: it is built by \`npm install\` with librdkafka (run \`bash scripts/install.sh\`, or \`npm ci\`).`);
   return path;
 }
 
