@@ -18,9 +18,9 @@ export function connectConsumers(a: ConsumerAssignment): Promise<MemberHandle[]>
         'group.id': group,
         'client.id': `kload-consumer-${group}-${member}`,
         rebalance_cb: true,
-        // consume(n) otherwise waits until n messages have arrived: at 1,000 msg/s a batch of
-        // 1,000 would hold the first message for a second and inflate end-to-end latency. With
-        // EOF events on, it returns as soon as the consumer has caught up with a partition.
+        // consume(n) otherwise waits until n messages have arrived; with EOF events on it also
+        // returns when the consumer catches up with a partition (rare while producers write:
+        // consume-batch-size.ts is what bounds that wait during a run).
         'enable.partition.eof': true,
       },
       // A group new to the topic must read the run from its first message, not from "now".

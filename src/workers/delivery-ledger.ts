@@ -2,7 +2,7 @@
  * What a delivery report needs to know about its message, without allocating per message: the
  * opaque handed to produce() is a running index into fixed rings of intended time, send time,
  * client and sequence number. The ring must hold every message in flight, so the loop treats a
- * full ring like a full librdkafka queue.
+ * full ring like a full librdkafka queue. It also counts what is in flight: recorded, not settled.
  */
 export class DeliveryLedger {
   readonly capacity: number;
@@ -12,6 +12,8 @@ export class DeliveryLedger {
   private readonly seq: Float64Array;
   private readonly client: Uint16Array;
   private next = 0;
+  /** Messages recorded and not yet settled by a delivery report (acked or failed). */
+  inFlight = 0;
 
   /** `maxInFlight`: the most messages that can be unacknowledged at once (rounded up to 2^n). */
   constructor(maxInFlight: number) {
@@ -28,6 +30,7 @@ export class DeliveryLedger {
   /** Records a message about to be produced and returns its opaque index. */
   record(intendedOffsetUs: number, sentOffsetUs: number, clientIndex: number, seq: number): number {
     const i = this.next++;
+    this.inFlight++;
     const slot = i & this.mask;
     this.intended[slot] = intendedOffsetUs;
     this.sent[slot] = sentOffsetUs;
@@ -39,6 +42,12 @@ export class DeliveryLedger {
   /** Forgets the last record (produce() refused the message). */
   undo(): void {
     this.next--;
+    this.inFlight--;
+  }
+
+  /** Its delivery report arrived: the message is no longer in flight. */
+  settle(): void {
+    this.inFlight--;
   }
 
   intendedOf(i: number): number {

@@ -19,8 +19,7 @@ export interface LoopContext {
   reporter: IntervalReporter;
   startAtUs: number;
   stopFlag: Int32Array;
-  /** Messages sent and not yet reported delivered or failed (the delivery handler decrements). */
-  inFlight: { count: number };
+  /** Also counts the messages in flight (the delivery handler settles them). */
   ledger: DeliveryLedger;
   /** Called as each phase begins sending (the integrity check needs every client's first seq). */
   onPhaseStart: () => void;
@@ -36,7 +35,7 @@ const MAX_BATCH = 5000;
  * intended times of the waiting messages stay where the schedule put them.
  */
 export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boolean }> {
-  const { assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, inFlight, ledger } = ctx;
+  const { assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, ledger } = ctx;
   const payloads = payloadSource(a.payload, a.message.size, a.payloadLines);
   const keys = keySource(a.keys);
   const wallOffsetUs = wallUs() - nowUs();
@@ -49,7 +48,7 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
 
   /** `clientIndex`: the slot's client for paced phases, round robin for unpaced ones. */
   const sendOne = (phase: TimedPhase, intendedOffset: number, clientIndex = rr, sentOffset = nowUs() - startAtUs): boolean => {
-    if (inFlight.count >= ledger.capacity) return stall(phase);
+    if (ledger.inFlight >= ledger.capacity) return stall(phase);
     const client = clients[clientIndex]!;
     const seq = client.seq;
     const intendedMonoUs = startAtUs + intendedOffset;
@@ -75,7 +74,6 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
     rr = (rr + 1) % clients.length;
     const totalsOfPhase = totals[phase.index]!;
     totalsOfPhase.sent++;
-    inFlight.count++;
     // Unpaced sends have no schedule: their delay is 0 by definition, not worth two records each.
     if (phase.schedule !== null) {
       recordUs(totalsOfPhase.scheduleDelay, sentOffset - intendedOffset);
@@ -108,7 +106,7 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
       } else if (now < phase.endUs) {
         // Unpaced: the intended time is the send time, re-read per message so that a batch
         // never spills past the phase's end (acks are attributed to phases by this time).
-        for (let budget = MAX_BATCH; budget > 0 && inFlight.count < phase.maxInFlight; budget--) {
+        for (let budget = MAX_BATCH; budget > 0 && ledger.inFlight < phase.maxInFlight; budget--) {
           const t = nowUs() - startAtUs;
           if (t >= phase.endUs || !sendOne(phase, t, rr, t)) break;
           sentInPhase++;
@@ -116,7 +114,7 @@ export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boole
         // At the in-flight cap or a full queue nothing can go out before acks come back, and
         // they arrive only through poll(): spinning on setImmediate took a core from the broker.
         // The 1 ms timer polls as often as in paced phases; the window holds far more than 1 ms.
-        return inFlight.count < phase.maxInFlight && !stalled;
+        return ledger.inFlight < phase.maxInFlight && !stalled;
       }
       phaseIndex++;
       sentInPhase = 0;

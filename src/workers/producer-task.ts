@@ -31,14 +31,13 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
   const ledger = new DeliveryLedger(Math.min(a.producerIds.length * (queueMax + 1000), 1 << 24));
   const acked = a.producerIds.map(() => new SeqBitmap());
   const phaseStartSeq: number[][] = [];
-  const inFlight = { count: 0 };
   let startAtUs = Infinity;
 
   const onDelivery = (err: LibrdKafkaError | null, report: DeliveryReport) => {
     const i = report.opaque as number;
     const intended = ledger.intendedOf(i);
     const phase = totals[phaseIndexAt(timeline, intended)]!;
-    inFlight.count--;
+    ledger.settle();
     if (err) {
       const name = errorName(err.code);
       phase.failed[name] = (phase.failed[name] ?? 0) + 1;
@@ -60,10 +59,10 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
     a.port.postMessage(ready);
     startAtUs = await waitForStart(a.port, stopFlag);
     const { stoppedEarly } = await runProducerLoop({
-      assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, inFlight, ledger,
+      assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, ledger,
       onPhaseStart: () => phaseStartSeq.push(clients.map((c) => c.seq)),
     });
-    await drain(clients, inFlight, stoppedEarly ? 10_000 : 60_000);
+    await drain(clients, ledger, stoppedEarly ? 10_000 : 60_000);
     reporter.flush();
     while (phaseStartSeq.length < timeline.length + 1) phaseStartSeq.push(clients.map((c) => c.seq));
     return {
@@ -80,9 +79,9 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
 }
 
 /** Waits until every sent message has a delivery report (acked or failed), or the deadline. */
-async function drain(clients: ProducerHandle[], inFlight: { count: number }, deadlineMs: number): Promise<void> {
+async function drain(clients: ProducerHandle[], ledger: DeliveryLedger, deadlineMs: number): Promise<void> {
   const end = Date.now() + deadlineMs;
-  while (inFlight.count > 0 && Date.now() < end) {
+  while (ledger.inFlight > 0 && Date.now() < end) {
     for (const c of clients) c.producer.poll();
     await new Promise((r) => setTimeout(r, 5));
   }

@@ -46,3 +46,14 @@ test('past its capacity the ledger wraps around and keeps the latest entries', (
   // An index older than the capacity lands on the entry that replaced it.
   assert.equal(ledger.seqOf(n - 1024 - 1), n - 1);
 });
+
+test('records count as in flight until settled; an undone record never was', () => {
+  const ledger = new DeliveryLedger(10);
+  ledger.record(1, 1, 0, 0);
+  ledger.record(2, 2, 0, 1);
+  ledger.record(3, 3, 0, 2);
+  ledger.undo();
+  assert.equal(ledger.inFlight, 2);
+  ledger.settle();
+  assert.equal(ledger.inFlight, 1);
+});
