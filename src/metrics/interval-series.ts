@@ -4,6 +4,7 @@
  * (percentiles of different workers cannot be averaged).
  */
 import type { IntervalStats } from '../report/result-types.js';
+import { BYTES_PER_MB } from '../report/phase-figures.js';
 import { mergeEncoded } from './histogram.js';
 import type { IntervalDelta } from './interval-types.js';
 
@@ -19,8 +20,6 @@ interface IntervalTotals {
   publishHistograms: string[];
   scheduleDelayHistograms: string[];
 }
-
-const BYTES_PER_MB = 1_000_000;
 
 export class IntervalSeries {
   readonly #intervalMs: number;

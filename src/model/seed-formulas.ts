@@ -65,6 +65,27 @@ export function checkSeedThroughput(points: readonly ThroughputPoint[], options:
   });
 }
 
+/** A throughput point with T also in bytes: T_bytes = T × R. */
+export interface ThroughputBytesPoint extends ThroughputPoint {
+  /** T_bytes: acknowledged payload MB/s. */
+  throughputMBPerSec: number;
+}
+
+/**
+ * T in MB/s is T(msg/s) × R, so taken literally the seed predicts T_bytes = N×R²/K: the same fit
+ * with b shifted by exactly 1, saying how well bytes/s (what disks and networks see) follows it.
+ */
+export function checkSeedThroughputBytes(points: readonly ThroughputBytesPoint[], options: SeedCheckOptions<ThroughputBytesPoint> = {}): SeedCheck {
+  return checkSeed('T_bytes = N×R²/K', points, options, {
+    response: { key: 'throughputMBPerSec', symbol: 'T_bytes' },
+    terms: [
+      { key: 'producers', symbol: 'N', exponent: 'a', predicted: 1 },
+      { key: 'recordBytes', symbol: 'R', exponent: 'b', predicted: 2 },
+      { key: 'partitions', symbol: 'K', exponent: 'd', predicted: -1 },
+    ],
+  });
+}
+
 /** L = S/R with S unmeasured and constant, i.e. L = c·R^b with b = −1 (S folds into c). */
 export function checkSeedLatency(points: readonly LatencyPoint[], options: SeedCheckOptions<LatencyPoint> = {}): SeedCheck {
   return checkSeed('L = S/R', points, options, {

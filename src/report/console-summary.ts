@@ -5,8 +5,8 @@
 import type { LatencySummaryUs, PhaseResult, RunResult } from './result-types.js';
 import { formatCount, formatMB, formatMsFromUs, formatSeconds } from './format.js';
 import { formatTable, type Column } from './text-table.js';
+import { phaseMBPerSec, totalFailed } from './phase-figures.js';
 
-const BYTES_PER_MB = 1_000_000;
 /** Shown instead of a number that does not exist (no target rate, no latencies recorded). */
 const NONE = '-';
 
@@ -43,7 +43,7 @@ export function formatSummaryTable(result: RunResult): string {
 }
 
 function phaseRow(phase: PhaseResult): string[] {
-  const mbPerSec = phase.durationSec > 0 ? phase.bytes / BYTES_PER_MB / phase.durationSec : 0;
+  const mbPerSec = phaseMBPerSec(phase);
   const pub = phase.publishLatencyUs;
   const e2e = phase.endToEndLatencyUs;
   return [
@@ -68,10 +68,6 @@ function phaseRow(phase: PhaseResult): string[] {
 /** A dash, not "0.00", when nothing was measured (e.g. no consumers means no end-to-end). */
 function latencyMs(summary: LatencySummaryUs, valueUs: number): string {
   return summary.count === 0 ? NONE : formatMsFromUs(valueUs);
-}
-
-function totalFailed(phase: PhaseResult): number {
-  return Object.values(phase.failed).reduce((total, count) => total + count, 0);
 }
 
 /** Failures by librdkafka error code, one line per phase that had any. */

@@ -5,8 +5,7 @@
  */
 import { mergeEncoded } from '../metrics/histogram.js';
 import type { PhaseResult, RunSummary } from './result-types.js';
-
-const BYTES_PER_MB = 1_000_000;
+import { BYTES_PER_MB, sumOf as sum, totalFailed } from './phase-figures.js';
 
 export function summarizeRun(phases: readonly PhaseResult[]): RunSummary {
   const recorded = phases.filter((phase) => phase.recorded);
@@ -19,7 +18,7 @@ export function summarizeRun(phases: readonly PhaseResult[]): RunSummary {
     durationSec,
     sent: sum(recorded, (phase) => phase.sent),
     acked,
-    failed: sum(recorded, (phase) => sum(Object.values(phase.failed), (count) => count)),
+    failed: sum(recorded, totalFailed),
     consumed: sum(recorded, (phase) => phase.consumed),
     throughputMsgsPerSec: durationSec > 0 ? acked / durationSec : 0,
     throughputMBPerSec: durationSec > 0 ? bytes / BYTES_PER_MB / durationSec : 0,
@@ -36,10 +35,4 @@ export function summarizeRun(phases: readonly PhaseResult[]): RunSummary {
         },
     generatorBound: recorded.some((phase) => phase.generatorBound),
   };
-}
-
-function sum<T>(items: readonly T[], value: (item: T) => number): number {
-  let total = 0;
-  for (const item of items) total += value(item);
-  return total;
 }

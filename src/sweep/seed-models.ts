@@ -4,9 +4,7 @@
  * dropped silently.
  */
 import { KloadError } from '../errors.js';
-import { fitPowerLaw, type PowerLawFit } from '../model/power-law-fit.js';
-import { formatExponent } from '../model/power-law-verdict.js';
-import { checkSeedEfficiency, checkSeedLatency, checkSeedThroughput, type SeedCheck } from '../model/seed-formulas.js';
+import { checkSeedEfficiency, checkSeedLatency, checkSeedThroughput, checkSeedThroughputBytes, type SeedCheck, type ThroughputBytesPoint } from '../model/seed-formulas.js';
 import type { PointMeasurement, PointStorage, SeedModel } from './sweep-result-types.js';
 import type { SweepPointParameters } from './grid.js';
 
@@ -19,17 +17,9 @@ export interface ModelPoint {
 
 export const LATENCY_MEASURE = 'publish p50 of the measured phase (ack − intended send time)';
 
-interface ThroughputRow {
-  producers: number;
-  recordBytes: number;
-  partitions: number;
-  throughputMsgsPerSec: number;
-  throughputMBPerSec: number;
-}
-
 const throughputKeys = ['producers', 'recordBytes', 'partitions'] as const;
 
-function throughputRows(points: readonly ModelPoint[]): ThroughputRow[] {
+function throughputRows(points: readonly ModelPoint[]): ThroughputBytesPoint[] {
   return points.map(({ parameters: p, measurement: m }) => ({
     producers: p.producers,
     recordBytes: p.messageBytes,
@@ -50,27 +40,10 @@ export function throughputModel(points: readonly ModelPoint[]): SeedModel {
   return attempt('T = N×R/K', measures, points, () => checkSeedThroughput(rows, { fixed: constantKeys(rows, throughputKeys) }));
 }
 
-/**
- * T in MB/s is T(msg/s) × R, so taken literally the seed predicts T_bytes = N×R²/K. The fit differs
- * from the msg/s one only in b (shifted by exactly 1) and in R²: it says how well bytes/s, the
- * number disks and networks see, follows the same law.
- */
 export function throughputBytesModel(points: readonly ModelPoint[]): SeedModel {
-  const seed = 'T_bytes = N×R²/K';
+  const rows = throughputRows(points);
   const measures = 'T_bytes: acknowledged payload MB/s of the measured phase (T×R); N, R, K as for T';
-  return attempt(seed, measures, points, () => {
-    const rows = throughputRows(points);
-    const fixed = new Set<string>(constantKeys(rows, throughputKeys));
-    const fit = fitPowerLaw(rows, {
-      response: { key: 'throughputMBPerSec', symbol: 'T_bytes' },
-      terms: [
-        { key: 'producers', symbol: 'N', exponent: 'a', predicted: 1, fixed: fixed.has('producers') },
-        { key: 'recordBytes', symbol: 'R', exponent: 'b', predicted: 2, fixed: fixed.has('recordBytes') },
-        { key: 'partitions', symbol: 'K', exponent: 'd', predicted: -1, fixed: fixed.has('partitions') },
-      ],
-    });
-    return { seed, fit, holds: fit.holds, lines: [headline(seed, fit), ...fit.verdicts, fitQuality(fit), ...fit.notes] };
-  });
+  return attempt('T_bytes = N×R²/K', measures, points, () => checkSeedThroughputBytes(rows, { fixed: constantKeys(rows, throughputKeys) }));
 }
 
 export function latencyModel(points: readonly ModelPoint[]): SeedModel {
@@ -110,17 +83,4 @@ function attempt(seed: string, measures: string, points: readonly ModelPoint[], 
     if (!(error instanceof KloadError)) throw error;
     return { checked: false, seed, measures, reason: error.message };
   }
-}
-
-function headline(seed: string, fit: PowerLawFit): string {
-  const failed = fit.exponents.filter((e) => e.holds === false).map((e) => e.exponent);
-  const passed = fit.exponents.filter((e) => e.holds === true).map((e) => e.exponent);
-  const confidence = `${Math.round(fit.confidence * 100)}%`;
-  if (failed.length > 0) return `${seed}: does not hold at ${confidence} (${failed.join(', ')} off)`;
-  if (passed.length === 0) return `${seed}: nothing tested`;
-  return `${seed}: holds for ${passed.join(', ')} at ${confidence}`;
-}
-
-function fitQuality(fit: PowerLawFit): string {
-  return `R² = ${formatExponent(fit.rSquared)} on logs, typical error ${formatExponent(fit.residualStandardError * 100)}%, n = ${fit.n}`;
 }

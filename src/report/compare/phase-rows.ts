@@ -8,6 +8,7 @@ import type { IntegrityCounts, LatencySummaryUs, PhaseResult } from '../result-t
 import { maxEstimate, quantileEstimate } from './quantile-interval.js';
 import type { ComparisonRow, Direction, Estimate, MetricUnit } from './types.js';
 import { relativeDelta, verdictOf } from './verdict.js';
+import { totalFailed } from '../phase-figures.js';
 
 type LatencyField = 'publishLatencyUs' | 'serviceLatencyUs' | 'endToEndLatencyUs';
 
@@ -89,10 +90,4 @@ function exactSpec(metric: string, unit: MetricUnit, direction: Direction, base:
 
 function exact(value: number): Estimate {
   return { value, low: value, high: value };
-}
-
-function totalFailed(phase: PhaseResult): number {
-  let total = 0;
-  for (const count of Object.values(phase.failed)) total += count;
-  return total;
 }

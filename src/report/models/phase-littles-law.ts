@@ -8,6 +8,7 @@ import { checkLittlesLaw } from '../../model/littles-law.js';
 import { formatCount } from '../format.js';
 import type { PhaseResult } from '../result-types.js';
 import type { PhaseLittlesLaw } from './types.js';
+import { totalFailed } from '../phase-figures.js';
 
 /**
  * Fewer snapshots than this give a mean in flight too noisy to judge a 20% gap: with batching,
@@ -21,7 +22,7 @@ export function phaseLittlesLaws(phases: readonly PhaseResult[]): PhaseLittlesLa
   const samples = inFlightAtIntervalEnds(phases);
   let failedSoFar = 0;
   return phases.map((phase, i) => {
-    failedSoFar += Object.values(phase.failed).reduce((total, n) => total + n, 0);
+    failedSoFar += totalFailed(phase);
     return littlesLaw(phase, samples[i] ?? [], failedSoFar);
   });
 }

@@ -7,8 +7,8 @@ import { mergeEncoded, summarize } from '../../metrics/histogram.js';
 import type { PhaseResult } from '../result-types.js';
 import type { CountName, ThresholdMetric } from './types.js';
 import { LATENCY_FIELDS, MICROSECONDS_PER } from './vocabulary.js';
+import { BYTES_PER_MB, sumOf as sum, totalFailed } from '../phase-figures.js';
 
-const BYTES_PER_MB = 1_000_000;
 
 /** null when the phases hold no such measurement (no samples, no time, nothing sent). */
 export function measure(metric: ThresholdMetric, phases: readonly PhaseResult[]): number | null {
@@ -35,7 +35,7 @@ export function measure(metric: ThresholdMetric, phases: readonly PhaseResult[])
       // Nothing sent is no evidence of a low error rate, so it cannot pass.
       const sent = sum(phases, (phase) => phase.sent);
       if (sent === 0) return null;
-      const ratio = sum(phases, failedCount) / sent;
+      const ratio = sum(phases, totalFailed) / sent;
       return metric.unit === '%' ? ratio * 100 : ratio;
     }
     default: {
@@ -57,20 +57,10 @@ function countOf(phase: PhaseResult, name: CountName): number | null {
     case 'consumed':
       return phase[name];
     case 'failed':
-      return failedCount(phase);
+      return totalFailed(phase);
     default: {
       const never: never = name;
       throw new Error(`unhandled count ${String(never)}`);
     }
   }
-}
-
-function failedCount(phase: PhaseResult): number {
-  return sum(Object.values(phase.failed), (count) => count);
-}
-
-function sum<T>(items: readonly T[], value: (item: T) => number): number {
-  let total = 0;
-  for (const item of items) total += value(item);
-  return total;
 }

@@ -6,8 +6,8 @@ import { html, type Html } from '../escape.js';
 import { latencyMs } from '../format-values.js';
 import { badge, chartSlot, type ReportSection } from '../section.js';
 import { hasConsumers, phaseTimeSeries } from '../time-series.js';
+import { phaseMBPerSec, totalFailed } from '../../phase-figures.js';
 
-const BYTES_PER_MB = 1_000_000;
 
 export function phaseAnchor(index: number): string {
   return `phase-${index}`;
@@ -42,7 +42,7 @@ export function phaseSection(phase: PhaseResult, index: number): ReportSection {
 }
 
 function describePhase(p: PhaseResult): string {
-  const mbPerSec = p.durationSec > 0 ? p.bytes / BYTES_PER_MB / p.durationSec : 0;
+  const mbPerSec = phaseMBPerSec(p);
   const target = p.targetRate === null ? 'as fast as possible' : `target ${formatCount(p.targetRate)} msg/s`;
   return `${p.type}, ${formatSeconds(p.durationSec)}, ${target}; achieved ${formatCount(p.achievedRate)} msg/s (${formatMB(mbPerSec)} MB/s)`;
 }
@@ -75,7 +75,7 @@ function latencyTable(p: PhaseResult): Html {
 
 function countsList(p: PhaseResult): Html {
   const failures = Object.entries(p.failed).filter(([, n]) => n > 0);
-  const failed = failures.reduce((total, [, n]) => total + n, 0);
+  const failed = totalFailed(p);
   const rows: [string, string][] = [
     ['sent', formatCount(p.sent)],
     ['acked', formatCount(p.acked)],

@@ -5,8 +5,8 @@ import { html, type Html } from '../escape.js';
 import { latencyMs, NONE } from '../format-values.js';
 import { badge, type ReportSection } from '../section.js';
 import { phaseAnchor } from './phase.js';
+import { phaseMBPerSec, totalFailed } from '../../phase-figures.js';
 
-const BYTES_PER_MB = 1_000_000;
 
 export function summarySection(result: RunResult): ReportSection {
   return {
@@ -69,8 +69,8 @@ function phaseTable(phases: PhaseResult[]): Html {
 }
 
 function phaseRow(p: PhaseResult, index: number): Html {
-  const mbPerSec = p.durationSec > 0 ? p.bytes / BYTES_PER_MB / p.durationSec : 0;
-  const failed = Object.values(p.failed).reduce((a, b) => a + b, 0);
+  const mbPerSec = phaseMBPerSec(p);
+  const failed = totalFailed(p);
   const pub = p.publishLatencyUs;
   const e2e = p.endToEndLatencyUs;
   const cells = [
