@@ -6,16 +6,15 @@
  * this binding pays; kload's distance from it is kload's JavaScript.
  *
  * Run by the bench in its own process: `node binding-floor-child.js <brokers> <topic> <bytes>
- * <messages> <properties JSON>`; prints one JSON line.
+ * <messages> <properties JSON> <max in flight>`; prints one JSON line. The in-flight window is
+ * kload's (its default, or --kload-max-in-flight), so both batch alike.
  */
 import { newProducer, type DeliveryReport, type LibrdKafkaError } from '../../src/kafka/rdkafka.js';
 
-/** kload's default maxInFlight for max phases: the same window, so the same batching. */
-const MAX_IN_FLIGHT = 10_000;
-
 async function main(): Promise<void> {
-  const [brokers, topic, bytes, messages, propertiesJson] = process.argv.slice(2);
+  const [brokers, topic, bytes, messages, propertiesJson, window] = process.argv.slice(2);
   const total = Number(messages);
+  const maxInFlight = Number(window);
   const producer = newProducer({ ...(JSON.parse(propertiesJson!) as Record<string, string>), 'bootstrap.servers': brokers!, dr_cb: true });
   let delivered = 0;
   let failed = 0;
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   await new Promise<void>((resolve) => {
     const tick = () => {
-      while (sent < total && sent - delivered - failed < MAX_IN_FLIGHT) {
+      while (sent < total && sent - delivered - failed < maxInFlight) {
         try {
           producer.produce(topic!, null, value, null, null, sent);
         } catch {
@@ -39,7 +38,7 @@ async function main(): Promise<void> {
       }
       producer.poll();
       if (delivered + failed >= total) return resolve();
-      if (sent < total && sent - delivered - failed < MAX_IN_FLIGHT) setImmediate(tick);
+      if (sent < total && sent - delivered - failed < maxInFlight) setImmediate(tick);
       else setTimeout(tick, 1);
     };
     tick();

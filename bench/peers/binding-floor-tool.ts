@@ -5,8 +5,9 @@ import type { MeasuredRun, RunContext } from './types.js';
 
 const CHILD = fileURLToPath(new URL('./binding-floor-child.js', import.meta.url));
 
-export async function runBindingFloor(ctx: RunContext): Promise<MeasuredRun> {
-  const args = [CHILD, ctx.brokers, ctx.topic, String(ctx.benchCase.messageBytes), String(ctx.messages), JSON.stringify(ctx.producerProperties)];
+/** `maxInFlight`: kload's window in the same bench (--kload-max-in-flight, else its default). */
+export async function runBindingFloor(ctx: RunContext, maxInFlight: number): Promise<MeasuredRun> {
+  const args = [CHILD, ctx.brokers, ctx.topic, String(ctx.benchCase.messageBytes), String(ctx.messages), JSON.stringify(ctx.producerProperties), String(maxInFlight)];
   const timed = await runTimed(process.execPath, args, { workDir: ctx.workDir, timeoutMs: 15 * 60_000 });
   const line = timed.stdout.trim().split('\n').pop() ?? '';
   const summary = parseSummary(line);

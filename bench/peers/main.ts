@@ -9,8 +9,6 @@
  *   npm run bench:peers -- --messages 200000 --rounds 1   # a quick smoke run
  *   npm run bench:peers -- --brokers host:9092 --threads 1,2,4
  */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EmbeddedCluster } from '../../src/cluster/embedded-cluster.js';
 import { kloadVersion } from '../../src/cli/version.js';
 import { formatCaseText } from './format.js';
@@ -70,19 +68,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/**
- * The flags after this script's path. Run through bin/kload-env.cjs, argv[1] is the shim, so
- * process.argv.slice(2) (also parseArgs' default) would still hold the script's path.
- */
-function scriptArgs(): string[] {
-  const self = fileURLToPath(import.meta.url);
-  const at = process.argv.findIndex((a, i) => i > 0 && resolve(a) === self);
-  return process.argv.slice(at > 0 ? at + 1 : 2);
-}
-
 // Without a handler Ctrl-C skips 'exit' hooks, and the embedded broker's cleanup is one.
 process.once('SIGINT', () => process.exit(130));
-main(scriptArgs()).then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: Error & { hint?: string }) => {
     console.error(err.hint ? `${err.message}\n${err.hint}` : err.message);

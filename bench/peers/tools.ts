@@ -1,4 +1,5 @@
 /** The rows of the benchmark: kload at each thread count, the two peers, the binding's floor. */
+import { DEFAULT_MAX_IN_FLIGHT } from '../../src/scenario/schema-phases.js';
 import { runBindingFloor } from './binding-floor-tool.js';
 import { runJavaPerf, type JavaPerfTool } from './java-perf-tool.js';
 import { runKload } from './kload-tool.js';
@@ -62,6 +63,7 @@ export function benchTools(o: BenchOptions, peers: { java: JavaPerfTool | null; 
   if (java) tools.push({ name: 'kafka-producer-perf-test', run: (ctx) => runJavaPerf(java, ctx) });
   const rdkafka = peers.rdkafka;
   if (rdkafka) tools.push({ name: 'rdkafka_performance', run: (ctx) => runRdkafkaPerf(rdkafka, ctx) });
-  if (o.tools.includes('binding')) tools.push({ name: 'node-binding floor', run: runBindingFloor });
+  const window = o.kloadMaxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  if (o.tools.includes('binding')) tools.push({ name: 'node-binding floor', run: (ctx) => runBindingFloor(ctx, window) });
   return tools;
 }

@@ -7,6 +7,7 @@ import { librdkafkaVersion } from '../../src/kafka/rdkafka.js';
 import { formatCaseMarkdown } from './format.js';
 import { producerProperties } from './options.js';
 import type { BenchOptions, CaseReport } from './types.js';
+import { redactProperties } from '../../src/report/redact.js';
 
 export const PEERS_REPORT_SCHEMA_VERSION = 1;
 
@@ -62,8 +63,10 @@ export async function writePeersReport(report: PeersReport): Promise<{ json: str
   const stamp = report.startedAt.replace(/[:.]/g, '-');
   const json = join(report.options.outDir, `peers-${stamp}.json`);
   const markdown = join(report.options.outDir, `peers-${stamp}.md`);
-  await writeFileAtomic(json, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFileAtomic(markdown, `${peersMarkdown(report)}\n`);
+  // --property may carry credentials (sasl.password=…): the files get what `kload run` saves.
+  const saved: PeersReport = { ...report, options: { ...report.options, extraProperties: redactProperties(report.options.extraProperties) } };
+  await writeFileAtomic(json, `${JSON.stringify(saved, null, 2)}\n`);
+  await writeFileAtomic(markdown, `${peersMarkdown(saved)}\n`);
   return { json, markdown };
 }
 

@@ -56,11 +56,16 @@ export async function waitForLeaders(brokers: string, topic: string, options: { 
   const timeoutMs = options.timeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const md = await fetchMetadata(brokers, { topic, timeoutMs: 5000, properties: options.properties });
-    const ps = md.topics.find((t) => t.name === topic)?.partitions ?? [];
+    // One failed metadata request is not the answer: a broker electing leaders may drop it.
+    const md = await fetchMetadata(brokers, { topic, timeoutMs: 5000, properties: options.properties }).catch(() => null);
+    const ps = md?.topics.find((t) => t.name === topic)?.partitions ?? [];
     const enough = options.partitions === undefined ? ps.length > 0 : ps.length === options.partitions;
     if (enough && ps.every((p) => p.leader >= 0)) return ps.length;
-    if (Date.now() > deadline) throw new Error(`topic ${topic}: not every partition has a leader after ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) {
+      throw new KloadError('KAFKA_ERROR', `topic ${topic}: not every partition has a leader after ${timeoutMs / 1000} s`, {
+        hint: 'Check that every broker is up (`kload cluster status` for the embedded one) and that the topic is not being deleted.',
+      });
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
