@@ -10,6 +10,7 @@
  * kload's (its default, or --kload-max-in-flight), so both batch alike.
  */
 import { newProducer, type DeliveryReport, type LibrdKafkaError } from '../../src/kafka/rdkafka.js';
+import { connectClient, disconnectProducer } from '../../src/kafka/connection.js';
 
 async function main(): Promise<void> {
   const [brokers, topic, bytes, messages, propertiesJson, window] = process.argv.slice(2);
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     if (err) failed++;
     else delivered++;
   });
-  await new Promise<void>((resolve, reject) => producer.connect({ timeout: 15_000 }, (err) => (err ? reject(err) : resolve())));
+  await connectClient(producer, 'producer', brokers!, 15_000);
   const value = Buffer.alloc(Number(bytes), 0x61);
   let sent = 0;
   const started = process.hrtime.bigint();
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   });
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   process.stdout.write(`${JSON.stringify({ delivered, failed, elapsedMs })}\n`);
-  await new Promise<void>((resolve) => producer.disconnect(5_000, () => resolve()));
+  await disconnectProducer(producer, 5_000);
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,5 @@
 import { newProducer, type Metadata, type ProducerClient } from './rdkafka.js';
+import { disconnectProducer } from './connection.js';
 
 export interface MetadataOptions {
   /** Only this topic's partitions (else all topics). */
@@ -27,13 +28,13 @@ export function fetchMetadata(brokers: string, options: MetadataOptions): Promis
       : { timeout: options.timeoutMs, topic: options.topic };
     client.connect(metadataOptions, (err, metadata) => {
       if (err) {
-        safeDisconnect(client).finally(() => reject(new Error(err.message)));
+        disconnectProducer(client, 5000).finally(() => reject(new Error(err.message)));
         return;
       }
       const finish = options.topic === undefined ? Promise.resolve(metadata) : topicMetadata(client, { timeout: options.timeoutMs, topic: options.topic });
       finish.then(
-        (md) => safeDisconnect(client).then(() => resolve(md)),
-        (e: Error) => safeDisconnect(client).then(() => reject(e)),
+        (md) => disconnectProducer(client, 5000).then(() => resolve(md)),
+        (e: Error) => disconnectProducer(client, 5000).then(() => reject(e)),
       );
     });
   });
@@ -43,12 +44,5 @@ export function fetchMetadata(brokers: string, options: MetadataOptions): Promis
 function topicMetadata(client: ProducerClient, opts: { timeout: number; topic: string }): Promise<Metadata> {
   return new Promise((resolve, reject) => {
     client.getMetadata(opts, (err, md) => (err ? reject(new Error(err.message)) : resolve(md)));
-  });
-}
-
-function safeDisconnect(client: ProducerClient): Promise<void> {
-  return new Promise((resolve) => {
-    if (!client.isConnected()) return resolve();
-    client.disconnect(5000, () => resolve());
   });
 }

@@ -1,4 +1,5 @@
 import { newProducer, type ProducerClient } from './rdkafka.js';
+import { connectClient, disconnectProducer } from './connection.js';
 
 /**
  * Reads partitions' high watermarks (the offset the next message will get) with one long-lived
@@ -13,7 +14,7 @@ export class WatermarkReader {
 
   static async connect(brokers: string, properties: Record<string, string>): Promise<WatermarkReader> {
     const client = newProducer({ ...properties, 'bootstrap.servers': brokers, 'client.id': 'kload-watermarks', log_level: 0 });
-    await new Promise<void>((resolve, reject) => client.connect({ timeout: 10_000 }, (err) => (err ? reject(new Error(err.message)) : resolve())));
+    await connectClient(client, 'the watermark reader', brokers, 10_000);
     return new WatermarkReader(client);
   }
 
@@ -24,6 +25,6 @@ export class WatermarkReader {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => (this.client.isConnected() ? this.client.disconnect(5000, () => resolve()) : resolve()));
+    return disconnectProducer(this.client, 5000);
   }
 }

@@ -1,5 +1,6 @@
 import { newConsumer, type ConsumerClient, type LibrdKafkaError } from '../kafka/rdkafka.js';
 import type { ConsumerAssignment, WorkerMessage } from './protocol.js';
+import { connectClient } from '../kafka/connection.js';
 
 export interface MemberHandle {
   group: string;
@@ -45,9 +46,7 @@ export function connectConsumers(a: ConsumerAssignment): Promise<MemberHandle[]>
       const message: WorkerMessage = { type: 'client-error', workerId: a.workerId, message: `consumer ${group}/${member}: ${err.message}` };
       a.port.postMessage(message);
     });
-    await new Promise<void>((resolve, reject) => {
-      consumer.connect({ timeout: 15_000 }, (err) => (err ? reject(new Error(`consumer ${group}/${member} could not connect to ${a.brokers}: ${err.message}`)) : resolve()));
-    });
+    await connectClient(consumer, `consumer ${group}/${member}`, a.brokers, 15_000);
     consumer.setDefaultConsumeTimeout(100);
     consumer.subscribe([a.topic]);
     return { group, member, consumer };

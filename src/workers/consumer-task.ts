@@ -16,6 +16,7 @@ import { buildTimeline } from './schedule.js';
 import { decodeStamp, STAMP_HEADER, type Stamp } from './stamp.js';
 import { readStampTrailer } from './stamp-trailer.js';
 import { waitForStart } from './start-signal.js';
+import { disconnectConsumer } from '../kafka/connection.js';
 
 interface PhaseTotals {
   consumed: number;
@@ -91,7 +92,7 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
     clearInterval(progress);
     Atomics.store(stopFlag, 0, 1);
     await Promise.allSettled(loops);
-    await Promise.all(members.map((m) => new Promise<void>((resolve) => (m.consumer.isConnected() ? m.consumer.disconnect(() => resolve()) : resolve()))));
+    await Promise.all(members.map((m) => disconnectConsumer(m.consumer)));
     a.port.close();
   }
 }

@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { newProducer, type DeliveryReport, type LibrdKafkaError, type ProducerClient } from '../kafka/rdkafka.js';
 import type { WorkerMessage } from './protocol.js';
+import { connectClient, disconnectProducer } from '../kafka/connection.js';
 
 export interface ProducerHandle {
   producer: ProducerClient;
@@ -32,16 +33,11 @@ export async function connectProducers(
       const message: WorkerMessage = { type: 'client-error', workerId, message: `producer ${producerId}: ${err.message}` };
       port.postMessage(message);
     });
-    await new Promise<void>((resolve, reject) => {
-      producer.connect({ timeout: 15_000 }, (err) => (err ? reject(new Error(`producer ${producerId} could not connect to ${brokers}: ${err.message}`)) : resolve()));
-    });
+    await connectClient(producer, `producer ${producerId}`, brokers, 15_000);
     return { producer, producerId, seq: 0 };
   }));
 }
 
-export function disconnectAll(handles: { producer: { disconnect(timeout: number, cb: () => void): unknown; isConnected(): boolean } }[]): Promise<void> {
-  return Promise.all(handles.map((h) => new Promise<void>((resolve) => {
-    if (!h.producer.isConnected()) return resolve();
-    h.producer.disconnect(10_000, () => resolve());
-  }))).then(() => undefined);
+export function disconnectAll(handles: { producer: ProducerClient }[]): Promise<void> {
+  return Promise.all(handles.map((h) => disconnectProducer(h.producer))).then(() => undefined);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { newConsumer, newProducer, type Message } from '../../src/kafka/rdkafka.js';
+import { connectClient, disconnectConsumer, disconnectProducer } from '../../src/kafka/connection.js';
 
 export function randomTopic(prefix = 'test'): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
@@ -8,7 +9,7 @@ export function randomTopic(prefix = 'test'): string {
 /** Produces the values and resolves once every delivery report arrived (rejects on the first error). */
 export async function produceAll(brokers: string, topic: string, values: string[], props: Record<string, string> = {}): Promise<void> {
   const producer = newProducer({ 'bootstrap.servers': brokers, dr_cb: true, log_level: 0, ...props });
-  await new Promise<void>((resolve, reject) => producer.connect({ timeout: 10_000 }, (err) => (err ? reject(new Error(err.message)) : resolve())));
+  await connectClient(producer, 'test producer', brokers, 10_000);
   producer.setPollInterval(10);
   try {
     await new Promise<void>((resolve, reject) => {
@@ -20,7 +21,7 @@ export async function produceAll(brokers: string, topic: string, values: string[
       for (const v of values) producer.produce(topic, null, Buffer.from(v), null, Date.now());
     });
   } finally {
-    await new Promise<void>((resolve) => producer.disconnect(5000, () => resolve()));
+    await disconnectProducer(producer, 5000);
   }
 }
 
@@ -30,7 +31,7 @@ export async function consumeN(brokers: string, topic: string, count: number, ti
     { 'bootstrap.servers': brokers, 'group.id': `${topic}-reader`, 'enable.auto.commit': false, log_level: 0 },
     { 'auto.offset.reset': 'earliest' },
   );
-  await new Promise<void>((resolve, reject) => consumer.connect({ timeout: 10_000 }, (err) => (err ? reject(new Error(err.message)) : resolve())));
+  await connectClient(consumer, 'test consumer', brokers, 10_000);
   consumer.subscribe([topic]);
   const got: Message[] = [];
   const deadline = Date.now() + timeoutMs;
@@ -40,7 +41,7 @@ export async function consumeN(brokers: string, topic: string, count: number, ti
       got.push(...batch);
     }
   } finally {
-    await new Promise<void>((resolve) => consumer.disconnect(() => resolve()));
+    await disconnectConsumer(consumer);
   }
   return got;
 }

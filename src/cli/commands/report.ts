@@ -1,13 +1,9 @@
-import { extname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { KloadError } from '../../errors.js';
-import { writeFileAtomic } from '../../report/atomic-write.js';
-import { formatHlog } from '../../report/hlog.js';
-import { writeHtmlReport } from '../../report/html/write-html-report.js';
 import { formatSummaryAndModels } from '../../report/models/format-run-models.js';
 import { buildRunModels } from '../../report/models/run-models.js';
 import { readReportInput } from '../../report/read-report-input.js';
-import type { RunResult } from '../../report/result-types.js';
+import { writeReports } from '../../report/write-reports.js';
 import { formatSweepReport } from '../../sweep/format-sweep-report.js';
 import type { SweepResult } from '../../sweep/sweep-result-types.js';
 
@@ -52,30 +48,4 @@ function reportSweep(result: SweepResult, args: ReportArgs): void {
     });
   }
   process.stdout.write(args.json ? `${JSON.stringify(result.models, null, 2)}\n` : `${formatSweepReport(result)}\n`);
-}
-
-/**
- * Writes the files asked for by `--html [file]` / `--hlog [file]` (an empty value means "next to
- * the result") and returns one line per file for the user. Shared with `kload run`.
- */
-export async function writeReports(result: RunResult, resultPath: string, wanted: { html?: string; hlog?: string }): Promise<string[]> {
-  const lines: string[] = [];
-  if (wanted.html !== undefined) {
-    const path = outputPath(resultPath, wanted.html, '.html');
-    const bytes = await writeHtmlReport(result, path);
-    lines.push(`HTML report: ${path} (${Math.ceil(bytes / 1024)} KiB)`);
-  }
-  if (wanted.hlog !== undefined) {
-    const path = outputPath(resultPath, wanted.hlog, '.hlog');
-    await writeFileAtomic(path, formatHlog(result));
-    lines.push(`HdrHistogram log: ${path}`);
-  }
-  return lines;
-}
-
-/** `--html` alone gives "" from yargs: the result's path with the report's extension. */
-export function outputPath(resultPath: string, flagValue: string, extension: string): string {
-  if (flagValue !== '') return flagValue;
-  const ext = extname(resultPath);
-  return `${ext === '' ? resultPath : resultPath.slice(0, -ext.length)}${extension}`;
 }

@@ -11,7 +11,7 @@ import type { Scenario } from '../../scenario/types.js';
 import { formatSweepSummary } from '../../sweep/format-sweep.js';
 import { formatSweepProgress } from '../../sweep/progress.js';
 import { runSweep } from '../../sweep/run-sweep.js';
-import { writeReports } from './report.js';
+import { writeReports } from '../../report/write-reports.js';
 
 interface RunArgs {
   scenario: string;
@@ -67,17 +67,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
       if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`\n${formatSummaryAndModels(result)}\n`);
       const thresholdLines = formatThresholds(result.thresholds);
-      if (thresholdLines) (args.json ? process.stderr : process.stdout).write(`${thresholdLines}\n`);
-      const out = args.json ? process.stderr : process.stdout;
-      out.write(`Result: ${resultPath}\n`);
-      for (const line of await writeReports(result, resultPath, { html: args.html, hlog: args.hlog })) out.write(`${line}\n`);
+      if (thresholdLines) reporter.info(thresholdLines);
+      reporter.info(`Result: ${resultPath}`);
+      for (const line of await writeReports(result, resultPath, { html: args.html, hlog: args.hlog })) reporter.info(line);
       if (result.status === 'failed') reporter.warn(`The run failed: ${result.statusReason}`);
       const failedThresholds = result.thresholds.filter((t) => !t.pass).length;
       if (abortedBy) throw new KloadError('THRESHOLDS_FAILED', `Stopped early: ${abortedBy} (the partial result is saved).`);
       if (result.status === 'complete' && failedThresholds > 0) {
         throw new KloadError('THRESHOLDS_FAILED', `${failedThresholds} of ${result.thresholds.length} thresholds failed (the result is saved).`);
       }
-      process.exitCode = result.status === 'complete' ? ExitCode.ok : result.status === 'interrupted' ? ExitCode.interrupted : ExitCode.unexpected;
+      process.exitCode = exitCodeOf(result.status);
     } finally {
       process.off('SIGINT', onSigint);
       process.off('SIGTERM', onSigint);
@@ -101,7 +100,12 @@ async function runSweepScenario(
   reporter.endLine();
   if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`\n${formatSweepSummary(result)}\n`);
-  (args.json ? process.stderr : process.stdout).write(`Sweep result: ${resultPath}\n`);
+  reporter.info(`Sweep result: ${resultPath}`);
   if (result.status !== 'complete') reporter.warn(`The sweep stopped early: ${result.statusReason}`);
-  return result.status === 'complete' ? ExitCode.ok : result.status === 'interrupted' ? ExitCode.interrupted : ExitCode.unexpected;
+  return exitCodeOf(result.status);
+}
+
+/** Runs and sweeps end alike: complete 0, interrupted 130, failed 1. */
+function exitCodeOf(status: 'complete' | 'interrupted' | 'failed'): ExitCode {
+  return status === 'complete' ? ExitCode.ok : status === 'interrupted' ? ExitCode.interrupted : ExitCode.unexpected;
 }

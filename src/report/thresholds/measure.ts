@@ -9,13 +9,13 @@ import type { CountName, ThresholdMetric } from './types.js';
 import { LATENCY_FIELDS, MICROSECONDS_PER } from './vocabulary.js';
 import { BYTES_PER_MB, sumOf as sum, totalFailed } from '../phase-figures.js';
 
-
 /** null when the phases hold no such measurement (no samples, no time, nothing sent). */
 export function measure(metric: ThresholdMetric, phases: readonly PhaseResult[]): number | null {
   switch (metric.kind) {
     case 'latency': {
       const field = LATENCY_FIELDS[metric.source];
-      const merged = summarize(mergeEncoded(phases.map((phase) => phase[field].histogram)));
+      // One phase: its saved summary is that histogram's summary already; decode only to merge.
+      const merged = phases.length === 1 ? phases[0]![field] : summarize(mergeEncoded(phases.map((phase) => phase[field].histogram)));
       // An empty histogram summarises to zeros; a p99 of 0 would pass any "<" threshold.
       if (merged.count === 0) return null;
       return merged[metric.stat] / MICROSECONDS_PER[metric.unit];

@@ -8,6 +8,7 @@ import { startCli } from '../../helpers/cli.js';
 import { randomTopic } from '../../helpers/kafka-io.js';
 import { tempDir } from '../../helpers/paths.js';
 import { readOnlyResult, writeScenario } from '../../helpers/scenario-files.js';
+import { connectClient, disconnectConsumer } from '../../../src/kafka/connection.js';
 
 /** Java's String.hashCode: Kafka places a group's coordinator on __consumer_offsets partition abs(hash) % partitions. */
 function javaHashCode(s: string): number {
@@ -80,11 +81,11 @@ phases:
   // Another member joins the group and leaves: each rebalance hands the partitions back without a
   // committed offset, so kload's member starts over from the earliest message (a restart without commit).
   const intruder = newConsumer({ 'bootstrap.servers': brokers, 'group.id': group, 'enable.auto.commit': false, log_level: 0 }, { 'auto.offset.reset': 'latest' });
-  await new Promise<void>((resolve, reject) => intruder.connect({ timeout: 10_000 }, (err) => (err ? reject(new Error(err.message)) : resolve())));
+  await connectClient(intruder, 'intruder', brokers, 10_000);
   intruder.subscribe([topic]);
   const until = Date.now() + 3000;
   while (Date.now() < until) await new Promise<void>((resolve) => intruder.consume(100, () => resolve()));
-  await new Promise<void>((resolve) => intruder.disconnect(() => resolve()));
+  await disconnectConsumer(intruder);
   const r = await cli.done;
   assert.equal(r.code, 0, r.stderr);
 
