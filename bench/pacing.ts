@@ -14,6 +14,8 @@ import { loadScenario } from '../src/scenario/load.js';
 import { runScenario } from '../src/coordinator/run-scenario.js';
 import { silentReporter } from '../src/coordinator/reporter.js';
 import { kloadVersion } from '../src/cli/version.js';
+import { resolveCluster } from '../src/cluster/cluster-target.js';
+import { writeResultFile } from '../src/result/result-path.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,10 +38,12 @@ writeFileSync(file, [
   ...rates.map((r) => `  - { name: r${r}, type: constant, duration: ${seconds}s, rate: ${r} }`),
 ].join('\n'));
 
-const { result, resultPath } = await runScenario({
-  scenario: loadScenario(file), kloadVersion: kloadVersion(), brokers: values.brokers, clientConfig: {},
-  outDir: dir, signal: new AbortController().signal, reporter: silentReporter,
-});
+const scenario = loadScenario(file);
+const cluster = await resolveCluster({ brokers: values.brokers, scenario, clientConfig: {}, log: () => {} });
+const { result } = await runScenario({
+  scenario, kloadVersion: kloadVersion(), cluster, clientConfig: {}, signal: new AbortController().signal, reporter: silentReporter,
+}).finally(() => cluster.release());
+const resultPath = await writeResultFile(dir, scenario.name, new Date(result.startedAt), result);
 const ms = (us: number) => (us / 1000).toFixed(2);
 console.log(`kload pacing bench: 1 producer thread, 100 B, acks=1, ${seconds} s per rate (${result.environment.cpuCount} CPUs, ${result.environment.cpuModel})`);
 console.log('target msg/s | achieved msg/s | sched p50 ms | sched p99 ms | sched max ms | queue-full | generator-bound');

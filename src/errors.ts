@@ -1,56 +1,73 @@
 /**
- * The one error type kload raises on purpose. The CLI prints `message` and `hint` and exits with
- * `exitCode`; anything else that escapes is a bug (exit 1, stack shown).
+ * The one error type kload raises on purpose, and the one table of what each error code means
+ * and which exit code it ends in. The CLI prints `message` and `hint` and exits with `exitCode`;
+ * anything else that escapes is a bug (exit 1, stack shown). The CLI epilogue and the README are
+ * checked against these tables by a test.
  */
 export const ExitCode = {
   ok: 0,
   unexpected: 1,
   invalidInput: 2,
   clusterUnreachable: 3,
+  gateFailed: 99,
   interrupted: 130,
-  thresholdsFailed: 99,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export type KloadErrorCode =
-  | 'INVALID_SCENARIO'
-  | 'INVALID_ARGUMENT'
-  | 'FILE_NOT_FOUND'
-  | 'JAVA_NOT_FOUND'
-  | 'MAVEN_FAILED'
-  | 'PORT_IN_USE'
-  | 'NODE_FAILED_TO_START'
-  | 'CLUSTER_NOT_RUNNING'
-  | 'CLUSTER_UNREACHABLE'
-  | 'INTERRUPTED'
-  | 'THRESHOLDS_FAILED'
-  | 'KAFKA_ERROR';
+/** What each exit code tells a CI job, in the order `--help` lists them. */
+export const EXIT_CODE_MEANINGS: readonly { exitCode: ExitCode; meaning: string }[] = [
+  { exitCode: ExitCode.ok, meaning: 'ok' },
+  { exitCode: ExitCode.unexpected, meaning: 'the run failed, or kload hit a bug' },
+  { exitCode: ExitCode.invalidInput, meaning: 'invalid input (scenario, flags, files) or a plan the sweep cannot support' },
+  { exitCode: ExitCode.clusterUnreachable, meaning: 'cluster unreachable or not running' },
+  { exitCode: ExitCode.gateFailed, meaning: 'a threshold failed or compare found a regression' },
+  { exitCode: ExitCode.interrupted, meaning: 'interrupted (Ctrl-C), the partial result saved' },
+];
 
-const exitCodes: Record<KloadErrorCode, ExitCode> = {
-  INVALID_SCENARIO: ExitCode.invalidInput,
-  INVALID_ARGUMENT: ExitCode.invalidInput,
-  FILE_NOT_FOUND: ExitCode.invalidInput,
-  JAVA_NOT_FOUND: ExitCode.unexpected,
-  MAVEN_FAILED: ExitCode.unexpected,
-  PORT_IN_USE: ExitCode.unexpected,
-  NODE_FAILED_TO_START: ExitCode.unexpected,
-  CLUSTER_NOT_RUNNING: ExitCode.clusterUnreachable,
-  CLUSTER_UNREACHABLE: ExitCode.clusterUnreachable,
-  INTERRUPTED: ExitCode.interrupted,
-  THRESHOLDS_FAILED: ExitCode.thresholdsFailed,
-  KAFKA_ERROR: ExitCode.unexpected,
-};
+/** Named by what happened, each with its exit code. */
+export const ERROR_CODES = {
+  INVALID_SCENARIO: { exitCode: ExitCode.invalidInput, meaning: 'the scenario file has problems (each named by its path)' },
+  INVALID_ARGUMENT: { exitCode: ExitCode.invalidInput, meaning: 'a flag or its value is wrong' },
+  FILE_NOT_FOUND: { exitCode: ExitCode.invalidInput, meaning: 'a file named on the command line is missing or unreadable' },
+  PLAN_REFUSED: { exitCode: ExitCode.invalidInput, meaning: 'the sweep cannot support the planned target' },
+  JAVA_NOT_FOUND: { exitCode: ExitCode.unexpected, meaning: 'no Java 17+ for the embedded cluster' },
+  MAVEN_FAILED: { exitCode: ExitCode.unexpected, meaning: 'fetching the Kafka jars failed' },
+  PORT_IN_USE: { exitCode: ExitCode.unexpected, meaning: 'an embedded node could not bind its port' },
+  NODE_FAILED_TO_START: { exitCode: ExitCode.unexpected, meaning: 'an embedded node did not come up' },
+  CLUSTER_NOT_RUNNING: { exitCode: ExitCode.clusterUnreachable, meaning: 'no detached embedded cluster is running' },
+  CLUSTER_UNREACHABLE: { exitCode: ExitCode.clusterUnreachable, meaning: 'no broker answered at the given address' },
+  KAFKA_ERROR: { exitCode: ExitCode.unexpected, meaning: 'the cluster refused a request (topic creation, leaders)' },
+  TIMED_OUT: { exitCode: ExitCode.unexpected, meaning: 'a step of the run did not finish in time' },
+  RUN_FAILED: { exitCode: ExitCode.unexpected, meaning: 'the run ended with status failed (its result is saved)' },
+  THRESHOLDS_FAILED: { exitCode: ExitCode.gateFailed, meaning: 'a threshold of the scenario failed (the result is saved)' },
+  REGRESSION_FOUND: { exitCode: ExitCode.gateFailed, meaning: 'kload compare found a metric regressed beyond tolerance' },
+  INTERRUPTED: { exitCode: ExitCode.interrupted, meaning: 'stopped by Ctrl-C or SIGTERM (the partial result is saved)' },
+} as const satisfies Record<string, { exitCode: ExitCode; meaning: string }>;
+export type KloadErrorCode = keyof typeof ERROR_CODES;
 
 export class KloadError extends Error {
   readonly code: KloadErrorCode;
   readonly exitCode: ExitCode;
   readonly hint: string | undefined;
+  /** The message was already shown to the user (a run prints its own ending); print only the hint. */
+  readonly shown: boolean;
 
-  constructor(code: KloadErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(code: KloadErrorCode, message: string, options: { hint?: string; cause?: unknown; shown?: boolean } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'KloadError';
     this.code = code;
-    this.exitCode = exitCodes[code];
+    this.exitCode = ERROR_CODES[code].exitCode;
     this.hint = options.hint;
+    this.shown = options.shown ?? false;
   }
+}
+
+/** "Exit codes: 0 ok, 1 the run failed, ..." for --help. */
+export function exitCodesLine(): string {
+  return `Exit codes: ${EXIT_CODE_MEANINGS.map((e) => `${e.exitCode} ${e.meaning}`).join('; ')}.`;
+}
+
+/** The exhaustive check of a discriminated union: reaching it is a bug. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,5 @@
 /** The per-case tables, as aligned text for the terminal and as Markdown for results/bench/. */
-import { formatTable, type Column } from '../../src/report/text-table.js';
+import { formatTable, type Column } from '../../src/text/text-table.js';
 import type { CaseReport, SummaryRow } from './types.js';
 
 const COLUMNS: Column[] = [

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunResult } from '../../src/report/result-types.js';
+import type { RunResult } from '../../src/result/result-types.js';
 import { packageRoot } from '../../src/package-root.js';
 import { runTimed, tail, type TimedResult } from './timed-process.js';
 import type { MeasuredRun, RunContext } from './types.js';

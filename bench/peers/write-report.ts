@@ -2,12 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../src/report/atomic-write.js';
+import { writeFileAtomic } from '../../src/write-file-atomic.js';
 import { librdkafkaVersion } from '../../src/kafka/rdkafka.js';
 import { formatCaseMarkdown } from './format.js';
 import { producerProperties } from './options.js';
 import type { BenchOptions, CaseReport } from './types.js';
-import { redactProperties } from '../../src/report/redact.js';
+import { redactProperties } from '../../src/result/redact.js';
 
 export const PEERS_REPORT_SCHEMA_VERSION = 1;
 

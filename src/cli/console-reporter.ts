@@ -1,4 +1,5 @@
-import { formatProgressLine, type ProgressSnapshot } from '../report/console-summary.js';
+import type { ProgressSnapshot } from '../coordinator/reporter.js';
+import { formatProgressLine } from '../report/console-summary.js';
 import type { Reporter } from '../coordinator/reporter.js';
 
 /**

@@ -1,5 +1,7 @@
 import yargs from 'yargs';
-import { ExitCode, KloadError } from '../errors.js';
+import type { CommandModule } from 'yargs';
+import { ExitCode, exitCodesLine, KloadError } from '../errors.js';
+import type { KloadCommand } from './kload-command.js';
 import { clusterCommand } from './commands/cluster.js';
 import { compareCommand } from './commands/compare.js';
 import { planCommand } from './commands/plan.js';
@@ -11,11 +13,18 @@ import { kloadVersion } from './version.js';
 /** Parses argv, runs one command, maps its outcome to an exit code. The only place that exits. */
 export async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
+  let exitCode: ExitCode = ExitCode.ok;
+  const returning = <A>(c: KloadCommand<A>): CommandModule<object, A> => ({
+    ...c,
+    handler: async (args) => {
+      exitCode = await c.run(args);
+    },
+  });
   try {
     await yargs(argv)
       .scriptName('kload')
       .usage('kload: a load generator for Apache Kafka.\n\nUsage: $0 <command> [options]')
-      .command(runCommand)
+      .command(returning(runCommand))
       .command(validateCommand)
       .command(clusterCommand)
       .command(compareCommand)
@@ -32,14 +41,14 @@ export async function main(argv: string[]): Promise<void> {
       .version(kloadVersion())
       .help()
       .alias('h', 'help')
-      .epilogue('Exit codes: 0 ok, 1 unexpected failure, 2 invalid input, 3 cluster unreachable, 99 thresholds failed, 130 interrupted.\nDocs: README.md')
+      .epilogue(`${exitCodesLine()}\nDocs: README.md`)
       .wrap(Math.min(110, process.stdout.columns ?? 100))
       .fail((msg, err) => {
         if (err) throw err;
         throw new KloadError('INVALID_ARGUMENT', msg, { hint: 'Run with --help to see the commands and options.' });
       })
       .parseAsync();
-    process.exitCode = process.exitCode ?? ExitCode.ok;
+    process.exitCode = exitCode;
   } catch (err) {
     process.exitCode = reportError(err, verbose);
   }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../report/atomic-write.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { cacheDir } from './paths.js';
 
 /** What a detached cluster leaves behind so that later kload commands can find and stop it. */

@@ -6,12 +6,12 @@
  * messages the schedule will send). Everything else is judged at the end as usual.
  */
 import { createLatencyHistogram, decodeHistogram, type Histogram } from '../metrics/histogram.js';
-import { parseThreshold } from '../report/thresholds/parse.js';
-import type { ParsedThreshold } from '../report/thresholds/types.js';
+import { parseThreshold } from '../thresholds/parse.js';
+import type { ParsedThreshold } from '../thresholds/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { WorkerMessage } from '../workers/protocol.js';
 import { totalMessages } from '../workers/rate-profile.js';
-import { phaseSegments } from './plan.js';
+import { phaseSegments } from './assign-threads.js';
 
 const US_PER: Record<string, number> = { us: 1, ms: 1000, s: 1_000_000 };
 

@@ -4,12 +4,12 @@
  */
 import { mergeEncoded, summarize } from '../metrics/histogram.js';
 import type { IntervalSeries } from '../metrics/interval-series.js';
-import type { IntegrityCounts, IntervalStats, PhaseResult } from '../report/result-types.js';
+import type { IntegrityCounts, IntervalStats, PhaseResult } from '../result/result-types.js';
 import type { Phase, Scenario } from '../scenario/types.js';
 import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/protocol.js';
 import { messagesDue, rateAt, totalMessages } from '../workers/rate-profile.js';
 import { judgeGenerator, type GeneratorBounds } from './generator-bound.js';
-import { phaseSegments } from './plan.js';
+import { phaseSegments } from './assign-threads.js';
 
 export interface PhaseInputs {
   scenario: Scenario;

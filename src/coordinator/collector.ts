@@ -1,6 +1,7 @@
 import { IntervalSeries } from '../metrics/interval-series.js';
 import { createLatencyHistogram, decodeHistogram } from '../metrics/histogram.js';
 import type { WorkerMessage } from '../workers/protocol.js';
+import { assertNever } from '../errors.js';
 
 /** What happened in the last progress period, summed over every worker. */
 export interface ProgressWindow {
@@ -53,10 +54,8 @@ export class Collector {
       case 'client-error':
         if (this.clientErrors.length < 1000) this.clientErrors.push(m.message);
         return;
-      default: {
-        const never: never = m;
-        throw new Error(`unknown worker message ${JSON.stringify(never)}`);
-      }
+      default:
+        return assertNever(m, 'worker message');
     }
   }
 

@@ -1,11 +1,11 @@
 import { cpus, release, totalmem, type as osType } from 'node:os';
 import { librdkafkaVersion } from '../kafka/rdkafka.js';
-import { redactProperties } from '../report/redact.js';
-import type { Environment } from '../report/result-types.js';
-import type { ClusterTarget } from './cluster-target.js';
+import { redactProperties } from '../result/redact.js';
+import type { Environment } from '../result/result-types.js';
+import type { ClusterDescription } from '../result/cluster-description.js';
 
 export function describeEnvironment(input: {
-  cluster: ClusterTarget;
+  cluster: ClusterDescription;
   producerProperties: Record<string, string>;
   consumerProperties: Record<string, string>;
   producerThreads: number;
@@ -21,7 +21,7 @@ export function describeEnvironment(input: {
     cpuCount: cpu.length,
     totalMemoryBytes: totalmem(),
     brokers: input.cluster.brokers,
-    cluster: input.cluster.kind,
+    cluster: input.cluster.kind === 'external' ? 'external' : 'embedded',
     producerProperties: redactProperties(input.producerProperties),
     consumerProperties: redactProperties(input.consumerProperties),
     producerThreads: input.producerThreads,

@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario/types.js';
 import { nowUs } from '../workers/clock.js';
 import type { ConsumerWorkerResult, ProducerWorkerResult, WorkerMessage } from '../workers/protocol.js';
 import { Collector } from './collector.js';
-import type { RunPlan } from './plan.js';
+import type { ThreadAssignments } from './assign-threads.js';
 import { ProgressTicker } from './progress-ticker.js';
 import type { Reporter } from './reporter.js';
 import { waitUntil } from './wait-until.js';
@@ -18,7 +18,7 @@ import type { WatermarkReader } from '../kafka/watermarks.js';
 
 export interface ExecuteInput {
   scenario: Scenario;
-  plan: RunPlan;
+  threads: ThreadAssignments;
   brokers: string;
   partitions: number;
   producerProperties: Record<string, string>;
@@ -47,7 +47,7 @@ export interface ExecuteOutput {
 }
 
 export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
-  const { scenario, plan, reporter } = input;
+  const { scenario, threads, reporter } = input;
   const runId = randomInt(2 ** 31);
   const producerStop = new Int32Array(new SharedArrayBuffer(4));
   const consumerStop = new Int32Array(new SharedArrayBuffer(4));
@@ -68,8 +68,8 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   tracker.onFailure = stopAll;
 
   const common = { brokers: input.brokers, topic: scenario.producers.topic, runId, intervalMs: input.intervalMs };
-  const consumerPool = plan.consumers.length > 0 ? new WorkerPool<ConsumerWorkerResult>(new URL('../workers/consumer-task.js', import.meta.url), plan.consumers.length) : null;
-  const producerPool = new WorkerPool<ProducerWorkerResult>(new URL('../workers/producer-task.js', import.meta.url), plan.producers.length);
+  const consumerPool = threads.consumers.length > 0 ? new WorkerPool<ConsumerWorkerResult>(new URL('../workers/consumer-task.js', import.meta.url), threads.consumers.length) : null;
+  const producerPool = new WorkerPool<ProducerWorkerResult>(new URL('../workers/producer-task.js', import.meta.url), threads.producers.length);
   let consumerTasks: RunningTask<ConsumerWorkerResult>[] = [];
   let producerTasks: RunningTask<ProducerWorkerResult>[] = [];
   const ticker = new ProgressTicker(scenario, collector, reporter);
@@ -78,9 +78,9 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   const phaseStartsSec = scenario.phases.map((p) => (phaseStart += p.durationMs / 1000) - p.durationMs / 1000);
   const lagSampler = input.watermarks ? new LagSampler(input.watermarks, scenario.producers.topic, input.partitions, groups, collector, phaseStartsSec) : null;
   try {
-    consumerTasks = plan.consumers.map((c) => tracker.track(consumerPool!.start({
+    consumerTasks = threads.consumers.map((c) => tracker.track(consumerPool!.start({
       ...common, role: 'consumer', workerId: c.workerId, topic: scenario.consumers!.topic, members: c.members,
-      phases: plan.producers[0]!.phases, stopFlag: consumerStop.buffer as SharedArrayBuffer, properties: input.consumerProperties,
+      phases: threads.producers[0]!.phases, stopFlag: consumerStop.buffer as SharedArrayBuffer, properties: input.consumerProperties,
     }, (m) => observe(m))));
     if (scenario.consumers) {
       reporter.info(`Waiting for consumer group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} to take all ${input.partitions} partitions ...`);
@@ -88,12 +88,12 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
     }
     // Partitions this run never writes to need no drain (a reused group may never read them).
     const highAtStart = input.watermarks ? await input.watermarks.highWatermarks(scenario.producers.topic, input.partitions) : [];
-    producerTasks = plan.producers.map((p) => tracker.track(producerPool.start({
+    producerTasks = threads.producers.map((p) => tracker.track(producerPool.start({
       ...common, role: 'producer', workerId: p.workerId, producerIds: p.producerIds, phases: p.phases,
       stopFlag: producerStop.buffer as SharedArrayBuffer, message: scenario.producers.message, keys: scenario.producers.keys,
       payload: scenario.producers.payload, payloadLines: input.payloadLines, properties: input.producerProperties,
     }, (m) => observe(m))));
-    await waitUntil('producers to connect', () => input.signal.aborted || plan.producers.every((p) => collector.ready.has(p.workerId)), 60_000, () => tracker.failure);
+    await waitUntil('producers to connect', () => input.signal.aborted || threads.producers.every((p) => collector.ready.has(p.workerId)), 60_000, () => tracker.failure);
 
     startAtUs = nowUs() + 200_000;
     for (const t of [...producerTasks, ...consumerTasks]) t.send({ type: 'start', startAtUs });

@@ -4,7 +4,7 @@
  * once: acknowledged but read by no member = lost; read twice, by one thread or by two (after a
  * rebalance moved a partition) = duplicated. Counts are summed over groups.
  */
-import type { IntegrityCounts } from '../report/result-types.js';
+import type { IntegrityCounts } from '../result/result-types.js';
 import { countOnlyIn, countOverlaps, SeqBitmap } from '../metrics/seq-bitmap.js';
 import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/protocol.js';
 

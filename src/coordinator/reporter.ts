@@ -1,4 +1,14 @@
-import type { ProgressSnapshot } from '../report/console-summary.js';
+/** One progress line's figures, for the interval that just ended. */
+export interface ProgressSnapshot {
+  phase: string;
+  elapsedSec: number;
+  durationSec: number;
+  sentPerSec: number;
+  ackedPerSec: number;
+  consumedPerSec: number;
+  publishP99Us: number;
+  ackedMBPerSec: number;
+}
 
 /** How the core speaks to the user; the CLI decides where it goes (the core never prints). */
 export interface Reporter {

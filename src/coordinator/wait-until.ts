@@ -10,7 +10,7 @@ export async function waitUntil(what: string, done: () => boolean, timeoutMs: nu
     const failed = failure();
     if (failed) throw failed;
     if (done()) return;
-    if (Date.now() > deadline) throw new KloadError('KAFKA_ERROR', `Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}.`);
+    if (Date.now() > deadline) throw new KloadError('TIMED_OUT', `Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -1,3 +1,4 @@
+import { KafkaClientError } from './error-names.js';
 import { newAdminClient, CODES, type IAdminClient } from './rdkafka.js';
 import { KloadError } from '../errors.js';
 import { fetchMetadata } from './metadata.js';
@@ -36,6 +37,7 @@ export function createTopics(brokers: string, topics: NewTopicSpec[], properties
             return resolve();
           }
           reject(new KloadError('KAFKA_ERROR', `Creating topic ${t.name} (${t.partitions} partitions, replication factor ${t.replicationFactor}) failed: ${err.message}`, {
+            cause: new KafkaClientError(err),
             hint: t.replicationFactor > 1 ? 'The replication factor cannot exceed the number of brokers; the 3-node embedded cluster is `kload cluster start --nodes 3`.' : undefined,
           }));
         });
@@ -47,7 +49,7 @@ export function createTopics(brokers: string, topics: NewTopicSpec[], properties
 
 export function deleteTopic(brokers: string, topic: string, properties: Record<string, string> = {}, timeoutMs = 30_000): Promise<void> {
   return withAdmin(brokers, properties, (admin) => new Promise<void>((resolve, reject) => {
-    admin.deleteTopic(topic, timeoutMs, (err) => (err ? reject(new Error(err.message)) : resolve()));
+    admin.deleteTopic(topic, timeoutMs, (err) => (err ? reject(new KafkaClientError(err)) : resolve()));
   }));
 }
 

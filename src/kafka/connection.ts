@@ -1,4 +1,5 @@
 /** connect() and disconnect() of a producer or consumer as promises, written once. */
+import { KafkaClientError } from './error-names.js';
 import type { ConsumerClient, ProducerClient } from './rdkafka.js';
 
 type Client = ProducerClient | ConsumerClient;
@@ -6,7 +7,7 @@ type Client = ProducerClient | ConsumerClient;
 /** Rejects with "<what> could not connect to <brokers>: <librdkafka's reason>". */
 export function connectClient(client: Client, what: string, brokers: string, timeoutMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    client.connect({ timeout: timeoutMs }, (err) => (err ? reject(new Error(`${what} could not connect to ${brokers}: ${err.message}`)) : resolve()));
+    client.connect({ timeout: timeoutMs }, (err) => (err ? reject(new KafkaClientError(err, `${what} could not connect to ${brokers}`)) : resolve()));
   });
 }
 

@@ -8,3 +8,19 @@ export function errorName(code: number): string {
 }
 
 export const QUEUE_FULL = CODES.ERRORS.ERR__QUEUE_FULL;
+
+/**
+ * An Error from librdkafka that keeps its numeric code and name, so callers can tell a timeout
+ * from an authentication failure without parsing text (`new Error(err.message)` loses both).
+ */
+export class KafkaClientError extends Error {
+  readonly code: number;
+  readonly codeName: string;
+
+  constructor(err: { code: number; message: string }, context?: string) {
+    super(context === undefined ? err.message : `${context}: ${err.message}`, { cause: err });
+    this.name = 'KafkaClientError';
+    this.code = err.code;
+    this.codeName = errorName(err.code);
+  }
+}

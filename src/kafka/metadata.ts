@@ -1,3 +1,4 @@
+import { KafkaClientError } from './error-names.js';
 import { newProducer, type Metadata, type ProducerClient } from './rdkafka.js';
 import { disconnectProducer } from './connection.js';
 
@@ -28,7 +29,7 @@ export function fetchMetadata(brokers: string, options: MetadataOptions): Promis
       : { timeout: options.timeoutMs, topic: options.topic };
     client.connect(metadataOptions, (err, metadata) => {
       if (err) {
-        disconnectProducer(client, 5000).finally(() => reject(new Error(err.message)));
+        disconnectProducer(client, 5000).finally(() => reject(new KafkaClientError(err)));
         return;
       }
       const finish = options.topic === undefined ? Promise.resolve(metadata) : topicMetadata(client, { timeout: options.timeoutMs, topic: options.topic });
@@ -43,6 +44,6 @@ export function fetchMetadata(brokers: string, options: MetadataOptions): Promis
 /** connect() returns broker metadata; a topic's partitions need a separate request. */
 function topicMetadata(client: ProducerClient, opts: { timeout: number; topic: string }): Promise<Metadata> {
   return new Promise((resolve, reject) => {
-    client.getMetadata(opts, (err, md) => (err ? reject(new Error(err.message)) : resolve(md)));
+    client.getMetadata(opts, (err, md) => (err ? reject(new KafkaClientError(err)) : resolve(md)));
   });
 }

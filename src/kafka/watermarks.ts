@@ -1,3 +1,4 @@
+import { KafkaClientError } from './error-names.js';
 import { newProducer, type ProducerClient } from './rdkafka.js';
 import { connectClient, disconnectProducer } from './connection.js';
 
@@ -20,7 +21,7 @@ export class WatermarkReader {
 
   highWatermarks(topic: string, partitions: number, timeoutMs = 5000): Promise<number[]> {
     return Promise.all(Array.from({ length: partitions }, (_, p) => new Promise<number>((resolve, reject) => {
-      this.client.queryWatermarkOffsets(topic, p, timeoutMs, (err, offsets) => (err ? reject(new Error(err.message)) : resolve(offsets.highOffset)));
+      this.client.queryWatermarkOffsets(topic, p, timeoutMs, (err, offsets) => (err ? reject(new KafkaClientError(err)) : resolve(offsets.highOffset)));
     })));
   }
 

@@ -10,7 +10,7 @@
 import { build, decodeFromCompressedBase64, encodeIntoCompressedBase64, initWebAssembly } from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
 import { KloadError } from '../errors.js';
-import type { LatencySummaryUs } from '../report/result-types.js';
+import type { LatencySummaryUs } from '../result/result-types.js';
 
 export type { Histogram };
 

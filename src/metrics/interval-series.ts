@@ -3,8 +3,8 @@
  * an interval index are summed, and their publish histograms merged before taking percentiles
  * (percentiles of different workers cannot be averaged).
  */
-import type { IntervalStats } from '../report/result-types.js';
-import { BYTES_PER_MB } from '../report/phase-figures.js';
+import type { IntervalStats } from '../result/result-types.js';
+import { BYTES_PER_MB } from '../result/phase-figures.js';
 import { mergeEncoded } from './histogram.js';
 import type { IntervalDelta } from './interval-types.js';
 

@@ -4,7 +4,7 @@
  * and the floor is a median so that one such interval at low load does not lift it.
  */
 import { KloadError } from '../errors.js';
-import { formatCount, formatDecimal, formatMsFromUs } from '../report/format.js';
+import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
 
 export interface RampPoint {
   /** Offered (target) rate of the interval, messages per second. */

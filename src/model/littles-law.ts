@@ -5,7 +5,7 @@
  * timer that starts after the message has already queued).
  */
 import { KloadError } from '../errors.js';
-import { formatCount, formatDecimal, formatMsFromUs } from '../report/format.js';
+import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
 
 export interface LittlesLawInput {
   /**

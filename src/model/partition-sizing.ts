@@ -4,7 +4,7 @@
  * sweep. A partition is the unit of parallelism on both sides, so the slower side decides.
  */
 import { KloadError } from '../errors.js';
-import { formatCount, formatDecimal } from '../report/format.js';
+import { formatCount, formatDecimal } from '../text/format.js';
 
 export interface PartitionSizingInput {
   /** Throughput to sustain, in `unit`. */

@@ -2,7 +2,7 @@
  * The one-line sentences a power-law fit ends in. Kept apart from the arithmetic so the wording
  * can be read, and tested, on its own.
  */
-import { formatDecimal } from '../report/format.js';
+import { formatDecimal } from '../text/format.js';
 
 export interface Interval {
   low: number;

@@ -3,7 +3,7 @@
  * every number, so the reader can check each one against the sweep result.
  */
 import { formatExponent } from '../model/power-law-verdict.js';
-import { formatCount, formatDecimal, formatMsFromUs } from '../report/format.js';
+import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
 import type { CapacityPlan, PlanRefusal, PlanTarget, SweepReference } from './plan-types.js';
 
 export function formatPlanMarkdown(plan: CapacityPlan): string {

@@ -4,7 +4,7 @@
  */
 import { sizePartitions } from '../model/partition-sizing.js';
 import { formatExponent, formatSignificant } from '../model/power-law-verdict.js';
-import { formatCount, formatDecimal, formatMsFromUs } from '../report/format.js';
+import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
 import type { SeedModel, SweepResult } from '../sweep/sweep-result-types.js';
 import { describeConfiguration, pointList, settingsOf } from './configurations.js';
 import { PLAN_SCHEMA_VERSION, type CapacityPlan, type MeasuredConfiguration, type PlanNumber, type ResolvedRequest, type SweepReference } from './plan-types.js';

@@ -3,7 +3,7 @@
  * decided it and what to measure instead; `planCapacity` refuses when there is any.
  */
 import { formatExponent } from '../model/power-law-verdict.js';
-import { formatCount, formatDecimal, formatMsFromUs } from '../report/format.js';
+import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
 import type { SeedModel } from '../sweep/sweep-result-types.js';
 import { describeConfiguration, pointList } from './configurations.js';
 import type { MeasuredConfiguration, PlanTarget } from './plan-types.js';

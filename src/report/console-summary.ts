@@ -2,10 +2,11 @@
  * What kload prints to the terminal: a per-second progress line while a phase runs, and a table
  * of all phases at the end. The saved JSON stays the source of truth; this is for reading.
  */
-import type { LatencySummaryUs, PhaseResult, RunResult } from './result-types.js';
-import { formatCount, formatMB, formatMsFromUs, formatSeconds } from './format.js';
-import { formatTable, type Column } from './text-table.js';
-import { phaseMBPerSec, totalFailed } from './phase-figures.js';
+import type { ProgressSnapshot } from '../coordinator/reporter.js';
+import type { LatencySummaryUs, PhaseResult, RunResult } from '../result/result-types.js';
+import { formatCount, formatMB, formatMsFromUs, formatSeconds } from '../text/format.js';
+import { formatTable, type Column } from '../text/text-table.js';
+import { phaseMBPerSec, totalFailed } from '../result/phase-figures.js';
 
 /** Shown instead of a number that does not exist (no target rate, no latencies recorded). */
 const NONE = '-';
@@ -92,17 +93,6 @@ function summaryLine({ summary: s, phases }: RunResult): string {
     `${formatCount(s.acked)} acked of ${formatCount(s.sent)} sent, ${formatCount(s.failed)} failed, ` +
     `${formatCount(s.consumed)} consumed; ${publish}; ${endToEnd}`
   );
-}
-
-export interface ProgressSnapshot {
-  phase: string;
-  elapsedSec: number;
-  durationSec: number;
-  sentPerSec: number;
-  ackedPerSec: number;
-  consumedPerSec: number;
-  publishP99Us: number;
-  ackedMBPerSec: number;
 }
 
 /** `[steady 4/10s] 5,001 msg/s sent, 5,000 acked (0.50 MB/s), 4,998 consumed, publish p99 3.2 ms` */

@@ -10,7 +10,7 @@
  * One line per phase per latency kind, tagged by kind, so `HistogramLogProcessor -tag publish`
  * walks the phases in order. The base64 is the result's own encoding, copied as is.
  */
-import type { LatencySummaryUs, PhaseResult, RunResult } from './result-types.js';
+import type { LatencySummaryUs, PhaseResult, RunResult } from '../result/result-types.js';
 
 export const HLOG_FORMAT_VERSION = '1.3';
 export const HLOG_LEGEND = '"StartTimestamp","Interval_Length","Interval_Max","Interval_Compressed_Histogram"';

@@ -6,8 +6,8 @@
 import { KloadError } from '../errors.js';
 import { checkSweepResult, isSweepResultData } from '../sweep/read-sweep-result.js';
 import type { SweepResult } from '../sweep/sweep-result-types.js';
-import { checkRunResult, readResultJson } from './compare/read-result.js';
-import { RESULT_SCHEMA_VERSION, type RunResult } from './result-types.js';
+import { checkRunResult, readResultJson } from '../result/read-result.js';
+import { RESULT_SCHEMA_VERSION, type RunResult } from '../result/result-types.js';
 
 export type ReportInput = { kind: 'run'; result: RunResult } | { kind: 'sweep'; result: SweepResult };
 

@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { formatHlog } from './hlog.js';
 import { writeHtmlReport } from './html/write-html-report.js';
-import type { RunResult } from './result-types.js';
+import type { RunResult } from '../result/result-types.js';
 
 /**
  * Writes the files asked for by `--html [file]` / `--hlog [file]` (an empty value means "next to

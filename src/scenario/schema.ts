@@ -6,7 +6,7 @@
  * Parse with `safeParse(data, { error: humanMessage })` (see load.ts) for readable messages.
  */
 import { z } from 'zod';
-import { tryParseThreshold } from '../report/thresholds/parse.js';
+import { tryParseThreshold } from '../thresholds/parse.js';
 import { didYouMean } from './did-you-mean.js';
 import { isValidAt, whenObject } from './partial-checks.js';
 import { consumersSchema } from './schema-consumers.js';

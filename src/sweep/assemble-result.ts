@@ -2,7 +2,7 @@
  * Pure: the sweep result from what the runner collected. The models are fitted here, on the
  * points that recorded a measured phase; a sweep that stopped early keeps and models what it has.
  */
-import { redactScenario } from '../report/redact-scenario.js';
+import { redactScenario } from '../result/redact-scenario.js';
 import type { Scenario } from '../scenario/types.js';
 import { buildSweepModels } from './sweep-models.js';
 import { SWEEP_RESULT_SCHEMA_VERSION, type SweepCluster, type SweepPointResult, type SweepResult } from './sweep-result-types.js';

@@ -3,7 +3,7 @@
  * verdicts) with what `kload run` left out for brevity: what each point ran, on which cluster,
  * and Little's law point by point rather than as a count.
  */
-import { formatCount } from '../report/format.js';
+import { formatCount } from '../text/format.js';
 import { formatSweepSummary } from './format-sweep.js';
 import type { LittlesLawEntry, SweepResult } from './sweep-result-types.js';
 

@@ -2,8 +2,8 @@
  * Pure: what `kload run` prints after a sweep: one row per point, then every model's verdict in
  * words, so the terminal already says which seed formulas hold before anyone opens the JSON.
  */
-import { formatCount, formatDecimal, formatMB, formatMsFromUs } from '../report/format.js';
-import { formatTable, type Column } from '../report/text-table.js';
+import { formatCount, formatDecimal, formatMB, formatMsFromUs } from '../text/format.js';
+import { formatTable, type Column } from '../text/text-table.js';
 import type { SeedModel, SweepResult } from './sweep-result-types.js';
 
 export function formatSweepSummary(result: SweepResult): string {

@@ -3,9 +3,10 @@
  * is the point's max phase, or with `load: scenario` the last recorded phase (the one a scenario
  * usually ends on, after its warmup).
  */
-import type { PhaseResult, RunResult } from '../report/result-types.js';
+import type { PhaseResult, RunResult } from '../result/result-types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { PointMeasurement } from './sweep-result-types.js';
+import { assertNever } from '../errors.js';
 
 export function measuredPhase(result: RunResult): PhaseResult | undefined {
   return [...result.phases].reverse().find((phase) => phase.recorded);
@@ -53,10 +54,8 @@ export function describePointLoad(phases: Scenario['phases']): string {
           return `ramp ${phase.fromRateMsgsPerSec} → ${phase.toRateMsgsPerSec} msg/s over ${seconds}`;
         case 'steps':
           return `${phase.steps.length} steps over ${seconds}`;
-        default: {
-          const never: never = phase;
-          throw new Error(`unknown phase ${JSON.stringify(never)}`);
-        }
+        default:
+          return assertNever(phase, 'phase');
       }
     })
     .join(', then ');

@@ -5,15 +5,10 @@
  * where they are, drop the topic, and write ONE sweep result with every point and the models,
  * also when the sweep was interrupted or a point failed (the points so far are kept).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Reporter } from '../coordinator/reporter.js';
 import { runScenario } from '../coordinator/run-scenario.js';
 import { deleteTopic } from '../kafka/admin.js';
-import { writeFileAtomic } from '../report/atomic-write.js';
-import { resultFileName } from '../report/result-path.js';
-import type { RunResult } from '../report/result-types.js';
+import type { ClusterTarget } from '../cluster/cluster-target.js';
 import type { Scenario, SweepSpec } from '../scenario/types.js';
 import { assembleSweepResult, type SweepEnding } from './assemble-result.js';
 import { expandSweep, pointScenario, sweepRunId, type SweepPointParameters } from './grid.js';
@@ -21,15 +16,14 @@ import { describePointLoad, measurePoint } from './measure-point.js';
 import { plannedPointMs, sweepProgress, type SweepProgress } from './progress.js';
 import { settleDisk } from './settle-disk.js';
 import { settledTopicLogBytes } from './stored-bytes.js';
-import { resolveSweepCluster, type SweepClusterTarget } from './sweep-cluster.js';
 import type { PointStorage, SweepPointResult, SweepResult } from './sweep-result-types.js';
 
 export interface SweepRunOptions {
   scenario: Scenario;
   kloadVersion: string;
-  brokers?: string | undefined;
+  /** The one cluster every point runs on (a temporary cluster per point would cost a JVM start each). */
+  cluster: ClusterTarget;
   clientConfig: Record<string, string>;
-  outDir: string;
   signal: AbortSignal;
   reporter: Reporter;
   /** Called before each point starts. */
@@ -38,34 +32,25 @@ export interface SweepRunOptions {
   drainTimeoutMs?: number;
 }
 
-export interface SweepOutcome {
-  result: SweepResult;
-  resultPath: string;
-}
-
-export async function runSweep(o: SweepRunOptions): Promise<SweepOutcome> {
+/** Runs every point; the caller writes the result and releases the cluster. */
+export async function runSweep(o: SweepRunOptions): Promise<SweepResult> {
   const sweep = o.scenario.sweep;
   if (sweep === undefined) throw new Error('runSweep needs a scenario with a sweep block');
   const startedAt = new Date();
   const grid = expandSweep(sweep, { topic: o.scenario.producers.topic, runId: sweepRunId(startedAt) });
   const phases = pointScenario(o.scenario, sweep, grid[0] as SweepPointParameters).phases;
-  const cluster = await resolveSweepCluster({ ...o, log: (line) => o.reporter.info(line) });
+  const { cluster } = o;
   const points: SweepPointResult[] = [];
   let ending: SweepEnding;
-  const scratch = await mkdtemp(join(tmpdir(), 'kload-sweep-'));
   try {
-    o.reporter.info(`Cluster: ${cluster.brokers} (${cluster.kind}, ${cluster.brokerCount} broker${cluster.brokerCount > 1 ? 's' : ''})`);
     o.reporter.info(`Sweep: ${grid.length} points, each ${describePointLoad(phases)}, on a fresh topic.`);
-    ending = await runPoints({ o, sweep, cluster, grid, plannedMs: plannedPointMs(phases), scratch, points });
+    ending = await runPoints({ o, sweep, cluster, grid, plannedMs: plannedPointMs(phases), points });
   } catch (error) {
     // Nothing measured yet: the error itself (cluster unreachable, bad topic) is the answer.
     if (points.length === 0) throw error;
     ending = { status: 'failed', reason: `point ${points.length + 1} of ${grid.length} failed: ${(error as Error).message}` };
-  } finally {
-    await cluster.release();
-    await rm(scratch, { recursive: true, force: true });
   }
-  const result = assembleSweepResult({
+  return assembleSweepResult({
     kloadVersion: o.kloadVersion,
     scenario: o.scenario,
     startedAt,
@@ -76,19 +61,15 @@ export async function runSweep(o: SweepRunOptions): Promise<SweepOutcome> {
     points,
     ending,
   });
-  const resultPath = join(o.outDir, resultFileName(`${o.scenario.name}-sweep`, startedAt));
-  await writeFileAtomic(resultPath, `${JSON.stringify(result, null, 2)}\n`);
-  return { result, resultPath };
 }
 
 /** Runs the grid in order into `points`; stops at Ctrl-C or at the first point that did not complete. */
 async function runPoints(r: {
   o: SweepRunOptions;
   sweep: SweepSpec;
-  cluster: SweepClusterTarget;
+  cluster: ClusterTarget;
   grid: readonly SweepPointParameters[];
   plannedMs: number;
-  scratch: string;
   points: SweepPointResult[];
 }): Promise<SweepEnding> {
   const total = r.grid.length;
@@ -97,7 +78,7 @@ async function runPoints(r: {
     if (r.o.signal.aborted) return { status: 'interrupted', reason: `interrupted (SIGINT) after ${r.points.length} of ${total} points` };
     r.o.onPoint?.(sweepProgress({ parameters, total, completedPointMs: tookMs, plannedPointMs: r.plannedMs }));
     const began = Date.now();
-    const point = await runPoint(r.o, r.sweep, r.cluster, parameters, r.scratch);
+    const point = await runPoint(r.o, r.sweep, r.cluster, parameters);
     tookMs.push(Date.now() - began);
     r.points.push(point);
     const { status, statusReason } = point.result;
@@ -109,24 +90,26 @@ async function runPoints(r: {
 async function runPoint(
   o: SweepRunOptions,
   sweep: SweepSpec,
-  cluster: SweepClusterTarget,
+  cluster: ClusterTarget,
   parameters: SweepPointParameters,
-  scratch: string,
 ): Promise<SweepPointResult> {
   const scenario = pointScenario(o.scenario, sweep, parameters);
   const label = `point ${parameters.index + 1}`;
-  // runScenario writes its own result file; the sweep keeps that result inside its own file instead.
   const { result } = await runScenario({
     scenario,
     kloadVersion: o.kloadVersion,
-    brokers: cluster.brokers,
+    cluster,
     clientConfig: o.clientConfig,
-    outDir: scratch,
     signal: o.signal,
-    reporter: pointReporter(o.reporter, label, scenario),
+    reporter: pointReporter(o.reporter, label),
     ...(o.intervalMs === undefined ? {} : { intervalMs: o.intervalMs }),
     ...(o.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: o.drainTimeoutMs }),
   });
+  // A warmup that could not keep its schedule (connections still opening) is not a finding: warmups are not measured.
+  for (const p of result.phases) {
+    if (p.type === 'warmup') continue;
+    for (const reason of p.generatorBoundReasons) o.reporter.warn(`${label}: phase ${p.name} is generator-bound: ${reason}`);
+  }
   const measurement = measurePoint(result, scenario);
   let storage: PointStorage | null = null;
   if (cluster.logDirs !== null && measurement !== null) {
@@ -141,27 +124,14 @@ async function runPoint(
   await deleteTopic(cluster.brokers, parameters.topic, o.clientConfig).catch((error: Error) =>
     o.reporter.warn(`${label}: could not delete topic ${parameters.topic}: ${error.message}`),
   );
-  return { parameters, measurement, storage, result: withClusterKind(result, cluster) };
+  return { parameters, measurement, storage, result };
 }
 
-/**
- * Per-point "Cluster:" and "Created topics" lines would repeat the sweep's header n times, and a
- * warmup that could not keep its schedule (connections still opening) is not a finding: warmups
- * are not measured.
- */
-function pointReporter(reporter: Reporter, label: string, scenario: Scenario): Reporter {
-  const warmups = scenario.phases.filter((p) => p.type === 'warmup').map((p) => `phase ${p.name} is generator-bound`);
+/** Per-point "Created topics" lines would repeat the sweep's header n times. */
+function pointReporter(reporter: Reporter, label: string): Reporter {
   return {
     info: () => {},
-    warn: (line) => {
-      if (!warmups.some((prefix) => line.startsWith(prefix))) reporter.warn(`${label}: ${line}`);
-    },
+    warn: (line) => reporter.warn(`${label}: ${line}`),
     progress: (snapshot) => reporter.progress(snapshot),
   };
-}
-
-/** runScenario was handed the address, so it calls the cluster external; the sweep knows better. */
-function withClusterKind(result: RunResult, cluster: SweepClusterTarget): RunResult {
-  if (cluster.kind === 'external') return result;
-  return { ...result, environment: { ...result.environment, cluster: 'embedded', kafka: cluster.kafkaVersion } };
 }

@@ -6,9 +6,10 @@
  */
 import type { PowerLawFit } from '../model/power-law-fit.js';
 import type { LittlesLawCheck } from '../model/littles-law.js';
-import type { RunResult } from '../report/result-types.js';
+import type { RunResult } from '../result/result-types.js';
 import type { PhaseType, Scenario } from '../scenario/types.js';
 import type { SweepPointParameters } from './grid.js';
+import type { ClusterDescription } from '../result/cluster-description.js';
 
 export type { SweepPointParameters } from './grid.js';
 
@@ -38,18 +39,8 @@ export interface SweepResult {
   models: SweepModels;
 }
 
-export interface SweepCluster {
-  /** Who started the cluster, which decides whether kload can read its disks. */
-  kind: 'embedded-temporary' | 'embedded-detached' | 'external';
-  brokers: string;
-  brokerCount: number;
-  /** Broker software version when known (embedded), else null. */
-  kafkaVersion: string | null;
-  /** Every broker's log directory that stored bytes were read from; null when kload cannot read them. */
-  logDirs: string[] | null;
-  /** Why logDirs is null; null when they are known. */
-  logDirsUnavailableReason: string | null;
-}
+/** Saved as the sweep's `cluster` (one type with a run's cluster choice). */
+export type SweepCluster = ClusterDescription;
 
 export interface SweepPointResult {
   parameters: SweepPointParameters;

@@ -4,12 +4,13 @@
  * consume time - intended send time, on the monotonic clock when producer and consumer share a
  * process, else on the wall clock.
  */
+import { KafkaClientError } from '../kafka/error-names.js';
 import { createRecordingHistogram, encodeHistogram, loadRecordingEngine, recordUs, type Histogram } from '../metrics/histogram.js';
 import type { ConsumerClient, Message } from '../kafka/rdkafka.js';
 import { CLOCK_DOMAIN_ID, nowUs, wallUs } from './clock.js';
 import { ConsumeBatchSize } from './consume-batch-size.js';
 import { connectConsumers } from './consumer-clients.js';
-import { GroupTracker } from './consumer-ledger.js';
+import { GroupTracker } from './group-tracker.js';
 import { IntervalReporter } from './interval-clock.js';
 import type { ConsumerAssignment, ConsumerWorkerResult, WorkerMessage } from './protocol.js';
 import { buildTimeline } from './schedule.js';
@@ -109,7 +110,7 @@ function consumeUntilStopped(consumer: ConsumerClient, stopFlag: Int32Array, onB
     const next = () => {
       if (Atomics.load(stopFlag, 0) === 1) return resolve();
       consumer.consume(batch.next, (err, messages) => {
-        if (err) return reject(new Error(`consume failed: ${err.message}`));
+        if (err) return reject(new KafkaClientError(err, 'consume failed'));
         batch.observe(messages.length, nowUs());
         try {
           onBatch(messages);

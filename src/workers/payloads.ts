@@ -6,6 +6,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { KeyStrategy, MessageSize, PayloadSpec } from '../scenario/types.js';
 import { trailerView } from './stamp-trailer.js';
+import { assertNever } from '../errors.js';
 
 const POOL_SIZE = 1024;
 
@@ -43,10 +44,8 @@ export function payloadSource(spec: PayloadSpec, size: MessageSize, lines: strin
       if (pool.length === 0) throw new Error(`payload file ${spec.path} has no lines`);
       return { next: (seq) => pool[seq % pool.length]!, stampView: () => null };
     }
-    default: {
-      const never: never = spec;
-      throw new Error(`unknown payload ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(spec, 'payload');
   }
 }
 
@@ -60,10 +59,8 @@ export function keySource(spec: KeyStrategy): KeySource {
     }
     case 'sequential':
       return { next: (seq) => `${spec.prefix}${seq}` };
-    default: {
-      const never: never = spec;
-      throw new Error(`unknown key strategy ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(spec, 'key strategy');
   }
 }
 
@@ -80,10 +77,8 @@ export function drawSize(size: MessageSize): number {
       for (const c of size.choices) if ((r -= c.weight) < 0) return c.bytes;
       return size.choices[size.choices.length - 1]!.bytes;
     }
-    default: {
-      const never: never = size;
-      throw new Error(`unknown size ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(size, 'size');
   }
 }
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunResult } from '../../src/report/result-types.js';
+import type { RunResult } from '../../src/result/result-types.js';
 import { tempDir } from './paths.js';
 
 /** Writes a scenario into a fresh temp dir and returns its path. */

@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { KloadError } from '../../errors.js';
-import { compareResults } from '../../report/compare/compare-results.js';
-import { COMPARISON_FORMATS, formatComparison, percent, type ComparisonFormat } from '../../report/compare/format-comparison.js';
-import { parseMaxRegression } from '../../report/compare/max-regression.js';
-import { readResultFile } from '../../report/compare/read-result.js';
+import { compareResults } from '../../compare/compare-results.js';
+import { COMPARISON_FORMATS, formatComparison, percent, type ComparisonFormat } from '../../compare/format-comparison.js';
+import { parseMaxRegression } from '../../compare/max-regression.js';
+import { readResultFile } from '../../result/read-result.js';
 
 interface CompareArgs {
   base: string;
@@ -33,7 +33,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     process.stdout.write(`${formatComparison(comparison, args.format)}\n`);
     const n = comparison.regressions;
     if (n > 0) {
-      throw new KloadError('THRESHOLDS_FAILED', `${n} metric${n === 1 ? '' : 's'} regressed beyond ${percent(maxRegression)}`);
+      throw new KloadError('REGRESSION_FOUND', `${n} metric${n === 1 ? '' : 's'} regressed beyond ${percent(maxRegression)}`);
     }
   },
 };

@@ -4,7 +4,7 @@ import { formatPlanMarkdown } from '../../plan/format-plan.js';
 import { planCapacity } from '../../plan/plan-capacity.js';
 import { parseLatencyUs, parseTarget } from '../../plan/plan-inputs.js';
 import { readSweepResult } from '../../sweep/read-sweep-result.js';
-import { writeFileAtomic } from '../../report/atomic-write.js';
+import { writeFileAtomic } from '../../write-file-atomic.js';
 
 interface PlanArgs {
   sweep: string;
@@ -36,7 +36,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
     const outcome = planCapacity(await readSweepResult(args.sweep), request);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.ok ? outcome.plan : outcome.refusal, null, 2)}\n`);
     if (!outcome.ok) {
-      throw new KloadError('INVALID_ARGUMENT', `the sweep cannot support this plan:\n${outcome.refusal.reasons.map((r) => `- ${r}`).join('\n')}`, {
+      throw new KloadError('PLAN_REFUSED', `the sweep cannot support this plan:\n${outcome.refusal.reasons.map((r) => `- ${r}`).join('\n')}`, {
         hint: 'Lower the target or relax --p99, or run a sweep that covers it (more producers and partitions, repeats, a paced load).',
       });
     }

@@ -1,17 +1,21 @@
-import type { Argv, CommandModule } from 'yargs';
-import { ExitCode, KloadError } from '../../errors.js';
-import { formatThresholds } from '../../report/thresholds/format.js';
-import { loadScenario } from '../../scenario/load.js';
+import type { Argv } from 'yargs';
+import { describeCluster, resolveCluster, type ClusterTarget } from '../../cluster/cluster-target.js';
 import { readPropertiesFile } from '../../coordinator/client-properties.js';
 import { runScenario } from '../../coordinator/run-scenario.js';
+import { ExitCode, KloadError } from '../../errors.js';
 import { formatSummaryAndModels } from '../../report/models/format-run-models.js';
-import { consoleReporter } from '../console-reporter.js';
-import { kloadVersion } from '../version.js';
+import { writeReports } from '../../report/write-reports.js';
+import { writeResultFile } from '../../result/result-path.js';
+import { loadScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/types.js';
 import { formatSweepSummary } from '../../sweep/format-sweep.js';
 import { formatSweepProgress } from '../../sweep/progress.js';
 import { runSweep } from '../../sweep/run-sweep.js';
-import { writeReports } from '../../report/write-reports.js';
+import { formatThresholds } from '../../thresholds/format.js';
+import { consoleReporter } from '../console-reporter.js';
+import { interruptOnSignal } from '../interrupt.js';
+import type { KloadCommand } from '../kload-command.js';
+import { kloadVersion } from '../version.js';
 
 interface RunArgs {
   scenario: string;
@@ -24,7 +28,9 @@ interface RunArgs {
   hlog?: string;
 }
 
-export const runCommand: CommandModule<object, RunArgs> = {
+type ConsoleReporter = ReturnType<typeof consoleReporter>;
+
+export const runCommand: KloadCommand<RunArgs> = {
   command: 'run <scenario>',
   describe: 'Run a scenario file and write its result JSON',
   builder: (y: Argv) =>
@@ -42,61 +48,63 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run x.yaml --client-config sasl.properties --out /tmp/results', 'With SASL settings, results elsewhere')
       .example('$0 run scenarios/quickstart.yaml --html', 'And an HTML report beside the result JSON')
       .epilogue('Ctrl-C stops the run cleanly and still writes the partial result (marked "interrupted").') as Argv<RunArgs>,
-  handler: async (args) => {
+  run: async (args) => {
     const scenario = loadScenario(args.scenario);
     const clientConfig = args['client-config'] ? readPropertiesFile(args['client-config']) : {};
     const reporter = consoleReporter({ json: args.json });
-    const abort = new AbortController();
-    const onSigint = () => {
-      if (abort.signal.aborted) process.exit(ExitCode.interrupted); // second Ctrl-C: give up at once
-      reporter.warn('Interrupted: stopping the workers and writing the partial result (Ctrl-C again to quit now) ...');
-      abort.abort();
-    };
-    process.on('SIGINT', onSigint);
-    process.on('SIGTERM', onSigint);
+    const interrupt = interruptOnSignal(() =>
+      reporter.warn('Interrupted: stopping the workers and writing the partial result (Ctrl-C again to quit now) ...'),
+    );
     try {
-      if (scenario.sweep !== undefined) {
-        process.exitCode = await runSweepScenario(args, scenario, clientConfig, reporter, abort.signal);
-        return;
+      const cluster = await resolveCluster({ brokers: args.brokers, scenario, clientConfig, log: (line) => reporter.info(line) });
+      try {
+        reporter.info(describeCluster(cluster));
+        const common = { scenario, cluster, clientConfig, reporter, signal: interrupt.signal };
+        return scenario.sweep === undefined ? await runOnce(args, common) : await sweepOnce(args, common);
+      } finally {
+        await cluster.release();
       }
-      const { result, resultPath, abortedBy } = await runScenario({
-        scenario, kloadVersion: kloadVersion(), brokers: args.brokers, clientConfig, outDir: args.out, signal: abort.signal, reporter,
-        abortOnFail: args['abort-on-fail'],
-      });
-      reporter.endLine();
-      if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`\n${formatSummaryAndModels(result)}\n`);
-      const thresholdLines = formatThresholds(result.thresholds);
-      if (thresholdLines) reporter.info(thresholdLines);
-      reporter.info(`Result: ${resultPath}`);
-      for (const line of await writeReports(result, resultPath, { html: args.html, hlog: args.hlog })) reporter.info(line);
-      if (result.status === 'failed') reporter.warn(`The run failed: ${result.statusReason}`);
-      const failedThresholds = result.thresholds.filter((t) => !t.pass).length;
-      if (abortedBy) throw new KloadError('THRESHOLDS_FAILED', `Stopped early: ${abortedBy} (the partial result is saved).`);
-      if (result.status === 'complete' && failedThresholds > 0) {
-        throw new KloadError('THRESHOLDS_FAILED', `${failedThresholds} of ${result.thresholds.length} thresholds failed (the result is saved).`);
-      }
-      process.exitCode = exitCodeOf(result.status);
     } finally {
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigint);
+      interrupt.dispose();
     }
   },
 };
 
+interface RunContext {
+  scenario: Scenario;
+  cluster: ClusterTarget;
+  clientConfig: Record<string, string>;
+  reporter: ConsoleReporter;
+  signal: AbortSignal;
+}
+
+async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
+  const { reporter } = c;
+  const { result, abortedBy } = await runScenario({ ...c, kloadVersion: kloadVersion(), abortOnFail: args['abort-on-fail'] });
+  const resultPath = await writeResultFile(args.out, c.scenario.name, new Date(result.startedAt), result);
+  for (const p of result.phases) for (const reason of p.generatorBoundReasons) reporter.warn(`phase ${p.name} is generator-bound: ${reason}`);
+  reporter.endLine();
+  if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`\n${formatSummaryAndModels(result)}\n`);
+  const thresholdLines = formatThresholds(result.thresholds);
+  if (thresholdLines) reporter.info(thresholdLines);
+  reporter.info(`Result: ${resultPath}`);
+  for (const line of await writeReports(result, resultPath, { html: args.html, hlog: args.hlog })) reporter.info(line);
+  if (result.status === 'failed') reporter.warn(`The run failed: ${result.statusReason}`);
+  const failedThresholds = result.thresholds.filter((t) => !t.pass).length;
+  if (abortedBy) throw new KloadError('THRESHOLDS_FAILED', `Stopped early: ${abortedBy} (the partial result is saved).`);
+  if (result.status === 'complete' && failedThresholds > 0) {
+    throw new KloadError('THRESHOLDS_FAILED', `${failedThresholds} of ${result.thresholds.length} thresholds failed (the result is saved).`);
+  }
+  return exitCodeOf(result.status);
+}
+
 /** A scenario with a `sweep` block runs every point of its grid and writes one sweep result. */
-async function runSweepScenario(
-  args: RunArgs,
-  scenario: Scenario,
-  clientConfig: Record<string, string>,
-  reporter: ReturnType<typeof consoleReporter>,
-  signal: AbortSignal,
-): Promise<ExitCode> {
+async function sweepOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
+  const { reporter } = c;
   if (args.html !== undefined || args.hlog !== undefined) reporter.warn('--html and --hlog apply to single runs; a sweep writes its sweep result only.');
-  const { result, resultPath } = await runSweep({
-    scenario, kloadVersion: kloadVersion(), brokers: args.brokers, clientConfig, outDir: args.out, signal, reporter,
-    onPoint: (progress) => reporter.info(formatSweepProgress(progress)),
-  });
+  const result = await runSweep({ ...c, kloadVersion: kloadVersion(), onPoint: (progress) => reporter.info(formatSweepProgress(progress)) });
+  const resultPath = await writeResultFile(args.out, `${c.scenario.name}-sweep`, new Date(result.startedAt), result);
   reporter.endLine();
   if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`\n${formatSweepSummary(result)}\n`);

@@ -3,7 +3,7 @@
  * and knows nothing about kload results. Builders return null when there is nothing to draw, and
  * the section shows a sentence instead of an empty frame.
  */
-import type { PhaseResult } from '../result-types.js';
+import type { PhaseResult } from '../../result/result-types.js';
 import { SERIES_COLORS } from './palette.js';
 import { percentileSpectrum } from './spectrum.js';
 import { usToMs, type PhaseTimeSeries } from './time-series.js';

@@ -1,6 +1,6 @@
 /** How numbers read in the HTML report; the console's formatters plus what only the page needs. */
-import { formatCount, formatDecimal, formatMsFromUs } from '../format.js';
-import type { LatencySummaryUs } from '../result-types.js';
+import { formatCount, formatDecimal, formatMsFromUs } from '../../text/format.js';
+import type { LatencySummaryUs } from '../../result/result-types.js';
 
 export const NONE = '–';
 

@@ -2,7 +2,7 @@
  * A RunResult as one self-contained HTML page. The sections come from a list so another kind of
  * result (a rate sweep) can bring its own builders and reuse the header, page and charts.
  */
-import type { RunResult } from '../result-types.js';
+import type { RunResult } from '../../result/result-types.js';
 import type { ReportAssets } from './assets.js';
 import { formatUtc } from './format-values.js';
 import { renderPage } from './page.js';

@@ -4,7 +4,7 @@
  * (a target for an unpaced phase, consumption without consumers) is null rather than zeros, so
  * the chart leaves it out instead of drawing a flat line that looks like a measurement.
  */
-import type { PhaseResult } from '../result-types.js';
+import type { PhaseResult } from '../../result/result-types.js';
 
 export interface PhaseTimeSeries {
   /** Seconds since the phase started, at each interval's end. */

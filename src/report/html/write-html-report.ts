@@ -1,5 +1,5 @@
-import { writeFileAtomic } from '../atomic-write.js';
-import type { RunResult } from '../result-types.js';
+import { writeFileAtomic } from '../../write-file-atomic.js';
+import type { RunResult } from '../../result/result-types.js';
 import { loadReportAssets } from './assets.js';
 import { renderRunReport } from './render-report.js';
 

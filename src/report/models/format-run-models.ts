@@ -3,8 +3,8 @@
  * most two lines per phase so the end of a run stays readable.
  */
 import { formatSummaryTable } from '../console-summary.js';
-import { formatCount, formatMsFromUs } from '../format.js';
-import type { RunResult } from '../result-types.js';
+import { formatCount, formatMsFromUs } from '../../text/format.js';
+import type { RunResult } from '../../result/result-types.js';
 import { buildRunModels } from './run-models.js';
 import type { PhaseModels, RampKnee, RunModels } from './types.js';
 

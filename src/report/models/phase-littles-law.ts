@@ -5,10 +5,10 @@
  */
 import { KloadError } from '../../errors.js';
 import { checkLittlesLaw } from '../../model/littles-law.js';
-import { formatCount } from '../format.js';
-import type { PhaseResult } from '../result-types.js';
+import { formatCount } from '../../text/format.js';
+import type { PhaseResult } from '../../result/result-types.js';
 import type { PhaseLittlesLaw } from './types.js';
-import { totalFailed } from '../phase-figures.js';
+import { totalFailed } from '../../result/phase-figures.js';
 
 /**
  * Fewer snapshots than this give a mean in flight too noisy to judge a 20% gap: with batching,

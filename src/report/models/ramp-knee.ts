@@ -4,7 +4,7 @@
  */
 import { KloadError } from '../../errors.js';
 import { findLatencyKnee, KNEE_MIN_POINTS, type RampPoint } from '../../model/latency-knee.js';
-import type { PhaseResult } from '../result-types.js';
+import type { PhaseResult } from '../../result/result-types.js';
 import type { RampKnee } from './types.js';
 
 export function rampKnee(phase: PhaseResult): RampKnee {

@@ -3,7 +3,7 @@
  * answer: Little's law per phase, and the latency knee of each ramp. Fits that need several
  * runs (seed formulas, USL) belong to sweeps.
  */
-import type { RunResult } from '../result-types.js';
+import type { RunResult } from '../../result/result-types.js';
 import { phaseLittlesLaws } from './phase-littles-law.js';
 import { rampKnee } from './ramp-knee.js';
 import type { RunModels } from './types.js';

@@ -5,7 +5,7 @@
  */
 import type { LatencyKnee } from '../../model/latency-knee.js';
 import type { LittlesLawCheck } from '../../model/littles-law.js';
-import type { PhaseResult } from '../result-types.js';
+import type { PhaseResult } from '../../result/result-types.js';
 
 export interface RunModels {
   /** One entry per phase of the result, in run order. */

@@ -7,7 +7,7 @@ import { tempDir } from '../../helpers/paths.js';
 import { formatRunModels } from '../../../src/report/models/format-run-models.js';
 import { buildRunModels } from '../../../src/report/models/run-models.js';
 import type { RunModels } from '../../../src/report/models/types.js';
-import { realisticRunResult } from '../../unit/html/realistic-result.js';
+import { realisticRunResult } from '../../unit/report/html/realistic-result.js';
 import { lawRows, sweepOf } from '../../unit/plan/sweep-fixture.js';
 import { runResult } from '../../unit/report/result-fixture.js';
 import { rampPhase, steadyPhase } from '../../unit/report/models/run-fixture.js';

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedCluster } from '../../../src/cluster/embedded-cluster.js';
 import { decodeHistogram } from '../../../src/metrics/histogram.js';
-import { RESULT_SCHEMA_VERSION } from '../../../src/report/result-types.js';
+import { RESULT_SCHEMA_VERSION } from '../../../src/result/result-types.js';
 import { runCli } from '../../helpers/cli.js';
 import { randomTopic } from '../../helpers/kafka-io.js';
 import { tempDir } from '../../helpers/paths.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { compareCommand } from '../../../src/cli/commands/compare.js';
 import { KloadError } from '../../../src/errors.js';
-import type { RunResult } from '../../../src/report/result-types.js';
+import type { RunResult } from '../../../src/result/result-types.js';
 import { latencyDistribution, phaseResult, runResult } from './result-fixture.js';
 
 /** Writes each result as JSON in a fresh directory removed after the test; returns the paths. */
@@ -52,7 +52,7 @@ test('compare prints the comparison, then fails with exit code 99 naming how man
   const paths = files(t, { 'base.json': base, 'head.json': worse });
   const { printed, error } = compare(t, paths['base.json'] ?? '', paths['head.json'] ?? '', 'json');
   assert.ok(error instanceof KloadError);
-  assert.equal(error.code, 'THRESHOLDS_FAILED');
+  assert.equal(error.code, 'REGRESSION_FOUND');
   assert.equal(error.exitCode, 99);
   assert.equal(error.message, '4 metrics regressed beyond 5%');
   assert.equal(JSON.parse(printed).regressions, 4);

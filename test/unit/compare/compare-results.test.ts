@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KloadError } from '../../../src/errors.js';
-import { compareResults } from '../../../src/report/compare/compare-results.js';
-import type { Comparison, ComparisonRow } from '../../../src/report/compare/types.js';
-import type { PhaseResult, RunResult } from '../../../src/report/result-types.js';
+import { compareResults } from '../../../src/compare/compare-results.js';
+import type { Comparison, ComparisonRow } from '../../../src/compare/types.js';
+import type { PhaseResult, RunResult } from '../../../src/result/result-types.js';
 import { latencies, latencyDistribution, phaseResult, runResult } from './result-fixture.js';
 
 const FIVE_PERCENT = { maxRegression: 0.05 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatComparison, percent } from '../../../src/report/compare/format-comparison.js';
-import type { Comparison, ComparisonRow } from '../../../src/report/compare/types.js';
+import { formatComparison, percent } from '../../../src/compare/format-comparison.js';
+import type { Comparison, ComparisonRow } from '../../../src/compare/types.js';
 
 function row(overrides: Partial<ComparisonRow>): ComparisonRow {
   return {

@@ -3,8 +3,8 @@
  * present, latencies are real HDR histograms, and a test overrides only what it is about.
  */
 import { createLatencyHistogram, recordUs, summarize } from '../../../src/metrics/histogram.js';
-import { RESULT_SCHEMA_VERSION } from '../../../src/report/result-types.js';
-import type { LatencySummaryUs, PhaseResult, RunResult } from '../../../src/report/result-types.js';
+import { RESULT_SCHEMA_VERSION } from '../../../src/result/result-types.js';
+import type { LatencySummaryUs, PhaseResult, RunResult } from '../../../src/result/result-types.js';
 import type { Phase } from '../../../src/scenario/types.js';
 
 /** A summary of exactly these samples (µs). */

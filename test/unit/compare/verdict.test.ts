@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLatencyHistogram, recordUs } from '../../../src/metrics/histogram.js';
-import { parseMaxRegression } from '../../../src/report/compare/max-regression.js';
-import { maxEstimate, quantileEstimate } from '../../../src/report/compare/quantile-interval.js';
-import type { Direction, Estimate, Verdict } from '../../../src/report/compare/types.js';
-import { relativeDelta, verdictOf } from '../../../src/report/compare/verdict.js';
+import { parseMaxRegression } from '../../../src/compare/max-regression.js';
+import { maxEstimate, quantileEstimate } from '../../../src/compare/quantile-interval.js';
+import type { Direction, Estimate, Verdict } from '../../../src/compare/types.js';
+import { relativeDelta, verdictOf } from '../../../src/compare/verdict.js';
 import { KloadError } from '../../../src/errors.js';
 
 const exact = (value: number): Estimate => ({ value, low: value, high: value });

@@ -1,8 +1,8 @@
 /** Small, valid RunResult/PhaseResult values for report tests. */
 import { createLatencyHistogram, recordUs, summarize } from '../../../src/metrics/histogram.js';
-import type { LatencySummaryUs, PhaseResult, RunResult } from '../../../src/report/result-types.js';
-import { RESULT_SCHEMA_VERSION } from '../../../src/report/result-types.js';
-import { summarizeRun } from '../../../src/report/summary.js';
+import type { LatencySummaryUs, PhaseResult, RunResult } from '../../../src/result/result-types.js';
+import { RESULT_SCHEMA_VERSION } from '../../../src/result/result-types.js';
+import { summarizeRun } from '../../../src/result/summary.js';
 
 export function latencies(...valuesUs: number[]): LatencySummaryUs {
   const h = createLatencyHistogram();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KloadError } from '../../../src/errors.js';
-import { evaluateThresholds, holds } from '../../../src/report/thresholds/evaluate.js';
-import type { ThresholdOperator } from '../../../src/report/thresholds/types.js';
+import { evaluateThresholds, holds } from '../../../src/thresholds/evaluate.js';
+import type { ThresholdOperator } from '../../../src/thresholds/types.js';
 import { latencies, phaseResult, runResult } from '../compare/result-fixture.js';
 
 /** `count` samples 1..count µs apart from `fromUs`: exact in HDR below 2048 µs. */

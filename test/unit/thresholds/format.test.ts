@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatThresholds } from '../../../src/report/thresholds/format.js';
-import type { ThresholdOutcome } from '../../../src/report/result-types.js';
+import { formatThresholds } from '../../../src/thresholds/format.js';
+import type { ThresholdOutcome } from '../../../src/result/result-types.js';
 
 function outcome(overrides: Partial<ThresholdOutcome>): ThresholdOutcome {
   return { expression: 'lost == 0', phase: null, metric: 'lost', actual: 0, operator: '==', limit: 0, unit: 'count', pass: true, ...overrides };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KloadError } from '../../../src/errors.js';
-import { parseThreshold, parseThresholds } from '../../../src/report/thresholds/parse.js';
+import { parseThreshold, parseThresholds } from '../../../src/thresholds/parse.js';
 
 const valid: [text: string, phase: string | null, metric: string, operator: string, limit: number, unit: string][] = [
   ['publish.p99 < 50ms', null, 'publish.p99', '<', 50, 'ms'],

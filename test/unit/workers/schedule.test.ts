@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planRun } from '../../../src/coordinator/plan.js';
+import { assignThreads } from '../../../src/coordinator/assign-threads.js';
 import type { Phase } from '../../../src/scenario/types.js';
 import type { WorkerPhase } from '../../../src/workers/protocol.js';
 import { intendedTimeUs, messagesDue, totalMessages } from '../../../src/workers/rate-profile.js';
@@ -127,7 +127,7 @@ test('three threads holding 2, 2 and 1 of 5 producers at 1000 msg/s over 10 s ar
 test('threads of a plan whose rate divides evenly by client count send the scenario total together', () => {
   // 3 producers on 2 threads at 100 msg/s for 30 s: rate shares of 66.67 and 33.33 would floor to
   // 1999 + 999; counting slots of the one scenario-wide schedule gives exactly 2000 + 1000.
-  const plan = planRun(
+  const plan = assignThreads(
     scenarioWith({
       producers: { count: 3, threads: 2 },
       phases: [{ name: 'steady', type: 'constant', durationMs: 30_000, rateMsgsPerSec: 100 }],
@@ -139,7 +139,7 @@ test('threads of a plan whose rate divides evenly by client count send the scena
 
 test('threads interleave on one scenario-wide schedule: every intended time appears exactly once', () => {
   // 3 producers on 2 threads at 100 msg/s: thread 0 holds slots 0 and 1, thread 1 slot 2.
-  const plan = planRun(
+  const plan = assignThreads(
     scenarioWith({
       producers: { count: 3, threads: 2 },
       phases: [{ name: 'steady', type: 'constant', durationMs: 1000, rateMsgsPerSec: 100 }],
@@ -156,7 +156,7 @@ test('threads interleave on one scenario-wide schedule: every intended time appe
 
 /** Each producer thread's timeline of a plan of `phases` with `count` producers on `threads` threads. */
 function threadTimelines(count: number, threads: number, phases: Phase[]): TimedPhase[][] {
-  return planRun(scenarioWith({ producers: { count, threads }, phases })).producers.map((t) => buildTimeline(t.phases));
+  return assignThreads(scenarioWith({ producers: { count, threads }, phases })).producers.map((t) => buildTimeline(t.phases));
 }
 
 function intendedTimes(phase: TimedPhase): number[] {

@@ -1,6 +1,6 @@
 /** Where and with what the run happened: enough to reproduce it or to distrust a comparison. */
-import { formatCount } from '../../format.js';
-import type { RunResult } from '../../result-types.js';
+import { formatCount } from '../../../text/format.js';
+import type { RunResult } from '../../../result/result-types.js';
 import { html, type Html } from '../escape.js';
 import { formatGiB, NONE } from '../format-values.js';
 import type { ReportSection } from '../section.js';

@@ -1,5 +1,5 @@
 /** The top of the page: which scenario, did it complete, when, and on what. */
-import type { RunResult } from '../../result-types.js';
+import type { RunResult } from '../../../result/result-types.js';
 import { html, type Html } from '../escape.js';
 import { formatUtc, NONE } from '../format-values.js';
 import { badge, type Tone } from '../section.js';

@@ -1,6 +1,6 @@
 /** Could the numbers be trusted? Lost/duplicated/reordered messages and generator-bound phases. */
-import { formatCount } from '../../format.js';
-import type { PhaseResult, RunResult } from '../../result-types.js';
+import { formatCount } from '../../../text/format.js';
+import type { PhaseResult, RunResult } from '../../../result/result-types.js';
 import { html, type Html } from '../escape.js';
 import { badge, type ReportSection } from '../section.js';
 import { phaseAnchor } from './phase.js';

@@ -1,12 +1,12 @@
 /** One phase: what it asked for and got, its latency table, and its four charts. */
-import { formatCount, formatMB, formatSeconds } from '../../format.js';
-import type { LatencySummaryUs, PhaseResult } from '../../result-types.js';
+import { formatCount, formatMB, formatSeconds } from '../../../text/format.js';
+import type { LatencySummaryUs, PhaseResult } from '../../../result/result-types.js';
 import { consumerLagChart, latencyOverTimeChart, spectrumChart, throughputChart, type ChartSpec } from '../chart-specs.js';
 import { html, type Html } from '../escape.js';
 import { latencyMs } from '../format-values.js';
 import { badge, chartSlot, type ReportSection } from '../section.js';
 import { hasConsumers, phaseTimeSeries } from '../time-series.js';
-import { phaseMBPerSec, totalFailed } from '../../phase-figures.js';
+import { phaseMBPerSec, totalFailed } from '../../../result/phase-figures.js';
 
 
 export function phaseAnchor(index: number): string {

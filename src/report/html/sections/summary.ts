@@ -1,11 +1,11 @@
 /** The recorded phases folded into a few numbers, then one row per phase. */
-import { formatCount, formatMB, formatMsFromUs, formatSeconds } from '../../format.js';
-import type { PhaseResult, RunResult } from '../../result-types.js';
+import { formatCount, formatMB, formatMsFromUs, formatSeconds } from '../../../text/format.js';
+import type { PhaseResult, RunResult } from '../../../result/result-types.js';
 import { html, type Html } from '../escape.js';
 import { latencyMs, NONE } from '../format-values.js';
 import { badge, type ReportSection } from '../section.js';
 import { phaseAnchor } from './phase.js';
-import { phaseMBPerSec, totalFailed } from '../../phase-figures.js';
+import { phaseMBPerSec, totalFailed } from '../../../result/phase-figures.js';
 
 
 export function summarySection(result: RunResult): ReportSection {

@@ -1,5 +1,5 @@
 /** Every scenario threshold with its measured value and verdict. */
-import type { RunResult, ThresholdOutcome } from '../../result-types.js';
+import type { RunResult, ThresholdOutcome } from '../../../result/result-types.js';
 import { html, type Html } from '../escape.js';
 import { formatInUnit } from '../format-values.js';
 import { badge, type ReportSection } from '../section.js';

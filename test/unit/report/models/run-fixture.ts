@@ -2,7 +2,7 @@
  * Run results made up for the model tests: interval series whose in-flight counts and per-second
  * p99s the test chooses, inside otherwise valid phases.
  */
-import type { IntervalStats, PhaseResult } from '../../../../src/report/result-types.js';
+import type { IntervalStats, PhaseResult } from '../../../../src/result/result-types.js';
 import { latencies, phase } from '../result-fixture.js';
 
 export function interval(elapsedSec: number, overrides: Partial<IntervalStats> = {}): IntervalStats {

@@ -1,0 +1,78 @@
+/**
+ * The one cluster choice for runs, sweeps and (later) agents: --brokers wins; else the detached
+ * embedded cluster; else a temporary embedded cluster sized for the scenario (3 nodes when a
+ * topic wants replication, so seed-example.yaml just works). Only when kload started the cluster
+ * does it know where the brokers keep their logs, which a sweep needs for E = T/S.
+ */
+import { KloadError } from '../errors.js';
+import { fetchMetadata } from '../kafka/metadata.js';
+import type { ClusterDescription } from '../result/cluster-description.js';
+import type { Scenario } from '../scenario/types.js';
+import { runningClusterState } from './cluster-control.js';
+import { EmbeddedCluster } from './embedded-cluster.js';
+import { logDirsOfNodes } from './log-dirs.js';
+
+export interface ClusterTarget extends ClusterDescription {
+  /** Stops a cluster started for this run; a no-op for one that was already there. */
+  release(): Promise<void>;
+}
+
+export const EXTERNAL_LOG_DIRS_REASON =
+  "the cluster was given with --brokers, so kload did not start it and cannot read its brokers' log directories; " +
+  'run the sweep without --brokers (on a temporary or `kload cluster start --detach` cluster) to measure E';
+
+export async function resolveCluster(opts: {
+  brokers?: string | undefined;
+  scenario: Scenario;
+  clientConfig: Record<string, string>;
+  log: (line: string) => void;
+}): Promise<ClusterTarget> {
+  const noop = async () => {};
+  if (opts.brokers) {
+    const brokerCount = await probe(opts.brokers, opts.clientConfig);
+    const base = { kind: 'external' as const, brokers: opts.brokers, brokerCount, kafkaVersion: null };
+    return { ...base, logDirs: null, logDirsUnavailableReason: EXTERNAL_LOG_DIRS_REASON, release: noop };
+  }
+  const state = runningClusterState();
+  if (state) {
+    const brokerCount = await probe(state.bootstrapServers, {});
+    const dirs = logDirsOrReason(() => logDirsOfNodes(state.nodes.map((n) => n.dir)));
+    return { kind: 'embedded-detached', brokers: state.bootstrapServers, brokerCount, kafkaVersion: state.kafkaVersion, ...dirs, release: noop };
+  }
+  const nodes = Math.max(...opts.scenario.topics.map((t) => t.replicationFactor)) > 1 ? 3 : 1;
+  opts.log(`No --brokers and no running embedded cluster: starting a temporary ${nodes}-node cluster.`);
+  const cluster = await EmbeddedCluster.start({ nodes, log: opts.log });
+  const dirs = logDirsOrReason(() => logDirsOfNodes(cluster.nodes.map((n) => n.spec.dir)));
+  return {
+    kind: 'embedded-temporary',
+    brokers: cluster.bootstrapServers,
+    brokerCount: nodes,
+    kafkaVersion: cluster.kafkaVersion,
+    ...dirs,
+    release: () => cluster.stop(),
+  };
+}
+
+/** "Cluster: 127.0.0.1:9092 (embedded-temporary, 1 broker)" */
+export function describeCluster(cluster: ClusterDescription): string {
+  return `Cluster: ${cluster.brokers} (${cluster.kind}, ${cluster.brokerCount} broker${cluster.brokerCount > 1 ? 's' : ''})`;
+}
+
+function logDirsOrReason(read: () => string[]): Pick<ClusterDescription, 'logDirs' | 'logDirsUnavailableReason'> {
+  try {
+    return { logDirs: read(), logDirsUnavailableReason: null };
+  } catch (error) {
+    return { logDirs: null, logDirsUnavailableReason: `the embedded cluster's log directories could not be read: ${(error as Error).message}` };
+  }
+}
+
+/** Fails within seconds, with a hint, when nobody answers at the given address. */
+async function probe(brokers: string, properties: Record<string, string>): Promise<number> {
+  try {
+    return (await fetchMetadata(brokers, { timeoutMs: 5000, properties })).brokers.length;
+  } catch (error) {
+    throw new KloadError('CLUSTER_UNREACHABLE', `No Kafka broker answered at ${brokers} within 5 s (${(error as Error).message}).`, {
+      hint: 'Check the address and that the cluster is up (`kload cluster status` for the embedded one); security settings go in --client-config.',
+    });
+  }
+}

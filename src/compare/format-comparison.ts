@@ -1,0 +1,104 @@
+/**
+ * A comparison for people and machines: an aligned table for the terminal, Markdown for a pull
+ * request comment, JSON for scripts (the Comparison object as is).
+ */
+import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
+import { formatTable, type Column } from '../text/text-table.js';
+import type { Comparison, ComparisonRow, Estimate, MetricUnit, Verdict } from './types.js';
+import { assertNever } from '../errors.js';
+
+export type ComparisonFormat = 'table' | 'markdown' | 'json';
+export const COMPARISON_FORMATS: readonly ComparisonFormat[] = ['table', 'markdown', 'json'];
+
+const NONE = '-';
+const VERDICT_ORDER: readonly Verdict[] = ['regressed', 'better', 'noise', 'ok', 'n/a'];
+
+export function formatComparison(comparison: Comparison, format: ComparisonFormat): string {
+  switch (format) {
+    case 'table':
+      return formatAsTable(comparison);
+    case 'markdown':
+      return formatAsMarkdown(comparison);
+    case 'json':
+      return JSON.stringify(comparison, null, 2);
+    default:
+      return assertNever(format, 'format');
+  }
+}
+
+const COLUMNS: Column[] = [
+  { header: 'phase', align: 'left' },
+  { header: 'metric', align: 'left' },
+  { header: 'unit', align: 'left' },
+  { header: 'base', align: 'right' },
+  { header: 'head', align: 'right' },
+  { header: 'delta', align: 'right' },
+  { header: 'verdict', align: 'left' },
+];
+
+function formatAsTable(comparison: Comparison): string {
+  const { base, head } = comparison;
+  return [
+    `Scenario "${comparison.scenario}": base ${base.startedAt} vs head ${head.startedAt}, tolerance ${percent(comparison.maxRegression)}`,
+    formatTable(COLUMNS, comparison.rows.map(cells)),
+    `${tally(comparison.rows)}.`,
+    ...comparison.notes.map((note) => `Note: ${note}.`),
+  ].join('\n');
+}
+
+function formatAsMarkdown(comparison: Comparison): string {
+  const { base, head } = comparison;
+  const escape = (text: string): string => text.replace(/\|/g, '\\|');
+  const rows = comparison.rows.map((row) => {
+    const [phase, metric, unit, baseText, headText, delta, verdict] = cells(row).map(escape);
+    const shownVerdict = row.verdict === 'regressed' ? `**${verdict}**` : verdict;
+    return `| ${phase} | ${metric} | ${unit} | ${baseText} | ${headText} | ${delta} | ${shownVerdict} |`;
+  });
+  return [
+    `### kload compare: \`${comparison.scenario}\``,
+    '',
+    `Base ${base.startedAt} (kload ${base.kloadVersion}) vs head ${head.startedAt} (kload ${head.kloadVersion}); tolerance ${percent(comparison.maxRegression)}.`,
+    '',
+    '| phase | metric | unit | base | head | delta | verdict |',
+    '| :--- | :--- | :--- | ---: | ---: | ---: | :--- |',
+    ...rows,
+    '',
+    `${tally(comparison.rows)}.`,
+    ...comparison.notes.map((note) => `\n> Note: ${escape(note)}.`),
+  ].join('\n');
+}
+
+function cells(row: ComparisonRow): string[] {
+  return [row.phase, row.metric, unitLabel(row.unit), value(row.base, row.unit), value(row.head, row.unit), deltaText(row), row.verdict];
+}
+
+function unitLabel(unit: MetricUnit): string {
+  // Stored in µs; shown in ms like every other kload table.
+  return unit === 'us' ? 'ms' : unit === 'count' ? '' : unit;
+}
+
+function value(estimate: Estimate | null, unit: MetricUnit): string {
+  if (estimate === null) return NONE;
+  return unit === 'us' ? formatMsFromUs(estimate.value) : formatCount(estimate.value);
+}
+
+function deltaText(row: ComparisonRow): string {
+  if (row.base === null || row.head === null) return NONE;
+  if (row.delta === null) return 'from 0';
+  const sign = row.delta > 0 ? '+' : '';
+  return `${sign}${formatDecimal(row.delta * 100, 1)}%`;
+}
+
+/** "2 regressed, 1 better, 14 ok" in a fixed order, leaving out verdicts nobody got. */
+function tally(rows: readonly ComparisonRow[]): string {
+  const parts = VERDICT_ORDER.flatMap((verdict) => {
+    const count = rows.filter((row) => row.verdict === verdict).length;
+    return count === 0 ? [] : [`${count} ${verdict}`];
+  });
+  return parts.length === 0 ? 'No recorded phases to compare' : parts.join(', ');
+}
+
+/** 0.05 -> "5%", 0.125 -> "12.5%". */
+export function percent(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(6))}%`;
+}
