@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything kload needs on a fresh Debian/Ubuntu machine, and is quick when run again:
 # the Debian dev packages that give librdkafka zstd/lz4/SSL/SASL, the npm packages (this
-# compiles librdkafka: ~2.5 min on 2 cores), the TypeScript build, and the pinned Kafka jars.
+# compiles librdkafka: ~2.5 min on 2 cores), kload's native core, the TypeScript build, and the
+# pinned Kafka jars.
 # Chromium is only for the tests: the HTML report test opens the page in Debian's headless
 # browser (playwright-core never downloads one).
 set -euo pipefail
@@ -34,6 +35,15 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -d node_modules/
   echo "install: npm ci (compiles librdkafka, a few minutes) ..."
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
+fi
+
+# kload's native core (native/): a small N-API addon linked against the librdkafka that
+# @platformatic/rdkafka just built, so the process holds one librdkafka. node-gyp comes with npm and
+# builds offline against the installed Node's headers (npm's nodedir).
+if ! npm run --silent build:native >/tmp/kload-native-build.log 2>&1; then
+  cat /tmp/kload-native-build.log >&2
+  echo "install: building native/ failed (log above). It needs g++, make, python3 and node_modules/@platformatic/rdkafka/build/deps; scenarios can still run with client: node-rdkafka." >&2
+  exit 1
 fi
 
 npm run --silent build

@@ -1,0 +1,32 @@
+# kload's native core. Links the librdkafka that @platformatic/rdkafka already built, through an
+# $ORIGIN-relative rpath: the process then maps exactly one librdkafka.so.1 (the loader dedups by
+# soname and path), and the checkout can move without breaking the addon.
+{
+  "variables": {
+    "rdkafka_deps": "<(module_root_dir)/../node_modules/@platformatic/rdkafka/build/deps"
+  },
+  "targets": [
+    {
+      "target_name": "kload_native",
+      "sources": [
+        "src/module.cc",
+        "src/common.cc",
+        "src/client.cc",
+        "src/produce_batch.cc",
+        "src/waiter.cc",
+        "src/stamp.cc",
+        "src/producer.cc",
+        "src/consumer.cc"
+      ],
+      "include_dirs": ["<(rdkafka_deps)/include"],
+      "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
+      "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++1y", "-std=gnu++20"],
+      "cflags_cc": ["-std=c++17", "-O2", "-fexceptions", "-Wall", "-Wextra", "-Wno-unused-parameter", "-Wno-ignored-qualifiers"],
+      "libraries": [
+        "-L<(rdkafka_deps)",
+        "-l:librdkafka.so.1",
+        "-Wl,-rpath,'$$ORIGIN/../../../node_modules/@platformatic/rdkafka/build/deps'"
+      ]
+    }
+  ]
+}
