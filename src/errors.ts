@@ -38,10 +38,8 @@ export const ERROR_CODES = {
   CLUSTER_UNREACHABLE: { exitCode: ExitCode.clusterUnreachable, meaning: 'no broker answered at the given address' },
   KAFKA_ERROR: { exitCode: ExitCode.unexpected, meaning: 'the cluster refused a request (topic creation, leaders)' },
   TIMED_OUT: { exitCode: ExitCode.unexpected, meaning: 'a step of the run did not finish in time' },
-  RUN_FAILED: { exitCode: ExitCode.unexpected, meaning: 'the run ended with status failed (its result is saved)' },
   THRESHOLDS_FAILED: { exitCode: ExitCode.gateFailed, meaning: 'a threshold of the scenario failed (the result is saved)' },
   REGRESSION_FOUND: { exitCode: ExitCode.gateFailed, meaning: 'kload compare found a metric regressed beyond tolerance' },
-  INTERRUPTED: { exitCode: ExitCode.interrupted, meaning: 'stopped by Ctrl-C or SIGTERM (the partial result is saved)' },
 } as const satisfies Record<string, { exitCode: ExitCode; meaning: string }>;
 export type KloadErrorCode = keyof typeof ERROR_CODES;
 

@@ -2,6 +2,7 @@ import { cpus, release, totalmem, type as osType } from 'node:os';
 import { librdkafkaVersion } from '../kafka/rdkafka.js';
 import { redactProperties } from '../result/redact.js';
 import type { Environment } from '../result/result-types.js';
+import type { ClientDriver } from '../scenario/types.js';
 import type { ClusterDescription } from '../result/cluster-description.js';
 
 export function describeEnvironment(input: {
@@ -10,6 +11,8 @@ export function describeEnvironment(input: {
   consumerProperties: Record<string, string>;
   producerThreads: number;
   consumerThreads: number;
+  producerClient: ClientDriver;
+  consumerClient: ClientDriver | null;
 }): Environment {
   const cpu = cpus();
   return {
@@ -26,5 +29,7 @@ export function describeEnvironment(input: {
     consumerProperties: redactProperties(input.consumerProperties),
     producerThreads: input.producerThreads,
     consumerThreads: input.consumerThreads,
+    producerClient: input.producerClient,
+    consumerClient: input.consumerClient,
   };
 }

@@ -79,7 +79,7 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   const lagSampler = input.watermarks ? new LagSampler(input.watermarks, scenario.producers.topic, input.partitions, groups, collector, phaseStartsSec) : null;
   try {
     consumerTasks = threads.consumers.map((c) => tracker.track(consumerPool!.start({
-      ...common, role: 'consumer', workerId: c.workerId, topic: scenario.consumers!.topic, members: c.members,
+      ...common, role: 'consumer', workerId: c.workerId, topic: scenario.consumers!.topic, members: c.members, client: scenario.consumers!.client,
       phases: threads.producers[0]!.phases, stopFlag: consumerStop.buffer as SharedArrayBuffer, properties: input.consumerProperties,
     }, (m) => observe(m))));
     if (scenario.consumers) {
@@ -89,7 +89,7 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
     // Partitions this run never writes to need no drain (a reused group may never read them).
     const highAtStart = input.watermarks ? await input.watermarks.highWatermarks(scenario.producers.topic, input.partitions) : [];
     producerTasks = threads.producers.map((p) => tracker.track(producerPool.start({
-      ...common, role: 'producer', workerId: p.workerId, producerIds: p.producerIds, phases: p.phases,
+      ...common, role: 'producer', workerId: p.workerId, producerIds: p.producerIds, phases: p.phases, client: scenario.producers.client,
       stopFlag: producerStop.buffer as SharedArrayBuffer, message: scenario.producers.message, keys: scenario.producers.keys,
       payload: scenario.producers.payload, payloadLines: input.payloadLines, properties: input.producerProperties,
     }, (m) => observe(m))));

@@ -41,6 +41,9 @@ export interface Environment {
   consumerProperties: Record<string, string>;
   producerThreads: number;
   consumerThreads: number;
+  /** The client driver that ran the producers and the consumers (null: no consumers). Absent before kload 0.2. */
+  producerClient?: 'native' | 'node-rdkafka';
+  consumerClient?: 'native' | 'node-rdkafka' | null;
 }
 
 /** Summary statistics of one HDR histogram, in microseconds. */

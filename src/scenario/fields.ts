@@ -30,3 +30,14 @@ export function configMap() {
       Object.fromEntries(Object.entries(configs).map(([name, v]) => [name, String(v)])),
     );
 }
+
+/**
+ * Which client drives a block's clients: kload's native core (batched N-API over librdkafka, the
+ * default) or the node-rdkafka binding (@platformatic/rdkafka), for teams that want to know what
+ * the binding they ship costs them.
+ */
+export const clientDriver = () =>
+  z
+    .enum(['native', 'node-rdkafka'])
+    .default('native')
+    .describe("Client driver: 'native' (kload's batched core over librdkafka, default) or 'node-rdkafka' (the binding).");

@@ -1,6 +1,6 @@
 /** The optional `consumers` block: consumer groups that read what the producers send. */
 import { z } from 'zod';
-import { configMap, nonEmptyString, positiveInt } from './fields.js';
+import { clientDriver, configMap, nonEmptyString, positiveInt } from './fields.js';
 import { checkUnique, isValidAt, whenArray, whenObject } from './partial-checks.js';
 import { topicName } from './schema-topics.js';
 
@@ -22,6 +22,7 @@ export const consumersSchema = z
     groups: groupsSchema.optional(),
     members: positiveInt().default(1).describe('Consumers in each group.'),
     threads: positiveInt().default(1).describe('Worker threads all members are spread over (<= members x groups).'),
+    client: clientDriver(),
     properties: configMap()
       .prefault({})
       .describe('librdkafka consumer properties, e.g. fetch.min.bytes: 1 (values become strings).'),

@@ -1,6 +1,6 @@
 /** The `producers` block: how many producer clients, on how many threads, sending what. */
 import { z } from 'zod';
-import { configMap, positiveInt } from './fields.js';
+import { clientDriver, configMap, positiveInt } from './fields.js';
 import { isValidAt, whenObject } from './partial-checks.js';
 import { keysSchema, messageSchema, payloadSchema } from './schema-message.js';
 import { topicName } from './schema-topics.js';
@@ -13,6 +13,7 @@ export const producersSchema = z
     message: messageSchema,
     keys: keysSchema,
     payload: payloadSchema,
+    client: clientDriver(),
     properties: configMap()
       .prefault({})
       .describe('librdkafka producer properties, e.g. acks: all, linger.ms: 5 (values become strings).'),

@@ -104,6 +104,7 @@ function resolve(file: ScenarioObject): Scenario {
             groups: consumers.groups ?? [`${file.name}-group`],
             membersPerGroup: consumers.members,
             threads: consumers.threads,
+            client: consumers.client,
             properties: consumers.properties,
           },
     phases: file.phases,

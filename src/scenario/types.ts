@@ -31,6 +31,12 @@ export interface TopicSpec {
   configs: Record<string, string>;
 }
 
+/**
+ * 'native': kload's batched N-API core over librdkafka (native/), one call per batch and typed
+ * arrays back; 'node-rdkafka': the @platformatic/rdkafka binding, one JS object per message.
+ */
+export type ClientDriver = 'native' | 'node-rdkafka';
+
 export interface ProducerSpec {
   /** A topic named in `topics`; defaults to the first topic. */
   topic: string;
@@ -41,6 +47,8 @@ export interface ProducerSpec {
   message: MessageSpec;
   keys: KeyStrategy;
   payload: PayloadSpec;
+  /** Which client drives the producers (see ClientDriver). */
+  client: ClientDriver;
   /** librdkafka producer properties, passed through verbatim as strings. */
   properties: Record<string, string>;
 }
@@ -78,6 +86,8 @@ export interface ConsumerSpec {
   membersPerGroup: number;
   /** Worker threads all members are spread over. */
   threads: number;
+  /** Which client drives the members (see ClientDriver). */
+  client: ClientDriver;
   /** librdkafka consumer properties, verbatim as strings. */
   properties: Record<string, string>;
 }

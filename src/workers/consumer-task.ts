@@ -2,22 +2,18 @@
  * Piscina task: one worker thread's consumer group members for the whole run. Counts the
  * messages of this run (by the run id in their stamp) per phase and records end-to-end latency:
  * consume time - intended send time, on the monotonic clock when producer and consumer share a
- * process, else on the wall clock.
+ * process, else on the wall clock. Messages arrive as typed arrays (consumer-driver.ts).
  */
-import { KafkaClientError } from '../kafka/error-names.js';
 import { createRecordingHistogram, encodeHistogram, loadRecordingEngine, recordUs, type Histogram } from '../metrics/histogram.js';
-import type { ConsumerClient, Message } from '../kafka/rdkafka.js';
-import { CLOCK_DOMAIN_ID, nowUs, wallUs } from './clock.js';
-import { ConsumeBatchSize } from './consume-batch-size.js';
-import { connectConsumers } from './consumer-clients.js';
+import { createConsumedBatch } from '../native/addon.js';
+import { CLOCK_DOMAIN_ID, nowUs } from './clock.js';
+import { connectConsumers, type ConsumerMembers, type MemberHandle } from './consumer-clients.js';
+import type { ConsumedBatch } from './consumer-driver.js';
 import { GroupTracker } from './group-tracker.js';
 import { IntervalReporter } from './interval-clock.js';
 import type { ConsumerAssignment, ConsumerWorkerResult, WorkerMessage } from './protocol.js';
 import { buildTimeline } from './schedule.js';
-import { decodeStamp, STAMP_HEADER, type Stamp } from './stamp.js';
-import { readStampTrailer } from './stamp-trailer.js';
 import { waitForStart } from './start-signal.js';
-import { disconnectConsumer } from '../kafka/connection.js';
 
 interface PhaseTotals {
   consumed: number;
@@ -29,6 +25,8 @@ interface PhaseTotals {
   outOfOrder: number;
 }
 
+/** Messages per read: big enough to amortise the call, small enough that a turn stays short. */
+const READ_CAPACITY = 8192;
 
 export default async function consumerTask(a: ConsumerAssignment): Promise<ConsumerWorkerResult> {
   await loadRecordingEngine();
@@ -40,47 +38,41 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
   let foreign = 0;
   let startAtUs = Infinity;
 
-  const handle = (group: string, messages: Message[]) => {
-    const mono = nowUs();
-    const wall = wallUs();
+  const handle = (group: string, b: ConsumedBatch, n: number) => {
     const tracker = trackers.get(group)!;
-    for (const m of messages) {
-      tracker.advance(m.partition, m.offset);
-      const stamp = readStampTrailer(m.value) ?? headerStamp(m);
-      if (!stamp || stamp.runId !== a.runId || stamp.phaseIndex >= totals.length) {
+    for (let k = 0; k < n; k++) {
+      tracker.advance(b.partitions[k]!, b.offsets[k]!);
+      const phaseIndex = b.phaseIndexes[k]!;
+      if (b.stamped[k] === 0 || b.runIds[k] !== a.runId || phaseIndex >= totals.length) {
         foreign++;
         continue;
       }
       // Same process: one monotonic clock; across processes only the wall clock is shared.
-      const sameClock = stamp.clockDomainId === CLOCK_DOMAIN_ID;
-      const e2eUs = sameClock ? mono - stamp.intendedMonoUs : wall - stamp.intendedWallUs;
-      const phase = totals[stamp.phaseIndex]!;
+      const sameClock = b.clockDomainIds[k] === CLOCK_DOMAIN_ID;
+      const e2eUs = sameClock ? b.consumeMonoUs[k]! - b.intendedMonoUs[k]! : b.consumeWallUs[k]! - b.intendedWallUs[k]!;
+      const phase = totals[phaseIndex]!;
       if (sameClock) phase.monotonicClock++;
       else phase.wallClock++;
       phase.consumed++;
-      phase.consumedBytes += m.size;
+      phase.consumedBytes += b.sizes[k]!;
       recordUs(phase.histogram, e2eUs);
-      const verdict = tracker.observe(stamp.producerId, stamp.seq, m.partition);
-      if (verdict === 'duplicate') phase.duplicated++;
-      else if (verdict === 'out-of-order') phase.outOfOrder++;
+      const seen = tracker.observe(b.producerIds[k]!, b.seqs[k]!, b.partitions[k]!);
+      if (seen === 'duplicate') phase.duplicated++;
+      else if (seen === 'out-of-order') phase.outOfOrder++;
     }
-    reporter.countConsumed(messages.length);
-    if (Number.isFinite(startAtUs)) reporter.tick(mono - startAtUs);
+    reporter.countConsumed(n);
+    if (n > 0 && Number.isFinite(startAtUs)) reporter.tick(nowUs() - startAtUs);
   };
 
-  const members = await connectConsumers(a);
-  const loops = members.map((m) => consumeUntilStopped(m.consumer, stopFlag, (batch) => handle(m.group, batch)));
-  const progress = setInterval(() => {
-    const positions = Object.fromEntries([...trackers.values()].map((t) => [t.group, { ...t.positions }]));
-    const message: WorkerMessage = { type: 'consumed', workerId: a.workerId, positions };
-    a.port.postMessage(message);
-    if (Number.isFinite(startAtUs)) reporter.tick(nowUs() - startAtUs);
-  }, 200);
+  const consumers = await connectConsumers(a);
+  const loops = readLoops(consumers, stopFlag, handle);
+  const partitions = new Map<MemberHandle, number>();
+  const progress = setInterval(() => postProgress(a, consumers, trackers, partitions, startAtUs, reporter), 200);
   try {
     const ready: WorkerMessage = { type: 'ready', workerId: a.workerId, role: 'consumer' };
     a.port.postMessage(ready);
     startAtUs = await waitForStart(a.port, stopFlag);
-    await Promise.all(loops);
+    await loops;
     reporter.flush();
     return {
       role: 'consumer',
@@ -92,34 +84,64 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
   } finally {
     clearInterval(progress);
     Atomics.store(stopFlag, 0, 1);
-    await Promise.allSettled(loops);
-    await Promise.all(members.map((m) => disconnectConsumer(m.consumer)));
+    await loops.catch(() => {});
+    await Promise.all(consumers.members.map((m) => m.driver.close()));
+    consumers.idler?.close();
     a.port.close();
   }
 }
 
-function headerStamp(m: Message): Stamp | null {
-  const header = m.headers?.find((h) => STAMP_HEADER in h)?.[STAMP_HEADER];
-  return header === undefined ? null : decodeStamp(header.toString());
+type Handle = (group: string, b: ConsumedBatch, n: number) => void;
+
+/**
+ * Native: one loop reads every member without blocking, then idles on the thread's eventfd.
+ * Binding: one loop per member, each awaiting consume(n) on libuv's pool.
+ */
+function readLoops(c: ConsumerMembers, stopFlag: Int32Array, handle: Handle): Promise<void> {
+  const stopped = () => Atomics.load(stopFlag, 0) === 1;
+  const { idler } = c;
+  if (idler !== null) {
+    const batch = createConsumedBatch(READ_CAPACITY);
+    return (async () => {
+      while (!stopped()) {
+        let got = 0;
+        for (const m of c.members) {
+          const n = m.driver.read(batch, READ_CAPACITY) as number;
+          handle(m.group, batch, n);
+          got += n;
+        }
+        await idler.idle(got > 0 ? 0 : 1000);
+      }
+    })();
+  }
+  return Promise.all(c.members.map(async (m) => {
+    const batch = createConsumedBatch(READ_CAPACITY);
+    while (!stopped()) {
+      const n = await m.driver.read(batch, READ_CAPACITY);
+      handle(m.group, batch, n);
+    }
+  })).then(() => undefined);
 }
 
-/** Reads batches until the stop flag is raised. consume(n) runs on libuv's pool, off this thread. */
-function consumeUntilStopped(consumer: ConsumerClient, stopFlag: Int32Array, onBatch: (m: Message[]) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const batch = new ConsumeBatchSize(nowUs());
-    const next = () => {
-      if (Atomics.load(stopFlag, 0) === 1) return resolve();
-      consumer.consume(batch.next, (err, messages) => {
-        if (err) return reject(new KafkaClientError(err, 'consume failed'));
-        batch.observe(messages.length, nowUs());
-        try {
-          onBatch(messages);
-        } catch (e) {
-          return reject(e as Error);
-        }
-        setImmediate(next);
-      });
-    };
-    next();
-  });
+/** Positions for the drain and lag, partition counts after rebalances, and client errors. */
+function postProgress(
+  a: ConsumerAssignment, c: ConsumerMembers, trackers: Map<string, GroupTracker>,
+  partitions: Map<MemberHandle, number>, startAtUs: number, reporter: IntervalReporter,
+): void {
+  const positions = Object.fromEntries([...trackers.values()].map((t) => [t.group, { ...t.positions }]));
+  const consumed: WorkerMessage = { type: 'consumed', workerId: a.workerId, positions };
+  a.port.postMessage(consumed);
+  for (const m of c.members) {
+    const now = m.driver.assignedPartitions();
+    if (partitions.get(m) !== now) {
+      partitions.set(m, now);
+      const message: WorkerMessage = { type: 'assignment', workerId: a.workerId, group: m.group, member: m.member, partitions: now };
+      a.port.postMessage(message);
+    }
+    for (const error of m.driver.clientErrors().slice(0, 1)) {
+      const message: WorkerMessage = { type: 'client-error', workerId: a.workerId, message: error };
+      a.port.postMessage(message);
+    }
+  }
+  if (Number.isFinite(startAtUs)) reporter.tick(nowUs() - startAtUs);
 }

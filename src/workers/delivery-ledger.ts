@@ -39,10 +39,20 @@ export class DeliveryLedger {
     return i;
   }
 
-  /** Forgets the last record (produce() refused the message). */
-  undo(): void {
-    this.next--;
-    this.inFlight--;
+  /** Forgets the last `n` records (the client refused those messages: queue full). */
+  undo(n = 1): void {
+    this.next -= n;
+    this.inFlight -= n;
+  }
+
+  /** The send time, known only once the driver sent the message. */
+  setSent(i: number, sentOffsetUs: number): void {
+    this.sent[i & this.mask] = sentOffsetUs;
+  }
+
+  /** Unpaced messages are intended when they are sent, by definition. */
+  setIntended(i: number, intendedOffsetUs: number): void {
+    this.intended[i & this.mask] = intendedOffsetUs;
   }
 
   /** Its delivery report arrived: the message is no longer in flight. */

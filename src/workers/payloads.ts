@@ -18,6 +18,19 @@ export interface PayloadSource {
    * out as given (template and file payloads are the user's bytes; short values cannot hold it).
    */
   stampView(seq: number): DataView | null;
+  /**
+   * The values as one buffer (message `seq` is entry seq % count), for drivers that take slices
+   * of one buffer; null when values are made per message (a template with {{seq}}).
+   */
+  pool: ValuePool | null;
+  /** Random payloads carry the binary trailer; the user's bytes (template, file) the text header. */
+  stampCarrier: 'trailer' | 'header';
+}
+
+export interface ValuePool {
+  buffer: Buffer;
+  offsets: Uint32Array;
+  lengths: Uint32Array;
 }
 
 export interface KeySource {
@@ -27,22 +40,22 @@ export interface KeySource {
 export function payloadSource(spec: PayloadSpec, size: MessageSize, lines: string[] | null): PayloadSource {
   switch (spec.type) {
     case 'random': {
-      const pool = Array.from({ length: POOL_SIZE }, () => randomPayload(drawSize(size), spec.compressibility));
-      const views = pool.map(trailerView);
-      return { next: (seq) => pool[seq % POOL_SIZE]!, stampView: (seq) => views[seq % POOL_SIZE]! };
+      const { values, pool } = pooled(Array.from({ length: POOL_SIZE }, () => randomPayload(drawSize(size), spec.compressibility)));
+      const views = values.map(trailerView);
+      return { next: (seq) => values[seq % POOL_SIZE]!, stampView: (seq) => views[seq % POOL_SIZE]!, pool, stampCarrier: 'trailer' };
     }
     case 'template': {
       const parts = spec.template.split('{{seq}}');
       if (parts.length === 1) {
-        const fixed = Buffer.from(spec.template);
-        return { next: () => fixed, stampView: () => null };
+        const { values, pool } = pooled([Buffer.from(spec.template)]);
+        return { next: () => values[0]!, stampView: () => null, pool, stampCarrier: 'header' };
       }
-      return { next: (seq) => Buffer.from(parts.join(String(seq))), stampView: () => null };
+      return { next: (seq) => Buffer.from(parts.join(String(seq))), stampView: () => null, pool: null, stampCarrier: 'header' };
     }
     case 'file': {
-      const pool = (lines ?? []).map((l) => Buffer.from(l));
-      if (pool.length === 0) throw new Error(`payload file ${spec.path} has no lines`);
-      return { next: (seq) => pool[seq % pool.length]!, stampView: () => null };
+      if (!lines || lines.length === 0) throw new Error(`payload file ${spec.path} has no lines`);
+      const { values, pool } = pooled(lines.map((l) => Buffer.from(l)));
+      return { next: (seq) => values[seq % values.length]!, stampView: () => null, pool, stampCarrier: 'header' };
     }
     default:
       return assertNever(spec, 'payload');
@@ -90,4 +103,19 @@ export function randomPayload(bytes: number, compressibility: number): Buffer {
   const buf = randomBytes(bytes);
   buf.fill(0x61, 0, Math.floor(bytes * compressibility));
   return buf;
+}
+
+/** Copies the values into one buffer; each returned value is a view of its slice of it. */
+function pooled(parts: Buffer[]): { values: Buffer[]; pool: ValuePool } {
+  const buffer = Buffer.concat(parts);
+  const offsets = new Uint32Array(parts.length);
+  const lengths = new Uint32Array(parts.length);
+  let at = 0;
+  const values = parts.map((part, i) => {
+    offsets[i] = at;
+    lengths[i] = part.length;
+    at += part.length;
+    return buffer.subarray(offsets[i]!, at);
+  });
+  return { values, pool: { buffer, offsets, lengths } };
 }

@@ -1,144 +1,181 @@
-import { QUEUE_FULL } from '../kafka/error-names.js';
+/**
+ * Runs every phase of a producer thread's schedule through its clients' drivers. Each turn sends
+ * all messages that are due, in one batch per client (batching, not a timer per message, is what
+ * lets one thread pace 500k msg/s), settles the delivery reports that arrived, then idles until
+ * the next message is due or a client event wakes it. On a full queue (or ledger) a client stops
+ * and retries on the next turn; the intended times of waiting messages stay where the schedule
+ * put them, so their latency shows the wait.
+ *
+ * Message j of a paced phase (this thread's numbering) belongs to client j mod m; each client
+ * counts its own messages, so one client's full queue never reorders another's.
+ */
 import { recordUs } from '../metrics/histogram.js';
-import { CLOCK_DOMAIN_ID, nowUs, wallUs } from './clock.js';
-import type { DeliveryLedger } from './delivery-ledger.js';
+import { nowUs, wallUs } from './clock.js';
 import type { IntervalReporter } from './interval-clock.js';
-import { keySource, payloadSource } from './payloads.js';
-import type { ProducerHandle } from './producer-clients.js';
+import type { ProducerClientState } from './producer-clients.js';
+import type { DeliveryReports, Idler } from './producer-driver.js';
 import type { ProducerPhaseTotals } from './producer-totals.js';
-import type { ProducerAssignment } from './protocol.js';
 import { dueCount, intendedOffsetUs, type TimedPhase } from './schedule.js';
-import { encodeStamp, STAMP_HEADER } from './stamp.js';
-import { writeStampTrailer } from './stamp-trailer.js';
 
 export interface LoopContext {
-  assignment: ProducerAssignment;
   timeline: TimedPhase[];
   totals: ProducerPhaseTotals[];
-  clients: ProducerHandle[];
+  clients: ProducerClientState[];
   reporter: IntervalReporter;
   startAtUs: number;
   stopFlag: Int32Array;
-  /** Also counts the messages in flight (the delivery handler settles them). */
-  ledger: DeliveryLedger;
+  idler: Idler;
+  reports: DeliveryReports;
+  /** Settles `n` delivery reports of client `clientIndex` from `reports`. */
+  settle: (clientIndex: number, n: number) => void;
   /** Called as each phase begins sending (the integrity check needs every client's first seq). */
   onPhaseStart: () => void;
+  /** Called about every 200 ms with errors clients reported. */
+  onClientErrors: (messages: string[]) => void;
 }
 
-/** Cap on sends in one tick of an unpaced phase, so delivery reports and intervals keep flowing. */
-const MAX_BATCH = 5000;
-
 /**
- * Runs every phase of the schedule. Each tick sends all messages that are due (batching, not a
- * timer per message, is what lets one thread pace 100k+ msg/s without spinning), then polls for
- * delivery reports. On a full local queue the tick stops sending and retries on the next one; the
- * intended times of the waiting messages stay where the schedule put them.
+ * Messages per unpaced batch: their stamp carries the batch's start as the intended time, so a
+ * batch must take well under a millisecond (512 x ~0.6 µs in the native core).
  */
-export function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boolean }> {
-  const { assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, ledger } = ctx;
-  const payloads = payloadSource(a.payload, a.message.size, a.payloadLines);
-  const keys = keySource(a.keys);
+const UNPACED_BATCH = 512;
+/** Sends per turn of an unpaced phase, so reports and intervals keep flowing. */
+const UNPACED_TURN = 8192;
+/** The longest a turn idles: interval ticks and the stop flag are checked at least this often. */
+const MAX_IDLE_US = 1000;
+
+export async function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boolean }> {
+  const { timeline, totals, clients, reporter, startAtUs, stopFlag, idler } = ctx;
   const wallOffsetUs = wallUs() - nowUs();
-  const headerValue = { [STAMP_HEADER]: '' };
-  const headers = [headerValue];
+  const m = clients.length;
   let phaseIndex = 0;
-  let sentInPhase = 0;
-  let rr = 0;
   let stalled = false;
+  let lastErrorCheck = 0;
 
-  /** `clientIndex`: the slot's client for paced phases, round robin for unpaced ones. */
-  const sendOne = (phase: TimedPhase, intendedOffset: number, clientIndex = rr, sentOffset = nowUs() - startAtUs): boolean => {
-    if (ledger.inFlight >= ledger.capacity) return stall(phase);
-    const client = clients[clientIndex]!;
-    const seq = client.seq;
-    const intendedMonoUs = startAtUs + intendedOffset;
-    const view = payloads.stampView(seq);
-    if (view !== null) {
-      writeStampTrailer(view, a.runId, phase.index, client.producerId, seq, intendedMonoUs, intendedMonoUs + wallOffsetUs, CLOCK_DOMAIN_ID);
-    } else {
-      headerValue[STAMP_HEADER] = encodeStamp({
-        runId: a.runId, phaseIndex: phase.index, producerId: client.producerId, seq,
-        intendedMonoUs, intendedWallUs: intendedMonoUs + wallOffsetUs, clockDomainId: CLOCK_DOMAIN_ID,
-      });
-    }
-    const opaque = ledger.record(intendedOffset, sentOffset, clientIndex, seq);
-    try {
-      client.producer.produce(a.topic, null, payloads.next(seq), keys.next(seq), null, opaque, view === null ? headers : undefined);
-    } catch (err) {
-      ledger.undo();
-      if ((err as { code?: number }).code !== QUEUE_FULL) throw err;
-      return stall(phase);
-    }
-    stalled = false;
-    client.seq++;
-    rr = (rr + 1) % clients.length;
-    const totalsOfPhase = totals[phase.index]!;
-    totalsOfPhase.sent++;
-    // Unpaced sends have no schedule: their delay is 0 by definition, not worth two records each.
-    if (phase.schedule !== null) {
-      recordUs(totalsOfPhase.scheduleDelay, sentOffset - intendedOffset);
-      reporter.countSent(sentOffset - intendedOffset);
-    } else {
-      reporter.countSent(null);
-    }
-    return true;
-  };
-
-  const stall = (phase: TimedPhase): false => {
+  const stall = (phase: TimedPhase) => {
     if (!stalled) totals[phase.index]!.queueFullWaits++;
     stalled = true;
-    return false;
   };
 
-  /**
-   * Sends what the schedule holds up to `now`; returns true when more is due at once. A paced
-   * phase is left only when all its messages went out, so a late tick at a phase boundary
-   * sends them late (their latency shows it) instead of dropping them.
-   */
-  const sendDue = (now: number): boolean => {
+  /** Sends client ci's paced messages up to its `mine`-th of the phase. */
+  const sendPaced = (phase: TimedPhase, ci: number, mine: number) => {
+    const c = clients[ci]!;
+    const { batch } = c.filler;
+    while (c.sentInPhase < mine) {
+      const n = Math.min(mine - c.sentInPhase, batch.opaques.length, c.ledger.capacity - c.ledger.inFlight);
+      if (n <= 0) return stall(phase);
+      c.filler.begin(phase.index);
+      for (let k = 0; k < n; k++) {
+        const intended = intendedOffsetUs(phase, (c.sentInPhase + k) * m + ci);
+        const opaque = c.ledger.record(intended, 0, ci, c.seq + k);
+        c.filler.add(c.seq + k, startAtUs + intended, startAtUs + intended + wallOffsetUs, opaque);
+      }
+      const went = c.driver.send(batch, 0);
+      c.ledger.undo(n - went);
+      const t = totals[phase.index]!;
+      for (let k = 0; k < went; k++) {
+        const sent = batch.sentMonoUs[k]! - startAtUs;
+        const delay = sent - (batch.intendedMonoUs[k]! - startAtUs);
+        c.ledger.setSent(batch.opaques[k]!, sent);
+        recordUs(t.scheduleDelay, delay);
+        reporter.countSent(delay);
+      }
+      t.sent += went;
+      c.seq += went;
+      c.sentInPhase += went;
+      if (went < n) return stall(phase);
+      stalled = false;
+    }
+  };
+
+  /** Unpaced: as fast as the in-flight cap allows; the intended time is the send time. */
+  const sendUnpaced = (phase: TimedPhase, now: number): boolean => {
+    let budget = UNPACED_TURN;
+    for (let ci = 0; ci < m && budget > 0; ci++) {
+      const c = clients[ci]!;
+      const { batch } = c.filler;
+      const room = Math.min(phase.maxInFlight - inFlight(), c.ledger.capacity - c.ledger.inFlight);
+      const n = Math.min(room, UNPACED_BATCH, budget);
+      if (n <= 0) continue;
+      c.filler.begin(phase.index);
+      for (let k = 0; k < n; k++) c.filler.add(c.seq + k, startAtUs + now, startAtUs + now + wallOffsetUs, c.ledger.record(now, now, ci, c.seq + k));
+      const went = c.driver.send(batch, 0);
+      c.ledger.undo(n - went);
+      for (let k = 0; k < went; k++) {
+        // Acks are attributed to phases by this time: a send that crossed the end stays in its phase.
+        const sent = Math.min(batch.sentMonoUs[k]! - startAtUs, phase.endUs - 1);
+        c.ledger.setIntended(batch.opaques[k]!, sent);
+        c.ledger.setSent(batch.opaques[k]!, sent);
+        reporter.countSent(null);
+      }
+      totals[phase.index]!.sent += went;
+      c.seq += went;
+      c.sentInPhase += went;
+      budget -= went;
+      if (went < n) stall(phase);
+      else stalled = false;
+    }
+    return inFlight() < phase.maxInFlight && !stalled && budget === 0;
+  };
+
+  const inFlight = () => {
+    let n = 0;
+    for (const c of clients) n += c.ledger.inFlight;
+    return n;
+  };
+
+  /** Sends what is due by `now`; returns how long to idle (µs), 0 when more can go at once. */
+  const sendDue = (now: number): number => {
     while (phaseIndex < timeline.length) {
       const phase = timeline[phaseIndex]!;
       if (phase.schedule !== null) {
         const due = dueCount(phase, now - phase.startUs);
-        while (sentInPhase < due && sendOne(phase, intendedOffsetUs(phase, sentInPhase), sentInPhase % clients.length)) sentInPhase++;
-        if (sentInPhase < due) return !stalled;
-        if (sentInPhase < phase.total || now < phase.endUs) return false;
-      } else if (now < phase.endUs) {
-        // Unpaced: the intended time is the send time, re-read per message so that a batch
-        // never spills past the phase's end (acks are attributed to phases by this time).
-        for (let budget = MAX_BATCH; budget > 0 && ledger.inFlight < phase.maxInFlight; budget--) {
-          const t = nowUs() - startAtUs;
-          if (t >= phase.endUs || !sendOne(phase, t, rr, t)) break;
-          sentInPhase++;
+        let behind = false;
+        for (let ci = 0; ci < m; ci++) {
+          const mine = Math.max(0, Math.ceil((due - ci) / m));
+          if (clients[ci]!.sentInPhase < mine) sendPaced(phase, ci, mine);
+          if (clients[ci]!.sentInPhase < mine) behind = true;
         }
-        // At the in-flight cap or a full queue nothing can go out before acks come back, and
-        // they arrive only through poll(): spinning on setImmediate took a core from the broker.
-        // The 1 ms timer polls as often as in paced phases; the window holds far more than 1 ms.
-        return ledger.inFlight < phase.maxInFlight && !stalled;
+        // Behind = a full queue or ledger: only a delivery report can free room, and it wakes the idler.
+        if (behind) return MAX_IDLE_US;
+        // A paced phase is left only when all its messages went out, so a late turn at a phase
+        // boundary sends them late (their latency shows it) instead of dropping them.
+        if (due < phase.total) return Math.max(1, intendedOffsetUs(phase, due) - now);
+        if (now < phase.endUs) return Math.max(1, phase.endUs - now);
+      } else if (now < phase.endUs) {
+        return sendUnpaced(phase, now) ? 0 : Math.min(MAX_IDLE_US, phase.endUs - now);
       }
       phaseIndex++;
-      sentInPhase = 0;
+      for (const c of clients) c.sentInPhase = 0;
       if (phaseIndex < timeline.length) ctx.onPhaseStart();
     }
-    return false;
+    return 0;
   };
 
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      try {
-        if (Atomics.load(stopFlag, 0) === 1) return resolve({ stoppedEarly: true });
-        const now = nowUs() - startAtUs;
-        reporter.tick(now);
-        const hurry = sendDue(now);
-        if (phaseIndex >= timeline.length) return resolve({ stoppedEarly: false });
-        for (const c of clients) c.producer.poll();
-        if (hurry) setImmediate(tick);
-        else setTimeout(tick, 1);
-      } catch (err) {
-        reject(err as Error);
-      }
-    };
-    ctx.onPhaseStart();
-    tick();
-  });
+  ctx.onPhaseStart();
+  for (;;) {
+    if (Atomics.load(stopFlag, 0) === 1) return { stoppedEarly: true };
+    const now = nowUs() - startAtUs;
+    reporter.tick(now);
+    const idleUs = sendDue(now);
+    if (phaseIndex >= timeline.length) return { stoppedEarly: false };
+    const full = drainReports(ctx);
+    if (now - lastErrorCheck > 200_000) {
+      lastErrorCheck = now;
+      const errors = clients.flatMap((c) => c.driver.clientErrors());
+      if (errors.length > 0) ctx.onClientErrors(errors);
+    }
+    await idler.idle(full ? 0 : Math.min(idleUs, MAX_IDLE_US));
+  }
+}
+
+/** Settles every report that has arrived; true when the report arrays filled up (more may wait). */
+export function drainReports(ctx: Pick<LoopContext, 'clients' | 'reports' | 'settle'>): boolean {
+  let full = false;
+  for (let ci = 0; ci < ctx.clients.length; ci++) {
+    const n = ctx.clients[ci]!.driver.reports(ctx.reports);
+    if (n > 0) ctx.settle(ci, n);
+    if (n === ctx.reports.opaques.length) full = true;
+  }
+  return full;
 }

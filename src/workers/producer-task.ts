@@ -5,21 +5,19 @@
  * service (ack - send) and, at send time already, schedule delay (send - intended).
  */
 import { errorName } from '../kafka/error-names.js';
-import type { DeliveryReport, LibrdKafkaError } from '../kafka/rdkafka.js';
+import { createDeliveryReports } from '../native/addon.js';
 import { loadRecordingEngine, recordUs } from '../metrics/histogram.js';
 import { SeqBitmap } from '../metrics/seq-bitmap.js';
-import { nowUs } from './clock.js';
-import { DeliveryLedger } from './delivery-ledger.js';
 import { IntervalReporter } from './interval-clock.js';
-import { connectProducers, disconnectAll, type ProducerHandle } from './producer-clients.js';
-import { runProducerLoop } from './producer-loop.js';
+import { closeProducers, connectProducers, type ProducerClients } from './producer-clients.js';
+import { drainReports, runProducerLoop } from './producer-loop.js';
 import { newPhaseTotals, toCounters } from './producer-totals.js';
 import type { ProducerAssignment, ProducerWorkerResult, WorkerMessage } from './protocol.js';
 import { buildTimeline, phaseIndexAt } from './schedule.js';
 import { waitForStart } from './start-signal.js';
 
-/** librdkafka's default queue.buffering.max.messages: the most a client can hold unacknowledged. */
-const LIBRDKAFKA_QUEUE_DEFAULT = 100_000;
+/** Reports settled per drain call; the arrays are allocated once per thread. */
+const REPORTS_CAPACITY = 65_536;
 
 export default async function producerTask(a: ProducerAssignment): Promise<ProducerWorkerResult> {
   await loadRecordingEngine();
@@ -27,42 +25,54 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
   const timeline = buildTimeline(a.phases);
   const totals = timeline.map(() => newPhaseTotals());
   const reporter = new IntervalReporter('producer', a.workerId, timeline, a.intervalMs * 1000, a.port);
-  const queueMax = Number(a.properties['queue.buffering.max.messages'] ?? LIBRDKAFKA_QUEUE_DEFAULT);
-  const ledger = new DeliveryLedger(Math.min(a.producerIds.length * (queueMax + 1000), 1 << 24));
   const acked = a.producerIds.map(() => new SeqBitmap());
+  const reports = createDeliveryReports(REPORTS_CAPACITY);
   const phaseStartSeq: number[][] = [];
   let startAtUs = Infinity;
+  let producers: ProducerClients = { clients: [], idler: { idle: () => {}, close: () => {} } };
 
-  const onDelivery = (err: LibrdKafkaError | null, report: DeliveryReport) => {
-    const i = report.opaque as number;
-    const intended = ledger.intendedOf(i);
-    const phase = totals[phaseIndexAt(timeline, intended)]!;
-    ledger.settle();
-    if (err) {
-      const name = errorName(err.code);
-      phase.failed[name] = (phase.failed[name] ?? 0) + 1;
-      return;
+  const settle = (ci: number, n: number) => {
+    const { ledger } = producers.clients[ci]!;
+    const bits = acked[ci]!;
+    for (let k = 0; k < n; k++) {
+      const i = reports.opaques[k]!;
+      const intended = ledger.intendedOf(i);
+      const phase = totals[phaseIndexAt(timeline, intended)]!;
+      ledger.settle();
+      const code = reports.errors[k]!;
+      if (code !== 0) {
+        const name = errorName(code);
+        phase.failed[name] = (phase.failed[name] ?? 0) + 1;
+        continue;
+      }
+      const ackOffset = reports.ackMonoUs[k]! - startAtUs;
+      const size = reports.sizes[k]!;
+      phase.acked++;
+      phase.ackedBytes += size;
+      recordUs(phase.publish, ackOffset - intended);
+      recordUs(phase.service, ackOffset - ledger.sentOf(i));
+      bits.set(ledger.seqOf(i));
+      reporter.countAcked(size, ackOffset - intended);
     }
-    const ackOffset = nowUs() - startAtUs;
-    phase.acked++;
-    phase.ackedBytes += report.size;
-    recordUs(phase.publish, ackOffset - intended);
-    recordUs(phase.service, ackOffset - ledger.sentOf(i));
-    acked[ledger.clientOf(i)]!.set(ledger.seqOf(i));
-    reporter.countAcked(report.size, ackOffset - intended);
+  };
+  const postErrors = (messages: string[]) => {
+    // Transport errors repeat every few ms while a broker is down: report, but not in a flood.
+    const message: WorkerMessage = { type: 'client-error', workerId: a.workerId, message: messages[0]! };
+    a.port.postMessage(message);
   };
 
-  let clients: ProducerHandle[] = [];
   try {
-    clients = await connectProducers(a.brokers, a.properties, a.producerIds, a.workerId, a.port, onDelivery);
+    producers = await connectProducers(a);
+    const { clients, idler } = producers;
     const ready: WorkerMessage = { type: 'ready', workerId: a.workerId, role: 'producer' };
     a.port.postMessage(ready);
     startAtUs = await waitForStart(a.port, stopFlag);
     const { stoppedEarly } = await runProducerLoop({
-      assignment: a, timeline, totals, clients, reporter, startAtUs, stopFlag, ledger,
+      timeline, totals, clients, reporter, startAtUs, stopFlag, idler, reports, settle,
       onPhaseStart: () => phaseStartSeq.push(clients.map((c) => c.seq)),
+      onClientErrors: postErrors,
     });
-    await drain(clients, ledger, stoppedEarly ? 10_000 : 60_000);
+    await drain(producers, { clients, reports, settle }, stoppedEarly ? 10_000 : 60_000);
     reporter.flush();
     while (phaseStartSeq.length < timeline.length + 1) phaseStartSeq.push(clients.map((c) => c.seq));
     return {
@@ -73,16 +83,17 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
       producers: clients.map((c, ci) => ({ producerId: c.producerId, phaseStartSeq: phaseStartSeq.map((s) => s[ci]!), acked: acked[ci]!.bytes() })),
     };
   } finally {
-    await disconnectAll(clients);
+    await closeProducers(producers, 10_000);
     a.port.close();
   }
 }
 
 /** Waits until every sent message has a delivery report (acked or failed), or the deadline. */
-async function drain(clients: ProducerHandle[], ledger: DeliveryLedger, deadlineMs: number): Promise<void> {
+async function drain(p: ProducerClients, ctx: Parameters<typeof drainReports>[0], deadlineMs: number): Promise<void> {
   const end = Date.now() + deadlineMs;
-  while (ledger.inFlight > 0 && Date.now() < end) {
-    for (const c of clients) c.producer.poll();
-    await new Promise((r) => setTimeout(r, 5));
+  const inFlight = () => p.clients.reduce((n, c) => n + c.ledger.inFlight, 0);
+  while (inFlight() > 0 && Date.now() < end) {
+    drainReports(ctx);
+    await p.idler.idle(1000);
   }
 }

@@ -5,7 +5,7 @@
  * Times are microseconds on process.hrtime (one monotonic clock shared by every thread).
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { KeyStrategy, MessageSpec, PayloadSpec, PhaseType } from '../scenario/types.js';
+import type { ClientDriver, KeyStrategy, MessageSpec, PayloadSpec, PhaseType } from '../scenario/types.js';
 import type { IntervalDelta } from '../metrics/interval-types.js';
 import type { RateSegment } from './rate-profile.js';
 
@@ -28,6 +28,8 @@ export interface WorkerPhase {
 
 interface AssignmentBase {
   workerId: number;
+  /** Which driver runs this thread's clients (workers/producer-driver.ts, consumer-driver.ts). */
+  client: ClientDriver;
   brokers: string;
   topic: string;
   /** Shared by all messages of one run; consumers ignore messages of other runs. */

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { writeHtmlReport } from '../../../src/report/html/write-html-report.js';
 import { chromiumMissing, openPage } from '../../helpers/browser.js';
 import { tempDir } from '../../helpers/paths.js';
-import { realisticRunResult } from '../../unit/report/html/realistic-result.js';
+import { realisticRunResult } from '../../helpers/result-fixture.js';
 
 const missing = chromiumMissing();
 // CI installs chromium (scripts/install.sh), so there a missing browser is a failure, not a skip.

@@ -7,10 +7,8 @@ import { tempDir } from '../../helpers/paths.js';
 import { formatRunModels } from '../../../src/report/models/format-run-models.js';
 import { buildRunModels } from '../../../src/report/models/run-models.js';
 import type { RunModels } from '../../../src/report/models/types.js';
-import { realisticRunResult } from '../../unit/report/html/realistic-result.js';
+import { rampPhase, realisticRunResult, runResult, steadyPhase } from '../../helpers/result-fixture.js';
 import { lawRows, sweepOf } from '../../unit/plan/sweep-fixture.js';
-import { runResult } from '../../unit/report/result-fixture.js';
-import { rampPhase, steadyPhase } from '../../unit/report/models/run-fixture.js';
 
 function savedResult(content: unknown = realisticRunResult()): string {
   const path = join(tempDir('report-cli'), 'quickstart-20261121T233045Z.json');

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { nodeProperties, toPropertiesFile } from '../../../src/cluster/node-config.js';
 import { parseJavaMajor } from '../../../src/cluster/java.js';
 import { newClusterId } from '../../../src/cluster/format-storage.js';
-import { parseKeyValues } from '../../../src/cli/key-values.js';
 
 const three = [1, 2, 3].map((id) => ({ nodeId: id, brokerPort: 9000 + 2 * id, controllerPort: 9001 + 2 * id }));
 
@@ -42,11 +41,6 @@ test('a cluster id is 16 bytes in base64url, as Kafka expects', () => {
   const id = newClusterId();
   assert.match(id, /^[A-Za-z0-9_-]{22}$/);
   assert.equal(Buffer.from(id, 'base64url').length, 16);
-});
-
-test('key=value flags are parsed and every malformed one is reported together', () => {
-  assert.deepEqual(parseKeyValues(['a=1', 'b = x=y'], '--x'), { a: '1', b: 'x=y' });
-  assert.throws(() => parseKeyValues(['good=1', 'bad', '=nokey'], '--broker-property'), /--broker-property expects key=value; got "bad", "=nokey"/);
 });
 
 test('a cluster id never starts with "-", which the storage tool would take for an option', () => {

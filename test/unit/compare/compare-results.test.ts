@@ -4,7 +4,7 @@ import { KloadError } from '../../../src/errors.js';
 import { compareResults } from '../../../src/compare/compare-results.js';
 import type { Comparison, ComparisonRow } from '../../../src/compare/types.js';
 import type { PhaseResult, RunResult } from '../../../src/result/result-types.js';
-import { latencies, latencyDistribution, phaseResult, runResult } from './result-fixture.js';
+import { latencies, latencyDistribution, phaseResult, runResult } from '../../helpers/result-fixture.js';
 
 const FIVE_PERCENT = { maxRegression: 0.05 };
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { phaseSegments, assignThreads, splitEvenly } from '../../../src/coordinator/assign-threads.js';
 import { parseScenario } from '../../../src/scenario/load.js';
 import type { Phase } from '../../../src/scenario/types.js';
-import { scenarioWith } from './scenario-fixture.js';
+import { scenarioWith } from '../../helpers/scenario-fixture.js';
 
 const constant1000: Phase = { name: 'steady', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 1000 };
 

@@ -4,7 +4,7 @@ import { buildPhaseResults, meanTargetRate } from '../../../src/coordinator/buil
 import { IntervalSeries } from '../../../src/metrics/interval-series.js';
 import type { Phase } from '../../../src/scenario/types.js';
 import type { ConsumerWorkerResult, ProducerWorkerResult } from '../../../src/workers/protocol.js';
-import { scenarioWith } from './scenario-fixture.js';
+import { scenarioWith } from '../../helpers/scenario-fixture.js';
 import { build, consumerPhase, inputs, phases, producerPhase } from './worker-results-fixture.js';
 
 for (const { label, clocks, expected } of [

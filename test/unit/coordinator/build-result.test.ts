@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildPhaseResults, phaseDurations } from '../../../src/coordinator/build-result.js';
 import { IntervalSeries } from '../../../src/metrics/interval-series.js';
-import { scenarioWith } from './scenario-fixture.js';
+import { scenarioWith } from '../../helpers/scenario-fixture.js';
 import { build, inputs, phases, scenario } from './worker-results-fixture.js';
 
 test('phaseDurations gives the planned durations when the run was not stopped', () => {

@@ -7,7 +7,7 @@ import { DEFAULT_GENERATOR_BOUNDS } from '../../../src/coordinator/generator-bou
 import { createLatencyHistogram, encodeHistogram, recordUs } from '../../../src/metrics/histogram.js';
 import type { Phase } from '../../../src/scenario/types.js';
 import type { ConsumerPhaseCounters, ConsumerWorkerResult, ProducerPhaseCounters, ProducerWorkerResult } from '../../../src/workers/protocol.js';
-import { scenarioWith } from './scenario-fixture.js';
+import { scenarioWith } from '../../helpers/scenario-fixture.js';
 
 export const phases: Phase[] = [
   { name: 'warmup', type: 'warmup', durationMs: 2000, rateMsgsPerSec: null },

@@ -1,18 +1,7 @@
 /** Shared by the model tests: seeded noise (never Math.random, so failures replay) and error checks. */
 import assert from 'node:assert/strict';
 import { KloadError } from '../../../src/errors.js';
-
-/** mulberry32: a tiny 32-bit PRNG, uniform in [0, 1), the same sequence for the same seed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../helpers/random.js';
 
 /** Standard normal draws by Box–Muller from a seeded uniform source. */
 export function gaussian(seed: number): () => number {

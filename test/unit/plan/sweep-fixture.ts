@@ -1,11 +1,12 @@
 /** Made-up sweep results for the plan tests: points chosen by the test, models fitted for real. */
 import { buildSweepModels } from '../../../src/sweep/sweep-models.js';
 import { SWEEP_RESULT_SCHEMA_VERSION, type SweepResult } from '../../../src/sweep/sweep-result-types.js';
-import { phase, runResult } from '../report/result-fixture.js';
+import { phaseResult, runResult } from '../../helpers/result-fixture.js';
+import { scenarioWith } from '../../helpers/scenario-fixture.js';
 import { modelPoint, type Row } from '../sweep/fabricated-points.js';
 
 export function sweepOf(rows: readonly Row[], cluster: Partial<SweepResult['cluster']> = {}): SweepResult {
-  const points = rows.map((row, i) => ({ ...modelPoint(row, i), result: runResult([phase({ name: 'max', type: 'max' })]) }));
+  const points = rows.map((row, i) => ({ ...modelPoint(row, i), result: runResult([phaseResult({ name: 'max', type: 'max' })]) }));
   return {
     schemaVersion: SWEEP_RESULT_SCHEMA_VERSION,
     kind: 'kload-sweep',
@@ -14,7 +15,7 @@ export function sweepOf(rows: readonly Row[], cluster: Partial<SweepResult['clus
     statusReason: null,
     startedAt: '2026-11-22T00:00:00.000Z',
     finishedAt: '2026-11-22T00:02:00.000Z',
-    scenario: runResult([]).scenario,
+    scenario: scenarioWith(),
     pointLoad: 'warmup 1 s (not recorded, 2,000 msg/s), then max 3 s with 1,000 in flight per producer',
     betweenPoints: 'stored bytes read, page cache written back (sync), topic deleted',
     cluster: { kind: 'embedded-temporary', brokers: '127.0.0.1:9092', brokerCount: 1, kafkaVersion: '4.3.1', logDirs: ['/tmp/x'], logDirsUnavailableReason: null, ...cluster },

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatProgressLine, formatSummaryTable } from '../../../src/report/console-summary.js';
-import { emptyLatencies, latencies, phase, runResult } from './result-fixture.js';
+import { latencies, phaseResult, runResult } from '../../helpers/result-fixture.js';
 
 function sampleRun() {
   return runResult([
-    phase({ name: 'warm', type: 'warmup', recorded: false, targetRate: null, achievedRate: 900, sent: 9000, acked: 9000 }),
-    phase({
+    phaseResult({ name: 'warm', type: 'warmup', recorded: false, targetRate: null, achievedRate: 900, sent: 9000, acked: 9000 }),
+    phaseResult({
       name: 'steady',
       achievedRate: 4999.6,
       sent: 50_001,
@@ -16,7 +16,7 @@ function sampleRun() {
       publishLatencyUs: latencies(1200, 3210, 45_600),
       endToEndLatencyUs: latencies(250),
     }),
-    phase({ name: 'flat-out', type: 'max', targetRate: null, endToEndLatencyUs: emptyLatencies() }),
+    phaseResult({ name: 'flat-out', type: 'max', targetRate: null, endToEndLatencyUs: latencies() }),
   ]);
 }
 

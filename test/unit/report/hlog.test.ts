@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { HistogramLogReader } from 'hdr-histogram-js';
 import { decodeHistogram } from '../../../src/metrics/histogram.js';
 import { formatHlog, HLOG_KINDS, HLOG_LEGEND } from '../../../src/report/hlog.js';
-import { emptyLatencies, phase, runResult } from './result-fixture.js';
-import { realisticRunResult } from './html/realistic-result.js';
+import { latencies, phaseResult, realisticRunResult, runResult } from '../../helpers/result-fixture.js';
 
 const intervalLines = (log: string) => log.split('\n').filter((l) => l.startsWith('Tag='));
 
@@ -49,6 +48,6 @@ test('HdrHistogram\'s own log reader reads every line back with its tag and coun
 });
 
 test('a run without consumers writes no end-to-end lines', () => {
-  const log = formatHlog(runResult([phase({ endToEndLatencyUs: emptyLatencies() })]));
+  const log = formatHlog(runResult([phaseResult({ endToEndLatencyUs: latencies() })]));
   assert.deepEqual(intervalLines(log).map((l) => l.split(',')[0]), ['Tag=publish', 'Tag=service', 'Tag=schedule-delay']);
 });

@@ -26,6 +26,7 @@ test('a minimal scenario gets every default', () => {
       message: { size: { type: 'fixed', bytes: 100 } },
       keys: { type: 'none' },
       payload: { type: 'random', compressibility: 0 },
+      client: 'native',
       properties: {},
     },
     consumers: null,
@@ -51,6 +52,7 @@ test('consumers default to the producers topic and a group named after the scena
     groups: ['reader-group'],
     membersPerGroup: 1,
     threads: 1,
+    client: 'native',
     properties: {},
   });
 });

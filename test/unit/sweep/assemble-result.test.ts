@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assembleSweepResult, type SweepAssembly } from '../../../src/sweep/assemble-result.js';
 import { SWEEP_RESULT_SCHEMA_VERSION, type SweepPointResult } from '../../../src/sweep/sweep-result-types.js';
-import { phase, runResult } from '../report/result-fixture.js';
+import { phaseResult, runResult } from '../../helpers/result-fixture.js';
+import { scenarioWith } from '../../helpers/scenario-fixture.js';
 import { gridPoints } from './fabricated-points.js';
 
 function assembly(overrides: Partial<SweepAssembly> = {}): SweepAssembly {
-  const points: SweepPointResult[] = gridPoints((n, r, k) => (50 * n * r) / k).map((p) => ({ ...p, result: runResult([phase()]) }));
-  const scenario = runResult([]).scenario;
+  const points: SweepPointResult[] = gridPoints((n, r, k) => (50 * n * r) / k).map((p) => ({ ...p, result: runResult([phaseResult()]) }));
+  const scenario = scenarioWith();
   return {
     kloadVersion: '0.1.0',
     scenario: { ...scenario, producers: { ...scenario.producers, properties: { 'sasl.password': 'hunter2' } } },

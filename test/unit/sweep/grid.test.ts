@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expandSweep, pointScenario, pointTopicName, sweepPointCount, sweepRunId } from '../../../src/sweep/grid.js';
-import type { Scenario, SweepSpec } from '../../../src/scenario/types.js';
+import type { SweepSpec } from '../../../src/scenario/types.js';
+import { scenarioWith } from '../../helpers/scenario-fixture.js';
 
 function spec(overrides: Partial<SweepSpec> = {}): SweepSpec {
   return {
@@ -22,24 +23,14 @@ function spec(overrides: Partial<SweepSpec> = {}): SweepSpec {
   };
 }
 
-const base: Scenario = {
+const base = scenarioWith({
   name: 'grid',
-  description: '',
   topics: [{ name: 'orders', partitions: 3, replicationFactor: 1, configs: { 'retention.ms': '60000' } }],
-  producers: {
-    topic: 'orders',
-    count: 1,
-    threads: 1,
-    message: { size: { type: 'fixed', bytes: 100 } },
-    keys: { type: 'none' },
-    payload: { type: 'random', compressibility: 0 },
-    properties: { acks: '1', 'linger.ms': '5' },
-  },
-  consumers: { topic: 'orders', groups: ['g'], membersPerGroup: 1, threads: 1, properties: {} },
+  producers: { properties: { acks: '1', 'linger.ms': '5' } },
+  consumers: {},
   phases: [{ name: 'steady', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 1000 }],
-  thresholds: [],
   sweep: spec(),
-};
+});
 
 const naming = { topic: 'orders', runId: 'abc' };
 

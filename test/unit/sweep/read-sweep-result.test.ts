@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { KloadError } from '../../../src/errors.js';
 import { readSweepResult } from '../../../src/sweep/read-sweep-result.js';
 import { tempDir } from '../../helpers/paths.js';
-import { phase, runResult } from '../report/result-fixture.js';
+import { phaseResult, runResult } from '../../helpers/result-fixture.js';
 import { lawRows, sweepOf } from '../plan/sweep-fixture.js';
 
 function file(name: string, content: string): string {
@@ -25,7 +25,7 @@ test('a sweep result reads back as written', async () => {
 });
 
 test('a single run\'s result, other JSON, a newer version and a missing file are refused plainly', async () => {
-  await rejects(file('run.json', JSON.stringify(runResult([phase()]))), /is the result of a single run, not of a sweep/);
+  await rejects(file('run.json', JSON.stringify(runResult([phaseResult()]))), /is the result of a single run, not of a sweep/);
   await rejects(file('other.json', '{"a": 1}'), /is not a kload sweep result/);
   await rejects(file('bad.json', '{'), /is not JSON/);
   await rejects(file('new.json', JSON.stringify({ ...sweepOf(lawRows()), schemaVersion: 99 })), /has sweep schemaVersion 99; this kload reads version 1/);

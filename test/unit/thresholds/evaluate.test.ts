@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { KloadError } from '../../../src/errors.js';
 import { evaluateThresholds, holds } from '../../../src/thresholds/evaluate.js';
 import type { ThresholdOperator } from '../../../src/thresholds/types.js';
-import { latencies, phaseResult, runResult } from '../compare/result-fixture.js';
+import { latencies, phaseResult, runResult } from '../../helpers/result-fixture.js';
 
 /** `count` samples 1..count µs apart from `fromUs`: exact in HDR below 2048 µs. */
 function range(fromUs: number, toUs: number): number[] {

@@ -5,7 +5,7 @@ import type { Phase } from '../../../src/scenario/types.js';
 import type { WorkerPhase } from '../../../src/workers/protocol.js';
 import { intendedTimeUs, messagesDue, totalMessages } from '../../../src/workers/rate-profile.js';
 import { buildTimeline, dueCount, intendedOffsetUs, phaseIndexAt, targetRateAt, type TimedPhase } from '../../../src/workers/schedule.js';
-import { scenarioWith } from '../coordinator/scenario-fixture.js';
+import { scenarioWith } from '../../helpers/scenario-fixture.js';
 
 /** A constant phase as a thread holding `slots` of `of` producers sees it (default: the only thread). */
 function paced(durationMs: number, r: number, slots = [0], of = 1): WorkerPhase {

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { consumerLagChart, latencyOverTimeChart, spectrumChart, throughputChart } from '../../../../src/report/html/chart-specs.js';
 import { SERIES_COLORS } from '../../../../src/report/html/palette.js';
 import { phaseTimeSeries } from '../../../../src/report/html/time-series.js';
-import { emptyLatencies, latencies, phase } from '../result-fixture.js';
-import { realisticRunResult } from './realistic-result.js';
+import { latencies, phaseResult, realisticRunResult } from '../../../helpers/result-fixture.js';
 
 const steady = () => realisticRunResult().phases[1]!;
 
@@ -19,7 +18,7 @@ test('the throughput chart has sent, acked, consumed and a dashed target, one co
 });
 
 test('the latency chart is on a log axis and shows a missing latency as a gap, not zero', () => {
-  const p = phase({ intervals: [
+  const p = phaseResult({ intervals: [
     { elapsedSec: 1, sentPerSec: 10, ackedPerSec: 0, consumedPerSec: 0, ackedMBPerSec: 0, publishP50Us: 0, publishP99Us: 0, publishMaxUs: 0, scheduleDelayP99Us: 0, targetPerSec: 10, consumerLag: null },
     { elapsedSec: 2, sentPerSec: 10, ackedPerSec: 10, consumedPerSec: 10, ackedMBPerSec: 0, publishP50Us: 900, publishP99Us: 2000, publishMaxUs: 3000, scheduleDelayP99Us: 40, targetPerSec: 10, consumerLag: null },
   ] });
@@ -28,12 +27,12 @@ test('the latency chart is on a log axis and shows a missing latency as a gap, n
   assert.deepEqual(spec.series.map((s) => s.label), ['publish p50', 'publish p99', 'publish max', 'schedule delay p99']);
   assert.deepEqual(spec.data[1], [null, 0.9]);
   assert.deepEqual(spec.data[4], [null, 0.04]);
-  const noAcks = phase({ intervals: p.intervals.slice(0, 1) });
+  const noAcks = phaseResult({ intervals: p.intervals.slice(0, 1) });
   assert.equal(latencyOverTimeChart('l', phaseTimeSeries(noAcks)), null, 'nothing to draw on a log axis');
 });
 
 test('a phase without consumers has no consumed line and no lag chart', () => {
-  const p = phase({ consumerWorkers: [], integrity: null, endToEndClock: null, consumed: 0, endToEndLatencyUs: emptyLatencies(),
+  const p = phaseResult({ consumerWorkers: [], integrity: null, endToEndClock: null, consumed: 0, endToEndLatencyUs: latencies(),
     intervals: steady().intervals.map((i) => ({ ...i, consumedPerSec: 0, consumerLag: null })) });
   const ts = phaseTimeSeries(p);
   assert.deepEqual(throughputChart('t', ts)?.series.map((s) => s.label), ['sent', 'acked', 'target']);
@@ -42,7 +41,7 @@ test('a phase without consumers has no consumed line and no lag chart', () => {
 });
 
 test('a phase without intervals or latencies has no charts at all', () => {
-  const p = phase({ intervals: [], publishLatencyUs: emptyLatencies(), serviceLatencyUs: emptyLatencies(), endToEndLatencyUs: emptyLatencies() });
+  const p = phaseResult({ intervals: [], publishLatencyUs: latencies(), serviceLatencyUs: latencies(), endToEndLatencyUs: latencies() });
   const ts = phaseTimeSeries(p);
   assert.equal(throughputChart('t', ts), null);
   assert.equal(latencyOverTimeChart('l', ts), null);
@@ -52,10 +51,10 @@ test('a phase without intervals or latencies has no charts at all', () => {
 
 test('the spectrum chart shares one x column and leaves gaps where a kind has no point', () => {
   // 150 publish samples end at x = 150; 3 service samples end at x = 3.
-  const p = phase({
+  const p = phaseResult({
     publishLatencyUs: latencies(...Array.from({ length: 150 }, (_, i) => 1000 + i)),
     serviceLatencyUs: latencies(800, 900, 1000),
-    endToEndLatencyUs: emptyLatencies(),
+    endToEndLatencyUs: latencies(),
   });
   const spec = spectrumChart('s', p)!;
   assert.equal(spec.kind, 'nines');

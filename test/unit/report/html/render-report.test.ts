@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { loadReportAssets } from '../../../../src/report/html/assets.js';
 import type { ChartSpec } from '../../../../src/report/html/chart-specs.js';
 import { renderRunReport, runReportSections } from '../../../../src/report/html/render-report.js';
-import { emptyLatencies, phase, runResult } from '../result-fixture.js';
-import { realisticRunResult } from './realistic-result.js';
+import { latencies, phaseResult, realisticRunResult, runResult } from '../../../helpers/result-fixture.js';
 
 const assets = { chartJs: 'window.uPlot = function () {};', chartCss: '.u-legend {}', chartLibrary: 'uPlot test' };
 
@@ -45,7 +44,7 @@ test('warmup is greyed, a failed threshold is marked and generator-bound reasons
 });
 
 test('a run without consumers or thresholds says so instead of drawing empty charts', () => {
-  const noConsumers = phase({ consumerWorkers: [], integrity: null, endToEndClock: null, consumed: 0, endToEndLatencyUs: emptyLatencies() });
+  const noConsumers = phaseResult({ consumerWorkers: [], integrity: null, endToEndClock: null, consumed: 0, endToEndLatencyUs: latencies() });
   const page = renderRunReport(runResult([noConsumers]), assets);
   assert.match(page, /This scenario defines no thresholds\./);
   assert.match(page, /not checked \(no consumers\)/);
@@ -55,7 +54,7 @@ test('a run without consumers or thresholds says so instead of drawing empty cha
 });
 
 test('text from the result is escaped, so a hostile name cannot inject markup', () => {
-  const result = runResult([phase({ name: '<img src=x onerror=alert(1)>' })]);
+  const result = runResult([phaseResult({ name: '<img src=x onerror=alert(1)>' })]);
   result.scenario.description = '</script><script>alert(2)</script>';
   const page = renderRunReport(result, assets);
   assert.doesNotMatch(page, /<img src=x/);

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ninesX, percentileSpectrum } from '../../../../src/report/html/spectrum.js';
-import { latencies } from '../result-fixture.js';
-import { realisticRunResult } from './realistic-result.js';
+import { latencies, realisticRunResult } from '../../../helpers/result-fixture.js';
 
 test('the spectrum of a large histogram is monotone in both position and latency', () => {
   const steady = realisticRunResult().phases[1]!;

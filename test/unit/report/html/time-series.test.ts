@@ -2,18 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IntervalStats } from '../../../../src/result/result-types.js';
 import { phaseTimeSeries } from '../../../../src/report/html/time-series.js';
-import { phase } from '../result-fixture.js';
+import { interval as fixtureInterval, phaseResult } from '../../../helpers/result-fixture.js';
 
+/** One second of a 5,000 msg/s phase with consumers. */
 function interval(elapsedSec: number, overrides: Partial<IntervalStats> = {}): IntervalStats {
-  return {
-    elapsedSec, sentPerSec: 5000, ackedPerSec: 4990, consumedPerSec: 4980, ackedMBPerSec: 0.5,
+  return fixtureInterval(elapsedSec, {
+    sentPerSec: 5000, ackedPerSec: 4990, consumedPerSec: 4980, ackedMBPerSec: 0.5,
     publishP50Us: 1500, publishP99Us: 4200, publishMaxUs: 12_000, scheduleDelayP99Us: 80,
     targetPerSec: 5000, consumerLag: 120, ...overrides,
-  };
+  });
 }
 
 test('interval stats become chart columns in msg/s and ms, sorted by time', () => {
-  const ts = phaseTimeSeries(phase({ intervals: [interval(2, { publishP99Us: 9000 }), interval(1)] }));
+  const ts = phaseTimeSeries(phaseResult({ intervals: [interval(2, { publishP99Us: 9000 }), interval(1)] }));
   assert.deepEqual(ts.elapsedSec, [1, 2]);
   assert.deepEqual(ts.sentPerSec, [5000, 5000]);
   assert.deepEqual(ts.ackedPerSec, [4990, 4990]);
@@ -27,13 +28,13 @@ test('interval stats become chart columns in msg/s and ms, sorted by time', () =
 });
 
 test('an unpaced phase has no target and no schedule delay column', () => {
-  const ts = phaseTimeSeries(phase({ type: 'max', targetRate: null, intervals: [interval(1, { targetPerSec: null, scheduleDelayP99Us: 0 })] }));
+  const ts = phaseTimeSeries(phaseResult({ type: 'max', targetRate: null, intervals: [interval(1, { targetPerSec: null, scheduleDelayP99Us: 0 })] }));
   assert.equal(ts.targetPerSec, null);
   assert.equal(ts.scheduleDelayP99Ms, null);
 });
 
 test('a phase without consumers has no consumed or lag column', () => {
-  const ts = phaseTimeSeries(phase({
+  const ts = phaseTimeSeries(phaseResult({
     consumed: 0, consumerWorkers: [], integrity: null, endToEndClock: null,
     intervals: [interval(1, { consumedPerSec: 0, consumerLag: null })],
   }));
@@ -43,7 +44,7 @@ test('a phase without consumers has no consumed or lag column', () => {
 });
 
 test('a phase without intervals gives empty columns', () => {
-  const ts = phaseTimeSeries(phase({ intervals: [] }));
+  const ts = phaseTimeSeries(phaseResult({ intervals: [] }));
   assert.deepEqual(ts.elapsedSec, []);
   assert.deepEqual(ts.publishP99Ms, []);
   assert.equal(ts.targetPerSec, null);

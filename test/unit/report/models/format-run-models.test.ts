@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRunModels } from '../../../../src/report/models/format-run-models.js';
 import { buildRunModels } from '../../../../src/report/models/run-models.js';
-import { runResult } from '../result-fixture.js';
-import { rampPhase, steadyPhase } from './run-fixture.js';
+import { rampPhase, runResult, steadyPhase } from '../../../helpers/result-fixture.js';
 
 const climbing = [1000, 1100, 950, 1000, 1050, 1000, 4000, 6000, 9000, 14_000];
 

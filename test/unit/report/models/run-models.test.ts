@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { inFlightAtIntervalEnds, LITTLES_LAW_MIN_SAMPLES } from '../../../../src/report/models/phase-littles-law.js';
 import { buildRunModels } from '../../../../src/report/models/run-models.js';
 import type { PhaseModels, RampKnee } from '../../../../src/report/models/types.js';
-import { phase, runResult } from '../result-fixture.js';
-import { interval, rampPhase, steadyPhase } from './run-fixture.js';
+import { interval, phaseResult, rampPhase, runResult, steadyPhase } from '../../../helpers/result-fixture.js';
 
 function only(phases: PhaseModels[], name: string): PhaseModels {
   const found = phases.find((p) => p.phase === name);
@@ -101,7 +100,7 @@ test("Little's law is not checked after a failed delivery, whose time the series
 
 test("Little's law is not checked on too few snapshots or without acks", () => {
   const short = steadyPhase(1000, Array(LITTLES_LAW_MIN_SAMPLES - 2).fill(20), 20_000, { name: 'warm', type: 'warmup', recorded: false });
-  const silent = phase({ name: 'silent', acked: 0, achievedRate: 0, intervals: [] });
+  const silent = phaseResult({ name: 'silent', acked: 0, achievedRate: 0, intervals: [] });
   const models = buildRunModels(runResult([short, silent]));
   const warm = only(models.phases, 'warm').littlesLaw;
   assert.ok(!warm.checked && warm.reason.startsWith(`only ${LITTLES_LAW_MIN_SAMPLES - 2} interval snapshot(s)`), JSON.stringify(warm));

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { compareCommand } from '../../../src/cli/commands/compare.js';
-import { KloadError } from '../../../src/errors.js';
-import type { RunResult } from '../../../src/result/result-types.js';
-import { latencyDistribution, phaseResult, runResult } from './result-fixture.js';
+import { compareCommand } from '../../../../src/cli/commands/compare.js';
+import { KloadError } from '../../../../src/errors.js';
+import type { RunResult } from '../../../../src/result/result-types.js';
+import { latencyDistribution, phaseResult, runResult } from '../../../helpers/result-fixture.js';
 
 /** Writes each result as JSON in a fresh directory removed after the test; returns the paths. */
 function files(t: TestContext, contents: Record<string, RunResult | string>): Record<string, string> {

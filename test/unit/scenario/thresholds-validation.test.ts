@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseScenario } from '../../../src/scenario/load.js';
-import { lines, problemsOf } from '../scenario/helpers.js';
+import { lines, problemsOf } from './helpers.js';
 
 /** A valid scenario whose thresholds start at line 11; tests append threshold lines. */
 const head = [

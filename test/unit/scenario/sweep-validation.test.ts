@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseScenario } from '../../../src/scenario/load.js';
 import { DEFAULT_MAX_IN_FLIGHT } from '../../../src/scenario/schema-phases.js';
-import { lines, problemsOf } from '../scenario/helpers.js';
+import { lines, problemsOf } from './helpers.js';
 
 /** A valid sweep scenario; tests replace or append lines. Line n is the nth entry. */
 const valid = [
