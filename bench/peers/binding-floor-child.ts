@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   const [brokers, topic, bytes, messages, propertiesJson, window] = process.argv.slice(2);
   const total = Number(messages);
   const maxInFlight = Number(window);
-  const producer = newProducer({ ...(JSON.parse(propertiesJson!) as Record<string, string>), 'bootstrap.servers': brokers!, dr_cb: true });
+  const producer = newProducer({
+    ...(JSON.parse(propertiesJson!) as Record<string, string>),
+    'bootstrap.servers': brokers!,
+    dr_cb: true,
+  });
   let delivered = 0;
   let failed = 0;
   producer.on('delivery-report', (err: LibrdKafkaError | null, _report: DeliveryReport) => {

@@ -15,7 +15,8 @@ const COLUMNS: Column[] = [
 ];
 
 const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-');
-const fixed = (n: number | null, digits: number): string => (n !== null && Number.isFinite(n) ? n.toFixed(digits) : '-');
+const fixed = (n: number | null, digits: number): string =>
+  n !== null && Number.isFinite(n) ? n.toFixed(digits) : '-';
 const kilo = (n: number): string => (Number.isFinite(n) ? `${(n / 1000).toFixed(0)}k` : '-');
 
 export function rowCells(row: SummaryRow): string[] {

@@ -8,7 +8,12 @@ export function topicName(caseId: string, tool: string, round: number): string {
   return `kload-peers-${caseId}-${tool}-r${round + 1}-${process.pid}`.replace(/[^a-zA-Z0-9._-]/g, '-');
 }
 
-export async function createFreshTopic(brokers: string, name: string, partitions: number, replicationFactor: number): Promise<void> {
+export async function createFreshTopic(
+  brokers: string,
+  name: string,
+  partitions: number,
+  replicationFactor: number,
+): Promise<void> {
   const { existing } = await createTopics(brokers, [{ name, partitions, replicationFactor }]);
   if (existing.length > 0) throw new Error(`topic ${name} already exists; a fresh topic was expected`);
   await waitForLeaders(brokers, name, { partitions });

@@ -4,17 +4,24 @@
  */
 import { ensureKafkaToolsJars } from '../../src/cluster/kafka-jars.js';
 import { findJava } from '../../src/cluster/java.js';
-import { runTimed, tail } from './timed-process.js';
+import { exitError, runTimed } from './timed-process.js';
 import type { MeasuredRun, RunContext } from './types.js';
 
 /**
- * The JVM options kafka-producer-perf-test.sh gives it (KAFKA_HEAP_OPTS=-Xmx512M and
- * kafka-run-class.sh's KAFKA_JVM_PERFORMANCE_OPTS), so the peer is the tool as users run it.
- * The locale is pinned because the summary is printed with %f.
+ * The JVM options kafka-producer-perf-test.sh (and kafka-consumer-perf-test.sh) give it
+ * (KAFKA_HEAP_OPTS=-Xmx512M and kafka-run-class.sh's KAFKA_JVM_PERFORMANCE_OPTS), so the peer is
+ * the tool as users run it. The locale is pinned because the summary is printed with %f.
  */
-const JVM_OPTIONS = [
-  '-Xmx512M', '-server', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35',
-  '-XX:+ExplicitGCInvokesConcurrent', '-Djava.awt.headless=true', '-Duser.language=en', '-Duser.country=US',
+export const JVM_OPTIONS = [
+  '-Xmx512M',
+  '-server',
+  '-XX:+UseG1GC',
+  '-XX:MaxGCPauseMillis=20',
+  '-XX:InitiatingHeapOccupancyPercent=35',
+  '-XX:+ExplicitGCInvokesConcurrent',
+  '-Djava.awt.headless=true',
+  '-Duser.language=en',
+  '-Duser.country=US',
 ];
 
 export interface JavaPerfTool {
@@ -32,11 +39,23 @@ export function prepareJavaPerf(log: (line: string) => void): JavaPerfTool {
 export function javaPerfArgs(tool: JavaPerfTool, ctx: RunContext): string[] {
   const props = Object.entries(ctx.producerProperties).map(([k, v]) => `${k}=${v}`);
   return [
-    ...JVM_OPTIONS, '-cp', tool.classpath, 'org.apache.kafka.tools.ProducerPerformance',
-    '--bootstrap-server', ctx.brokers, '--topic', ctx.topic,
-    '--num-records', String(ctx.messages), '--record-size', String(ctx.benchCase.messageBytes), '--throughput', '-1',
+    ...JVM_OPTIONS,
+    '-cp',
+    tool.classpath,
+    'org.apache.kafka.tools.ProducerPerformance',
+    '--bootstrap-server',
+    ctx.brokers,
+    '--topic',
+    ctx.topic,
+    '--num-records',
+    String(ctx.messages),
+    '--record-size',
+    String(ctx.benchCase.messageBytes),
+    '--throughput',
+    '-1',
     // 4.x deprecates --producer-props in favour of --command-property (same key=value list).
-    '--command-property', ...props,
+    '--command-property',
+    ...props,
   ];
 }
 
@@ -44,7 +63,7 @@ export async function runJavaPerf(tool: JavaPerfTool, ctx: RunContext): Promise<
   const timed = await runTimed(tool.java, javaPerfArgs(tool, ctx), { workDir: ctx.workDir, timeoutMs: 15 * 60_000 });
   const summary = parseProducerPerformance(timed.stdout);
   if (timed.exitCode !== 0 || !summary) {
-    throw new Error(`ProducerPerformance exited ${timed.exitCode ?? timed.signal} without a summary line:\n${tail(timed.stderr + timed.stdout)}`);
+    throw exitError('ProducerPerformance', timed);
   }
   const cpuSec = timed.userSec + timed.systemSec;
   const notes: string[] = [];
@@ -52,7 +71,9 @@ export async function runJavaPerf(tool: JavaPerfTool, ctx: RunContext): Promise<
   const errors = timed.stderr.split('\n').filter((l) => /ERROR|Exception/.test(l));
   if (errors.length > 0) notes.push(`stderr: ${errors[0]!.slice(0, 200)}`);
   return {
-    tool: 'kafka-producer-perf-test', caseId: ctx.benchCase.id, topic: ctx.topic,
+    tool: 'kafka-producer-perf-test',
+    caseId: ctx.benchCase.id,
+    topic: ctx.topic,
     messages: summary.records,
     durationSec: summary.records / summary.recordsPerSec,
     msgsPerSec: summary.recordsPerSec,
@@ -88,14 +109,29 @@ export interface ProducerPerformanceSummary {
  * are a sample of at most 500,000 records, in whole ms.
  */
 export function parseProducerPerformance(stdout: string): ProducerPerformanceSummary | null {
-  const re = /^(\d+) records sent, ([\d.]+) records\/sec \(([\d.]+) MB\/sec\), ([\d.]+) ms avg latency, ([\d.]+) ms max latency, (\d+) ms 50th, (\d+) ms 95th, (\d+) ms 99th, (\d+) ms 99\.9th\.$/;
+  const re = new RegExp(
+    [
+      /^(\d+) records sent, ([\d.]+) records\/sec \(([\d.]+) MB\/sec\), /,
+      /([\d.]+) ms avg latency, ([\d.]+) ms max latency, /,
+      /(\d+) ms 50th, (\d+) ms 95th, (\d+) ms 99th, (\d+) ms 99\.9th\.$/,
+    ]
+      .map((r) => r.source)
+      .join(''),
+  );
   for (const line of stdout.split('\n').map((l) => l.trim())) {
     const m = re.exec(line);
     if (!m) continue;
     const n = m.slice(1).map(Number);
     return {
-      records: n[0]!, recordsPerSec: n[1]!, mibPerSec: n[2]!, avgLatencyMs: n[3]!, maxLatencyMs: n[4]!,
-      p50Ms: n[5]!, p95Ms: n[6]!, p99Ms: n[7]!, p999Ms: n[8]!,
+      records: n[0]!,
+      recordsPerSec: n[1]!,
+      mibPerSec: n[2]!,
+      avgLatencyMs: n[3]!,
+      maxLatencyMs: n[4]!,
+      p50Ms: n[5]!,
+      p95Ms: n[6]!,
+      p99Ms: n[7]!,
+      p999Ms: n[8]!,
     };
   }
   return null;

@@ -6,12 +6,17 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../../src/result/result-types.js';
+import type { ClientDriver } from '../../src/scenario/types.js';
 import { packageRoot } from '../../src/package-root.js';
-import { runTimed, tail, type TimedResult } from './timed-process.js';
+import { exitError, runTimed, type TimedResult } from './timed-process.js';
 import type { MeasuredRun, RunContext } from './types.js';
 
 export interface KloadRunSpec {
+  /** The row's name: `kload-<t>t` on the default driver, `kload-1t node-rdkafka` on the binding. */
+  tool: string;
   threads: number;
+  /** Set explicitly in every scenario, so a change of kload's default cannot relabel a row. */
+  client: ClientDriver;
   /** Length of the max phase. */
   seconds: number;
   maxInFlight: number | null;
@@ -22,12 +27,13 @@ export function kloadScenario(ctx: RunContext, spec: KloadRunSpec): object {
   const phase: Record<string, unknown> = { name: 'max', type: 'max', duration: `${spec.seconds}s` };
   if (spec.maxInFlight !== null) phase.maxInFlight = spec.maxInFlight;
   return {
-    name: `peers-${ctx.benchCase.id}-t${spec.threads}`,
+    name: `peers-${ctx.benchCase.id}-t${spec.threads}-${spec.client}`,
     // Created by the bench already; kload finds it and leaves it as it is.
     topics: [{ name: ctx.topic, partitions: ctx.partitions, replicationFactor: ctx.replicationFactor }],
     producers: {
       count: spec.threads,
       threads: spec.threads,
+      client: spec.client,
       message: { size: ctx.benchCase.messageBytes },
       properties: ctx.producerProperties,
     },
@@ -41,10 +47,15 @@ export async function runKload(ctx: RunContext, spec: KloadRunSpec): Promise<Mea
   const outDir = join(ctx.workDir, 'out');
   const cli = join(packageRoot(), 'bin', 'kload.cjs');
   const timed = await runTimed(process.execPath, [cli, 'run', file, '--brokers', ctx.brokers, '--out', outDir], {
-    workDir: ctx.workDir, timeoutMs: (spec.seconds + 120) * 1000,
+    workDir: ctx.workDir,
+    timeoutMs: (spec.seconds + 120) * 1000,
   });
   const result = readResult(outDir, timed);
-  return fromResult(`kload-${spec.threads}t`, ctx, result, timed);
+  const run = fromResult(spec.tool, ctx, result, timed);
+  // The result says which driver ran; a row must never measure another driver than its name says.
+  const ran = result.environment.producerClient;
+  if (ran !== spec.client) run.notes.push(`result says producerClient ${ran ?? '(absent)'}, expected ${spec.client}`);
+  return run;
 }
 
 function readResult(outDir: string, timed: TimedResult): RunResult {
@@ -55,12 +66,15 @@ function readResult(outDir: string, timed: TimedResult): RunResult {
     // no result dir: reported below with the CLI's own output
   }
   if (timed.exitCode !== 0 || files.length !== 1) {
-    throw new Error(`kload run exited ${timed.exitCode ?? timed.signal} with ${files.length} result file(s):\n${tail(timed.stderr + timed.stdout)}`);
+    throw exitError('kload run', timed, `with ${files.length} result file(s)`);
   }
   return JSON.parse(readFileSync(join(outDir, files[0]!), 'utf8')) as RunResult;
 }
 
-/** messages/s = acked / phase duration, as kload reports it (sends stop at the phase end; acks after it still count). */
+/**
+ * messages/s = acked / phase duration, as kload reports it (sends stop at the phase end; acks
+ * after it still count).
+ */
 export function fromResult(tool: string, ctx: RunContext, result: RunResult, timed: TimedResult): MeasuredRun {
   const phase = result.phases.find((p) => p.type === 'max' && p.recorded);
   if (!phase) throw new Error('kload result has no recorded max phase');
@@ -73,7 +87,9 @@ export function fromResult(tool: string, ctx: RunContext, result: RunResult, tim
   const msgsPerSec = phase.acked / phase.durationSec;
   const cpuSec = timed.userSec + timed.systemSec;
   return {
-    tool, caseId: ctx.benchCase.id, topic: ctx.topic,
+    tool,
+    caseId: ctx.benchCase.id,
+    topic: ctx.topic,
     messages: phase.acked,
     durationSec: phase.durationSec,
     msgsPerSec,

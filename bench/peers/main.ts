@@ -1,16 +1,22 @@
 /**
- * kload against Kafka's kafka-producer-perf-test (org.apache.kafka.tools.ProducerPerformance) and
- * librdkafka's rdkafka_performance, side by side on the same broker: 100 B and 1 KiB messages ×
- * acks=1 and acks=all, the same linger.ms and batch.size for every tool, each run in its own
- * process under GNU time (CPU and peak RSS are the tool's own) on a fresh topic. Prints one
- * table per case and writes JSON + Markdown under results/bench/.
+ * kload against Kafka's kafka-producer-perf-test / kafka-consumer-perf-test (ProducerPerformance,
+ * ConsumerPerformance) and librdkafka's rdkafka_performance, side by side on the same broker.
+ * Producer cases: 100 B and 1 KiB messages × acks=1 and acks=all, the same linger.ms and
+ * batch.size for every tool, each run on a fresh topic. Consumer cases: per size one topic
+ * pre-filled with kload-stamped messages, read whole by every tool with a fresh group. Every run
+ * is its own process under GNU time (CPU and peak RSS are the tool's own). Prints one table per
+ * case and writes JSON + Markdown under results/bench/.
  *
  *   npm run bench:peers                                   # 2,000,000 messages × 3 rounds per case
  *   npm run bench:peers -- --messages 200000 --rounds 1   # a quick smoke run
+ *   npm run bench:peers -- --mode consumer --sizes 100    # consumers only
  *   npm run bench:peers -- --brokers host:9092 --threads 1,2,4
  */
 import { EmbeddedCluster } from '../../src/cluster/embedded-cluster.js';
 import { kloadVersion } from '../../src/cli/version.js';
+import { consumerTools, runConsumerCase } from './consumer-case.js';
+import { formatConsumerCaseText, summariseConsumerCase } from './consumer-summary.js';
+import type { ConsumerCaseReport, ConsumerTool } from './consumer-types.js';
 import { formatCaseText } from './format.js';
 import { prepareJavaPerf, type JavaPerfTool } from './java-perf-tool.js';
 import { parseBenchOptions, UsageError, USAGE } from './options.js';
@@ -20,6 +26,7 @@ import { summariseCase } from './summarise.js';
 import { assertGnuTime } from './timed-process.js';
 import { benchTools } from './tools.js';
 import type { BenchOptions, CaseReport } from './types.js';
+import type { BenchTool } from './tools.js';
 import { describeBenchEnvironment, PEERS_REPORT_SCHEMA_VERSION, writePeersReport } from './write-report.js';
 
 const log = (line: string): void => console.log(line);
@@ -40,25 +47,32 @@ async function main(argv: string[]): Promise<number> {
   const cluster = options.brokers ? null : await EmbeddedCluster.start({ nodes: 1, log });
   try {
     const brokers = options.brokers ?? cluster!.bootstrapServers;
-    const tools = benchTools(options, { java, rdkafka });
+    const tools = options.modes.includes('producer') ? benchTools(options, { java, rdkafka }) : [];
+    const readers = options.modes.includes('consumer') ? consumerTools(options, { java, rdkafka }) : [];
     const startedAt = new Date().toISOString();
     const environment = describeBenchEnvironment({
-      kload: kloadVersion(), kafka: cluster?.kafkaVersion ?? null, kafkaTools: java?.version ?? null,
-      brokers, cluster: cluster ? 'embedded' : 'external', javaPath: java?.java ?? null,
+      kload: kloadVersion(),
+      kafka: cluster?.kafkaVersion ?? null,
+      kafkaTools: java?.version ?? null,
+      brokers,
+      cluster: cluster ? 'embedded' : 'external',
+      javaPath: java?.java ?? null,
     });
-    log(`bench:peers on ${brokers}: ${tools.map((t) => t.name).join(', ')}; ${options.messages.toLocaleString('en-US')} messages × ${options.rounds} round(s) per case`);
-    const cases: CaseReport[] = [];
+    const names = [...tools, ...readers].map((t) => t.name);
+    const perCase = `${options.messages.toLocaleString('en-US')} messages × ${options.rounds} round(s) per case`;
+    log(`bench:peers on ${brokers}: ${names.join(', ')}; ${perCase}`);
     const failures: RunFailure[] = [];
-    for (const benchCase of options.cases) {
-      log(`\n${benchCase.id}:`);
-      const done = await runCase({ options, benchCase, brokers, tools, log });
-      failures.push(...done.failures);
-      const report: CaseReport = { benchCase, rows: summariseCase(done.runs, tools.map((t) => t.name)), runs: done.runs };
-      cases.push(report);
-      log(`\n${formatCaseText(report)}`);
-    }
+    const cases = await producerCases(options, brokers, tools, failures);
+    const consumerCases = await consumerCasesOf(options, brokers, readers, failures);
     const paths = await writePeersReport({
-      schemaVersion: PEERS_REPORT_SCHEMA_VERSION, startedAt, finishedAt: new Date().toISOString(), options, environment, cases, failures,
+      schemaVersion: PEERS_REPORT_SCHEMA_VERSION,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      options,
+      environment,
+      cases,
+      consumerCases,
+      failures,
     });
     log(`\nresults: ${paths.json}\n         ${paths.markdown}`);
     if (failures.length > 0) log(`${failures.length} run(s) failed; see above and the report.`);
@@ -66,6 +80,61 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await cluster?.stop();
   }
+}
+
+async function producerCases(
+  options: BenchOptions,
+  brokers: string,
+  tools: BenchTool[],
+  failures: RunFailure[],
+): Promise<CaseReport[]> {
+  const cases: CaseReport[] = [];
+  if (tools.length === 0) return cases;
+  for (const benchCase of options.cases) {
+    log(`\n${benchCase.id}:`);
+    const done = await runCase({ options, benchCase, brokers, tools, log });
+    failures.push(...done.failures);
+    const report: CaseReport = {
+      benchCase,
+      rows: summariseCase(
+        done.runs,
+        tools.map((t) => t.name),
+      ),
+      runs: done.runs,
+    };
+    cases.push(report);
+    log(`\n${formatCaseText(report)}`);
+  }
+  return cases;
+}
+
+/** One case per message size (acks is the producers' matter: the fill writes with acks=all). */
+async function consumerCasesOf(
+  options: BenchOptions,
+  brokers: string,
+  readers: ConsumerTool[],
+  failures: RunFailure[],
+): Promise<ConsumerCaseReport[]> {
+  const cases: ConsumerCaseReport[] = [];
+  if (readers.length === 0) return cases;
+  const sizes = [...new Set(options.cases.map((c) => c.messageBytes))];
+  for (const messageBytes of sizes) {
+    log(`\nconsume-${messageBytes}B:`);
+    const done = await runConsumerCase({ options, messageBytes, brokers, tools: readers, log });
+    failures.push(...done.failures);
+    if (!done.filled) continue;
+    const report: ConsumerCaseReport = {
+      filled: done.filled,
+      rows: summariseConsumerCase(
+        done.runs,
+        readers.map((t) => t.name),
+      ),
+      runs: done.runs,
+    };
+    cases.push(report);
+    log(`\n${formatConsumerCaseText(report)}`);
+  }
+  return cases;
 }
 
 // Without a handler Ctrl-C skips 'exit' hooks, and the embedded broker's cleanup is one.

@@ -5,16 +5,28 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
-import { runTimed, tail } from './timed-process.js';
+import { exitError, runTimed } from './timed-process.js';
 import type { MeasuredRun, RunContext } from './types.js';
 
 export function rdkafkaPerfPath(): string {
-  return join(packageRoot(), 'node_modules', '@platformatic', 'rdkafka', 'deps', 'librdkafka', 'examples', 'rdkafka_performance');
+  return join(
+    packageRoot(),
+    'node_modules',
+    '@platformatic',
+    'rdkafka',
+    'deps',
+    'librdkafka',
+    'examples',
+    'rdkafka_performance',
+  );
 }
 
 export function assertRdkafkaPerf(): string {
   const path = rdkafkaPerfPath();
-  if (!existsSync(path)) throw new Error(`${path} is missing: it is built by \`npm install\` with librdkafka (run \`bash scripts/install.sh\`, or \`npm ci\`).`);
+  if (!existsSync(path)) {
+    const fix = 'run `bash scripts/install.sh`, or `npm ci`';
+    throw new Error(`${path} is missing: it is built by \`npm install\` with librdkafka (${fix}).`);
+  }
   return path;
 }
 
@@ -26,14 +38,26 @@ export function assertRdkafkaPerf(): string {
  */
 export function rdkafkaPerfArgs(ctx: RunContext): string[] {
   const props = Object.entries(ctx.producerProperties).flatMap(([k, v]) => ['-X', `${k}=${v}`]);
-  return ['-P', '-q', '-t', ctx.topic, '-b', ctx.brokers, '-s', String(ctx.benchCase.messageBytes), '-c', String(ctx.messages), ...props];
+  return [
+    '-P',
+    '-q',
+    '-t',
+    ctx.topic,
+    '-b',
+    ctx.brokers,
+    '-s',
+    String(ctx.benchCase.messageBytes),
+    '-c',
+    String(ctx.messages),
+    ...props,
+  ];
 }
 
 export async function runRdkafkaPerf(binary: string, ctx: RunContext): Promise<MeasuredRun> {
   const timed = await runTimed(binary, rdkafkaPerfArgs(ctx), { workDir: ctx.workDir, timeoutMs: 15 * 60_000 });
   const summary = parseRdkafkaPerformance(timed.stdout);
   if (timed.exitCode !== 0 || !summary) {
-    throw new Error(`rdkafka_performance exited ${timed.exitCode ?? timed.signal} without a summary line:\n${tail(timed.stderr + timed.stdout)}`);
+    throw exitError('rdkafka_performance', timed);
   }
   const cpuSec = timed.userSec + timed.systemSec;
   const notes: string[] = [];
@@ -42,7 +66,9 @@ export async function runRdkafkaPerf(binary: string, ctx: RunContext): Promise<M
   // Back-pressure, not an error: the tool retries after a 10 ms poll (queue.buffering.max.messages).
   if (summary.produceFailures > 0) notes.push(`${summary.produceFailures} produce() calls met a full queue`);
   return {
-    tool: 'rdkafka_performance', caseId: ctx.benchCase.id, topic: ctx.topic,
+    tool: 'rdkafka_performance',
+    caseId: ctx.benchCase.id,
+    topic: ctx.topic,
     messages: summary.delivered,
     durationSec: summary.elapsedMs / 1000,
     msgsPerSec: summary.msgsPerSec,
@@ -77,15 +103,28 @@ export interface RdkafkaPerformanceSummary {
  * delivered × 10^6 / elapsed µs, integer.
  */
 export function parseRdkafkaPerformance(stdout: string): RdkafkaPerformanceSummary | null {
-  const re = /^% (\d+) messages produced \((\d+) bytes\), (\d+) delivered \(offset -?\d+, (\d+) failed\) in (\d+)ms: (\d+) msgs\/s and ([\d.]+) MB\/s, (\d+) produce failures/;
+  const re = new RegExp(
+    [
+      /^% (\d+) messages produced \((\d+) bytes\), (\d+) delivered \(offset -?\d+, (\d+) failed\) /,
+      /in (\d+)ms: (\d+) msgs\/s and ([\d.]+) MB\/s, (\d+) produce failures/,
+    ]
+      .map((r) => r.source)
+      .join(''),
+  );
   let last: RdkafkaPerformanceSummary | null = null;
   for (const line of stdout.split('\n')) {
     const m = re.exec(line.trim());
     if (!m) continue;
     const n = m.slice(1).map(Number);
     last = {
-      produced: n[0]!, bytes: n[1]!, delivered: n[2]!, failed: n[3]!, elapsedMs: n[4]!,
-      msgsPerSec: n[5]!, mbPerSec: n[6]!, produceFailures: n[7]!,
+      produced: n[0]!,
+      bytes: n[1]!,
+      delivered: n[2]!,
+      failed: n[3]!,
+      elapsedMs: n[4]!,
+      msgsPerSec: n[5]!,
+      mbPerSec: n[6]!,
+      produceFailures: n[7]!,
     };
   }
   return last;

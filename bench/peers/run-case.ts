@@ -34,8 +34,14 @@ export async function runCase(x: CaseRunInput): Promise<{ runs: ToolRun[]; failu
       const topic = topicName(benchCase.id, tool.name, round);
       const workDir = mkdtempSync(join(tmpdir(), 'kload-bench-peers-'));
       const ctx: RunContext = {
-        brokers: x.brokers, topic, partitions: o.partitions, replicationFactor: o.replicationFactor, benchCase,
-        messages: o.messages, producerProperties: producerProperties(o, benchCase.acks), workDir,
+        brokers: x.brokers,
+        topic,
+        partitions: o.partitions,
+        replicationFactor: o.replicationFactor,
+        benchCase,
+        messages: o.messages,
+        producerProperties: producerProperties(o, benchCase.acks),
+        workDir,
       };
       const label = `${benchCase.id} round ${round + 1}/${o.rounds} ${tool.name}`;
       try {
@@ -60,7 +66,10 @@ export async function runCase(x: CaseRunInput): Promise<{ runs: ToolRun[]; failu
 
 function progressLine(r: ToolRun): string {
   const n = (v: number) => Math.round(v).toLocaleString('en-US');
-  return `${n(r.msgsPerSec)} msg/s, ${r.cpuUsPerMsg.toFixed(2)} us CPU/msg, ${r.peakRssMb.toFixed(0)} MB RSS, `
-    + `p99 ${r.p99Ms === null ? '-' : `${r.p99Ms.toFixed(1)} ms`} (${n(r.messages)} msgs in ${r.durationSec.toFixed(1)} s, load ${r.loadAvg1m.toFixed(1)})`
-    + (r.notes.length > 0 ? ` [${r.notes.join('; ')}]` : '');
+  return (
+    `${n(r.msgsPerSec)} msg/s, ${r.cpuUsPerMsg.toFixed(2)} us CPU/msg, ${r.peakRssMb.toFixed(0)} MB RSS, ` +
+    `p99 ${r.p99Ms === null ? '-' : `${r.p99Ms.toFixed(1)} ms`} ` +
+    `(${n(r.messages)} msgs in ${r.durationSec.toFixed(1)} s, load ${r.loadAvg1m.toFixed(1)})` +
+    (r.notes.length > 0 ? ` [${r.notes.join('; ')}]` : '')
+  );
 }

@@ -28,7 +28,8 @@ export function summariseCase(runs: ToolRun[], toolOrder: string[]): SummaryRow[
     return {
       ...row,
       ratioToKload1t: Number.isFinite(base) && base > 0 ? row.medianMsgsPerSec / base : null,
-      scalingEfficiency: threads !== null && Number.isFinite(base) && base > 0 ? row.medianMsgsPerSec / (threads * base) : null,
+      scalingEfficiency:
+        threads !== null && Number.isFinite(base) && base > 0 ? row.medianMsgsPerSec / (threads * base) : null,
     };
   });
 }

@@ -28,7 +28,8 @@ export interface TimedOptions {
 }
 
 export function assertGnuTime(): void {
-  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is missing: the bench measures CPU and RSS with GNU time (apt-get install time).`);
+  if (!existsSync(GNU_TIME))
+    throw new Error(`${GNU_TIME} is missing: the bench measures CPU and RSS with GNU time (apt-get install time).`);
 }
 
 export function runTimed(command: string, args: string[], o: TimedOptions): Promise<TimedResult> {
@@ -36,7 +37,9 @@ export function runTimed(command: string, args: string[], o: TimedOptions): Prom
   rmSync(timeFile, { force: true });
   const started = process.hrtime.bigint();
   const child = spawn(GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, command, ...args], {
-    env: o.env ?? process.env, cwd: o.cwd, stdio: ['ignore', 'pipe', 'pipe'],
+    env: o.env ?? process.env,
+    cwd: o.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
@@ -66,6 +69,11 @@ export function parseGnuTime(text: string): { userSec: number; systemSec: number
   const m = /^([\d.]+) ([\d.]+) (\d+)$/.exec(line.trim());
   if (!m) return { userSec: NaN, systemSec: NaN, peakRssMb: NaN };
   return { userSec: Number(m[1]), systemSec: Number(m[2]), peakRssMb: (Number(m[3]) * 1024) / 1e6 };
+}
+
+/** A child that failed or printed no figures: its exit and the last lines of its output. */
+export function exitError(what: string, t: TimedResult, detail = 'without a summary line'): Error {
+  return new Error(`${what} exited ${t.exitCode ?? t.signal} ${detail}:\n${tail(t.stderr + t.stdout)}`);
 }
 
 /** The last lines of a child's output, for error messages. */

@@ -17,7 +17,12 @@ export interface BenchCase {
 export interface BenchOptions {
   /** Bootstrap servers of an existing cluster; null = start a 1-node embedded cluster. */
   brokers: string | null;
-  /** Messages per run for the count-based peers; kload's max phase is sized to send about this many. */
+  /** Which halves run: producer cases (acks × sizes) and consumer cases (one pre-filled topic per size). */
+  modes: BenchMode[];
+  /**
+   * Producer cases: messages per run for the count-based peers (kload's max phase is sized to
+   * send about this many). Consumer cases: messages written to each size's topic and read per run.
+   */
   messages: number;
   rounds: number;
   /** kload rows: producer threads (one producer client per thread). Always includes 1. */
@@ -33,12 +38,20 @@ export interface BenchOptions {
   kloadSeconds: number | null;
   /** kload max phase `maxInFlight` per client; null = kload's default. */
   kloadMaxInFlight: number | null;
-  /** Which tools to run (ids: kload, java, rdkafka). */
+  /** Which tools to run (ids: see ToolKind). */
   tools: ToolKind[];
   outDir: string;
 }
 
-export type ToolKind = 'kload' | 'java' | 'rdkafka' | 'binding';
+export type BenchMode = 'producer' | 'consumer';
+
+/**
+ * kload = kload on its default (native) driver: the kload-<t>t producer rows and the native
+ * consumer row; kload-binding = kload on the node-rdkafka driver (kload-1t node-rdkafka, and the
+ * node-rdkafka consumer row); java and rdkafka = the peers in both modes; binding = the
+ * producer-only node-binding floor.
+ */
+export type ToolKind = 'kload' | 'kload-binding' | 'java' | 'rdkafka' | 'binding';
 
 /** What a tool needs to run one case once. */
 export interface RunContext {
