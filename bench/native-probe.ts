@@ -21,7 +21,11 @@ import { readClusterState } from '../src/cluster/cluster-state.js';
 import { createTopics, deleteTopic } from '../src/kafka/admin.js';
 import { createRecordingHistogram, loadRecordingEngine, recordUs } from '../src/metrics/histogram.js';
 import {
-  createConsumedBatch, createDeliveryReports, createProduceBatch, loadNative, monoNowUs,
+  createConsumedBatch,
+  createDeliveryReports,
+  createProduceBatch,
+  loadNative,
+  monoNowUs,
 } from '../src/native/addon.js';
 
 const { values } = parseArgs({
@@ -45,7 +49,9 @@ if (!brokers) {
   console.error('No cluster: start one with `node bin/kload.cjs cluster start --detach`, or pass --brokers host:port.');
   process.exit(2);
 }
-const extra = Object.fromEntries(values.prop!.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+const extra = Object.fromEntries(
+  values.prop!.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
 
 /** This thread's CPU in µs (utime + stime, clock ticks of 10 ms). */
 function threadCpuUs(): number {
@@ -68,14 +74,26 @@ console.log(`  ${fmt(N)} × ${SIZE} B, window ${fmt(WINDOW)}, batch ${fmt(BATCH)
 
 // ---- produce -------------------------------------------------------------------------------
 const waiter = new native.Waiter();
-const producer = new native.NativeProducer({
-  'bootstrap.servers': brokers, 'acks': values.acks!, 'linger.ms': '5', 'batch.size': '1000000',
-  'queue.buffering.max.messages': String(WINDOW * 2), 'queue.buffering.max.kbytes': '2097151', 'log_level': '3', ...extra,
-}, waiter);
+const producer = new native.NativeProducer(
+  {
+    'bootstrap.servers': brokers,
+    acks: values.acks!,
+    'linger.ms': '5',
+    'batch.size': '1000000',
+    'queue.buffering.max.messages': String(WINDOW * 2),
+    'queue.buffering.max.kbytes': '2097151',
+    log_level: '3',
+    ...extra,
+  },
+  waiter,
+);
 producer.connect(10_000);
 
 const batch = createProduceBatch(BATCH, randomBytes(BATCH * SIZE));
-for (let i = 0; i < BATCH; i++) { batch.valueOffsets[i] = i * SIZE; batch.valueLengths[i] = SIZE; }
+for (let i = 0; i < BATCH; i++) {
+  batch.valueOffsets[i] = i * SIZE;
+  batch.valueLengths[i] = SIZE;
+}
 Object.assign(batch, { stampMode: 1, runId: 1, phaseIndex: 0, producerId: 1, clockDomainId: 1 });
 const reports = createDeliveryReports(BATCH);
 let ringSize = 1;
@@ -127,17 +145,27 @@ const pThread = threadCpuUs() - pThread0;
 producer.close();
 for (const e of producer.errors()) console.log(`  producer error ${e.name}: ${e.message}`);
 const pSec = (pT1 - pT0) / 1e6;
-console.log(`produce: ${fmt(N / pSec)} msg/s (${fmt((N * SIZE) / pSec / 1e6, 1)} MB/s) in ${fmt(pSec, 2)} s, ` +
-  `CPU ${fmt(pCpu / N, 3)} µs/msg (js thread ${fmt(pThread / N, 3)}), ${failed} failed, ${fmt(waits)} waits`);
-console.log(`  publish latency p50 ${fmt(publish.getValueAtPercentile(50))} µs, p99 ${fmt(publish.getValueAtPercentile(99))} µs, ` +
-  `max ${fmt(publish.maxValue)} µs (${fmt(publish.totalCount)} recorded)`);
+console.log(
+  `produce: ${fmt(N / pSec)} msg/s (${fmt((N * SIZE) / pSec / 1e6, 1)} MB/s) in ${fmt(pSec, 2)} s, ` +
+    `CPU ${fmt(pCpu / N, 3)} µs/msg (js thread ${fmt(pThread / N, 3)}), ${failed} failed, ${fmt(waits)} waits`,
+);
+console.log(
+  `  publish latency p50 ${fmt(publish.getValueAtPercentile(50))} µs, p99 ${fmt(publish.getValueAtPercentile(99))} µs, ` +
+    `max ${fmt(publish.maxValue)} µs (${fmt(publish.totalCount)} recorded)`,
+);
 
 // ---- consume -------------------------------------------------------------------------------
 const cWaiter = new native.Waiter();
-const consumer = new native.NativeConsumer({
-  'bootstrap.servers': brokers, 'group.id': `${topic}-reader`, 'auto.offset.reset': 'earliest',
-  'enable.auto.commit': 'false', 'log_level': '3',
-}, cWaiter);
+const consumer = new native.NativeConsumer(
+  {
+    'bootstrap.servers': brokers,
+    'group.id': `${topic}-reader`,
+    'auto.offset.reset': 'earliest',
+    'enable.auto.commit': 'false',
+    log_level: '3',
+  },
+  cWaiter,
+);
 consumer.connect(10_000);
 const out = createConsumedBatch(BATCH);
 const seen = new Uint8Array(N);
@@ -170,8 +198,10 @@ const cCpu = cpuUs() - cCpu0;
 const cThread = threadCpuUs() - cThread0;
 consumer.close();
 const cSec = (cT1 - firstAt) / 1e6;
-console.log(`consume: ${fmt(N / cSec)} msg/s from the first message (${fmt((cT1 - cT0) / 1e6, 2)} s with the group join), ` +
-  `CPU ${fmt(cCpu / N, 3)} µs/msg (js thread ${fmt(cThread / N, 3)}), ${fmt(stamped)} stamps parsed, ${dupes} duplicates`);
+console.log(
+  `consume: ${fmt(N / cSec)} msg/s from the first message (${fmt((cT1 - cT0) / 1e6, 2)} s with the group join), ` +
+    `CPU ${fmt(cCpu / N, 3)} µs/msg (js thread ${fmt(cThread / N, 3)}), ${fmt(stamped)} stamps parsed, ${dupes} duplicates`,
+);
 for (const e of consumer.errors()) console.log(`  consumer error ${e.name}: ${e.message}`);
 waiter.close();
 cWaiter.close();

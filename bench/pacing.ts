@@ -40,15 +40,18 @@ const properties = { acks: '1', 'linger.ms': '5' };
 
 const dir = mkdtempSync(join(tmpdir(), 'kload-bench-pacing-'));
 const file = join(dir, 'pacing.json');
-writeFileSync(file, JSON.stringify({
-  name: 'bench-pacing',
-  topics: [{ name: topic, partitions: 6 }],
-  producers: { count: 1, threads: 1, client: values.client, message: { size: 100 }, properties },
-  phases: [
-    { type: 'warmup', duration: '3s', rate: rates[0] },
-    ...rates.map((r) => ({ name: `r${r}`, type: 'constant', duration: `${seconds}s`, rate: r })),
-  ],
-}));
+writeFileSync(
+  file,
+  JSON.stringify({
+    name: 'bench-pacing',
+    topics: [{ name: topic, partitions: 6 }],
+    producers: { count: 1, threads: 1, client: values.client, message: { size: 100 }, properties },
+    phases: [
+      { type: 'warmup', duration: '3s', rate: rates[0] },
+      ...rates.map((r) => ({ name: `r${r}`, type: 'constant', duration: `${seconds}s`, rate: r })),
+    ],
+  }),
+);
 
 /** CPU of the whole process between the first and the last progress snapshot of each phase. */
 const cpuByPhase = new Map<string, { first: [number, bigint]; last: [number, bigint] }>();
@@ -75,19 +78,38 @@ const scenario = loadScenario(file);
 const cluster = await resolveCluster({ brokers: values.brokers, scenario, clientConfig: {}, log: () => {} });
 try {
   const { result } = await runScenario({
-    scenario, kloadVersion: kloadVersion(), cluster, clientConfig: {}, signal: new AbortController().signal, reporter,
+    scenario,
+    kloadVersion: kloadVersion(),
+    cluster,
+    clientConfig: {},
+    signal: new AbortController().signal,
+    reporter,
   });
   const resultPath = await writeResultFile(dir, scenario.name, new Date(result.startedAt), result);
   const ms = (us: number) => (us / 1000).toFixed(2);
   const env = result.environment;
-  console.log(`kload pacing bench: 1 producer thread (${env.producerClient}), 100 B, acks=1, linger.ms=5, ${seconds} s per rate`);
+  console.log(
+    `kload pacing bench: 1 producer thread (${env.producerClient}), 100 B, acks=1, linger.ms=5, ${seconds} s per rate`,
+  );
   console.log(`(${env.cpuCount} CPUs, ${env.cpuModel}; CPU = whole kload process, % of one core)`);
-  console.log('target msg/s | achieved msg/s | sched p50 ms | sched p99 ms | sched max ms | service p50 ms | service p99 ms | CPU % | queue-full | generator-bound');
+  console.log(
+    'target msg/s | achieved msg/s | sched p50 ms | sched p99 ms | sched max ms | service p50 ms | service p99 ms | CPU % | queue-full | generator-bound',
+  );
   let best = 0;
   for (const p of result.phases.filter((x) => x.recorded)) {
     const s = p.scheduleDelayUs;
-    const row = [p.targetRate, Math.round(p.achievedRate), ms(s.p50), ms(s.p99), ms(s.max), ms(p.serviceLatencyUs.p50), ms(p.serviceLatencyUs.p99),
-      cpuPercent(p.name), p.queueFullWaits, p.generatorBound ? 'yes' : 'no'];
+    const row = [
+      p.targetRate,
+      Math.round(p.achievedRate),
+      ms(s.p50),
+      ms(s.p99),
+      ms(s.max),
+      ms(p.serviceLatencyUs.p50),
+      ms(p.serviceLatencyUs.p99),
+      cpuPercent(p.name),
+      p.queueFullWaits,
+      p.generatorBound ? 'yes' : 'no',
+    ];
     console.log(row.map(String).join(' | '));
     if (s.p99 < 1000 && !p.generatorBound) best = Math.max(best, p.targetRate ?? 0);
   }
@@ -105,10 +127,32 @@ async function librdkafkaAlone(brokers: string, rate: number, secs: number): Pro
   await createTopics(brokers, [{ name: own, partitions: 6, replicationFactor: 1 }]);
   await waitForLeaders(brokers, own, { partitions: 6 });
   const latencies = join(dir, 'rdkafka-latency.txt');
-  const args = ['-P', '-t', own, '-s', '100', '-r', String(rate), '-c', String(rate * secs), '-l', '-A', latencies, '-b', brokers, '-q'];
+  const args = [
+    '-P',
+    '-t',
+    own,
+    '-s',
+    '100',
+    '-r',
+    String(rate),
+    '-c',
+    String(rate * secs),
+    '-l',
+    '-A',
+    latencies,
+    '-b',
+    brokers,
+    '-q',
+  ];
   for (const [k, v] of Object.entries(properties)) args.push('-X', `${k}=${v}`);
   execFileSync(rdkafkaPerfPath(), args, { stdio: ['ignore', 'ignore', 'ignore'] });
-  const us = readFileSync(latencies, 'utf8').split('\n').filter(Boolean).map(Number).sort((a, b) => a - b);
+  const us = readFileSync(latencies, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(Number)
+    .sort((a, b) => a - b);
   const at = (q: number) => (us[Math.min(us.length - 1, Math.floor(q * us.length))]! / 1000).toFixed(2);
-  console.log(`rdkafka_performance -r ${rate} -l, same broker and properties: ${us.length} messages, produce-to-report p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+  console.log(
+    `rdkafka_performance -r ${rate} -l, same broker and properties: ${us.length} messages, produce-to-report p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+  );
 }

@@ -18,7 +18,10 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export const EXIT_CODE_MEANINGS: readonly { exitCode: ExitCode; meaning: string }[] = [
   { exitCode: ExitCode.ok, meaning: 'ok' },
   { exitCode: ExitCode.unexpected, meaning: 'the run failed, or kload hit a bug' },
-  { exitCode: ExitCode.invalidInput, meaning: 'invalid input (scenario, flags, files) or a plan the sweep cannot support' },
+  {
+    exitCode: ExitCode.invalidInput,
+    meaning: 'invalid input (scenario, flags, files) or a plan the sweep cannot support',
+  },
   { exitCode: ExitCode.clusterUnreachable, meaning: 'cluster unreachable or not running' },
   { exitCode: ExitCode.gateFailed, meaning: 'a threshold failed or compare found a regression' },
   { exitCode: ExitCode.interrupted, meaning: 'interrupted (Ctrl-C), the partial result saved' },
@@ -26,9 +29,15 @@ export const EXIT_CODE_MEANINGS: readonly { exitCode: ExitCode; meaning: string 
 
 /** Named by what happened, each with its exit code. */
 export const ERROR_CODES = {
-  INVALID_SCENARIO: { exitCode: ExitCode.invalidInput, meaning: 'the scenario file has problems (each named by its path)' },
+  INVALID_SCENARIO: {
+    exitCode: ExitCode.invalidInput,
+    meaning: 'the scenario file has problems (each named by its path)',
+  },
   INVALID_ARGUMENT: { exitCode: ExitCode.invalidInput, meaning: 'a flag or its value is wrong' },
-  FILE_NOT_FOUND: { exitCode: ExitCode.invalidInput, meaning: 'a file named on the command line is missing or unreadable' },
+  FILE_NOT_FOUND: {
+    exitCode: ExitCode.invalidInput,
+    meaning: 'a file named on the command line is missing or unreadable',
+  },
   PLAN_REFUSED: { exitCode: ExitCode.invalidInput, meaning: 'the sweep cannot support the planned target' },
   JAVA_NOT_FOUND: { exitCode: ExitCode.unexpected, meaning: 'no Java 17+ for the embedded cluster' },
   MAVEN_FAILED: { exitCode: ExitCode.unexpected, meaning: 'fetching the Kafka jars failed' },
@@ -38,8 +47,14 @@ export const ERROR_CODES = {
   CLUSTER_UNREACHABLE: { exitCode: ExitCode.clusterUnreachable, meaning: 'no broker answered at the given address' },
   KAFKA_ERROR: { exitCode: ExitCode.unexpected, meaning: 'the cluster refused a request (topic creation, leaders)' },
   TIMED_OUT: { exitCode: ExitCode.unexpected, meaning: 'a step of the run did not finish in time' },
-  THRESHOLDS_FAILED: { exitCode: ExitCode.gateFailed, meaning: 'a threshold of the scenario failed (the result is saved)' },
-  REGRESSION_FOUND: { exitCode: ExitCode.gateFailed, meaning: 'kload compare found a metric regressed beyond tolerance' },
+  THRESHOLDS_FAILED: {
+    exitCode: ExitCode.gateFailed,
+    meaning: 'a threshold of the scenario failed (the result is saved)',
+  },
+  REGRESSION_FOUND: {
+    exitCode: ExitCode.gateFailed,
+    meaning: 'kload compare found a metric regressed beyond tolerance',
+  },
 } as const satisfies Record<string, { exitCode: ExitCode; meaning: string }>;
 export type KloadErrorCode = keyof typeof ERROR_CODES;
 
@@ -50,7 +65,11 @@ export class KloadError extends Error {
   /** The message was already shown to the user (a run prints its own ending); print only the hint. */
   readonly shown: boolean;
 
-  constructor(code: KloadErrorCode, message: string, options: { hint?: string; cause?: unknown; shown?: boolean } = {}) {
+  constructor(
+    code: KloadErrorCode,
+    message: string,
+    options: { hint?: string; cause?: unknown; shown?: boolean } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'KloadError';
     this.code = code;

@@ -10,7 +10,10 @@ export function parseKeyValues(items: string[], flag: string): Record<string, st
     else out[item.slice(0, i).trim()] = item.slice(i + 1).trim();
   }
   if (bad.length > 0) {
-    throw new KloadError('INVALID_ARGUMENT', `${flag} expects key=value; got ${bad.map((b) => JSON.stringify(b)).join(', ')}.`);
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `${flag} expects key=value; got ${bad.map((b) => JSON.stringify(b)).join(', ')}.`,
+    );
   }
   return out;
 }

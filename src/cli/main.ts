@@ -61,6 +61,8 @@ function reportError(err: unknown, verbose: boolean): number {
     if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }
-  process.stderr.write(`kload failed unexpectedly (a bug; please report it):\n${err instanceof Error ? err.stack : String(err)}\n`);
+  process.stderr.write(
+    `kload failed unexpectedly (a bug; please report it):\n${err instanceof Error ? err.stack : String(err)}\n`,
+  );
   return ExitCode.unexpected;
 }

@@ -35,9 +35,16 @@ export function runningClusterState(env: NodeJS.ProcessEnv = process.env): Clust
 export async function clusterStatus(env: NodeJS.ProcessEnv = process.env): Promise<ClusterStatus> {
   const state = readClusterState(env);
   if (!state) {
-    throw new KloadError('CLUSTER_NOT_RUNNING', 'No embedded cluster is running.', { hint: 'Start one with `kload cluster start --detach`.' });
+    throw new KloadError('CLUSTER_NOT_RUNNING', 'No embedded cluster is running.', {
+      hint: 'Start one with `kload cluster start --detach`.',
+    });
   }
-  const nodes = state.nodes.map((n) => ({ nodeId: n.nodeId, pid: n.pid, alive: isAlive(n.pid), brokerPort: n.brokerPort }));
+  const nodes = state.nodes.map((n) => ({
+    nodeId: n.nodeId,
+    pid: n.pid,
+    alive: isAlive(n.pid),
+    brokerPort: n.brokerPort,
+  }));
   let brokersInMetadata: number | null = null;
   if (nodes.some((n) => n.alive)) {
     try {

@@ -37,7 +37,14 @@ export async function resolveCluster(opts: {
   if (state) {
     const brokerCount = await probe(state.bootstrapServers, {});
     const dirs = logDirsOrReason(() => logDirsOfNodes(state.nodes.map((n) => n.dir)));
-    return { kind: 'embedded-detached', brokers: state.bootstrapServers, brokerCount, kafkaVersion: state.kafkaVersion, ...dirs, release: noop };
+    return {
+      kind: 'embedded-detached',
+      brokers: state.bootstrapServers,
+      brokerCount,
+      kafkaVersion: state.kafkaVersion,
+      ...dirs,
+      release: noop,
+    };
   }
   const nodes = Math.max(...opts.scenario.topics.map((t) => t.replicationFactor)) > 1 ? 3 : 1;
   opts.log(`No --brokers and no running embedded cluster: starting a temporary ${nodes}-node cluster.`);
@@ -62,7 +69,10 @@ function logDirsOrReason(read: () => string[]): Pick<ClusterDescription, 'logDir
   try {
     return { logDirs: read(), logDirsUnavailableReason: null };
   } catch (error) {
-    return { logDirs: null, logDirsUnavailableReason: `the embedded cluster's log directories could not be read: ${(error as Error).message}` };
+    return {
+      logDirs: null,
+      logDirsUnavailableReason: `the embedded cluster's log directories could not be read: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -71,8 +81,12 @@ async function probe(brokers: string, properties: Record<string, string>): Promi
   try {
     return (await fetchMetadata(brokers, { timeoutMs: 5000, properties })).brokers.length;
   } catch (error) {
-    throw new KloadError('CLUSTER_UNREACHABLE', `No Kafka broker answered at ${brokers} within 5 s (${(error as Error).message}).`, {
-      hint: 'Check the address and that the cluster is up (`kload cluster status` for the embedded one); security settings go in --client-config.',
-    });
+    throw new KloadError(
+      'CLUSTER_UNREACHABLE',
+      `No Kafka broker answered at ${brokers} within 5 s (${(error as Error).message}).`,
+      {
+        hint: 'Check the address and that the cluster is up (`kload cluster status` for the embedded one); security settings go in --client-config.',
+      },
+    );
   }
 }

@@ -58,16 +58,32 @@ export class EmbeddedCluster {
     const nodes = ports.map((p) => {
       const nodeDir = join(dir, `node-${p.nodeId}`);
       mkdirSync(nodeDir, { recursive: true });
-      const props = nodeProperties({ node: p, allNodes: ports, logDir: join(nodeDir, 'data'), overrides: options.brokerProperties });
+      const props = nodeProperties({
+        node: p,
+        allNodes: ports,
+        logDir: join(nodeDir, 'data'),
+        overrides: options.brokerProperties,
+      });
       writeFileSync(join(nodeDir, 'server.properties'), toPropertiesFile(props));
       writeFileSync(join(nodeDir, 'log4j2.properties'), LOG4J2_PROPERTIES);
-      return new KafkaNode({ ...p, java, classpath: dist.classpath, dir: nodeDir, heapMb, detached: options.detached ?? false });
+      return new KafkaNode({
+        ...p,
+        java,
+        classpath: dist.classpath,
+        dir: nodeDir,
+        heapMb,
+        detached: options.detached ?? false,
+      });
     });
     const cluster = new EmbeddedCluster(nodes, dir, dist.version, new Date().toISOString());
     if (!options.detached) process.on('exit', cluster.exitHook);
     try {
       const clusterId = newClusterId();
-      await Promise.all(nodes.map((n) => formatStorage(java, dist.classpath, n.propertiesFile, clusterId, join(n.spec.dir, 'log4j2.properties'))));
+      await Promise.all(
+        nodes.map((n) =>
+          formatStorage(java, dist.classpath, n.propertiesFile, clusterId, join(n.spec.dir, 'log4j2.properties')),
+        ),
+      );
       log(`Starting ${count} Kafka ${dist.version} node(s) in ${dir} ...`);
       for (const n of nodes) n.start();
       await waitForBrokers(cluster.bootstrapServers, nodes, options.startTimeoutMs ?? 90_000);
@@ -81,7 +97,13 @@ export class EmbeddedCluster {
   /** Re-attaches to a detached cluster from its state file. */
   static fromState(state: ClusterState): EmbeddedCluster {
     const nodes = state.nodes.map((n) => {
-      const node = new KafkaNode({ ...n, java: state.java, classpath: state.classpath, heapMb: state.heapMb, detached: true });
+      const node = new KafkaNode({
+        ...n,
+        java: state.java,
+        classpath: state.classpath,
+        heapMb: state.heapMb,
+        detached: true,
+      });
       node.adopt(n.pid);
       return node;
     });
@@ -99,13 +121,23 @@ export class EmbeddedCluster {
       heapMb: first.spec.heapMb,
       classpath: first.spec.classpath,
       java: first.spec.java,
-      nodes: this.nodes.map((n) => ({ nodeId: n.id, pid: n.pid ?? -1, brokerPort: n.spec.brokerPort, controllerPort: n.spec.controllerPort, dir: n.spec.dir })),
+      nodes: this.nodes.map((n) => ({
+        nodeId: n.id,
+        pid: n.pid ?? -1,
+        brokerPort: n.spec.brokerPort,
+        controllerPort: n.spec.controllerPort,
+        dir: n.spec.dir,
+      })),
     };
   }
 
   node(id: number): KafkaNode {
     const node = this.nodes.find((n) => n.id === id);
-    if (!node) throw new KloadError('INVALID_ARGUMENT', `No node ${id}; this cluster has nodes ${this.nodes.map((n) => n.id).join(', ')}.`);
+    if (!node)
+      throw new KloadError(
+        'INVALID_ARGUMENT',
+        `No node ${id}; this cluster has nodes ${this.nodes.map((n) => n.id).join(', ')}.`,
+      );
     return node;
   }
 

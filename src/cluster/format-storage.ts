@@ -15,11 +15,32 @@ export function newClusterId(): string {
 }
 
 /** Runs `kafka-storage format` for one node; each node of the cluster gets the same cluster id. */
-export function formatStorage(java: string, classpath: string, propertiesFile: string, clusterId: string, log4jFile: string): Promise<void> {
+export function formatStorage(
+  java: string,
+  classpath: string,
+  propertiesFile: string,
+  clusterId: string,
+  log4jFile: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(java, [`-Dlog4j2.configurationFile=${log4jFile}`, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile, '--ignore-formatted'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      java,
+      [
+        `-Dlog4j2.configurationFile=${log4jFile}`,
+        '-cp',
+        classpath,
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        propertiesFile,
+        '--ignore-formatted',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -32,9 +53,15 @@ export function formatStorage(java: string, classpath: string, propertiesFile: s
       clearTimeout(timer);
       if (code === 0) return resolve();
       const tail = output.trim().split('\n').slice(-15).join('\n');
-      reject(new KloadError('NODE_FAILED_TO_START', `Formatting the storage of ${propertiesFile} failed (${signal ?? `exit ${code}`}):\n${tail}`, {
-        hint: 'A broker property given with --broker-property may be invalid; the lines above come from Kafka.',
-      }));
+      reject(
+        new KloadError(
+          'NODE_FAILED_TO_START',
+          `Formatting the storage of ${propertiesFile} failed (${signal ?? `exit ${code}`}):\n${tail}`,
+          {
+            hint: 'A broker property given with --broker-property may be invalid; the lines above come from Kafka.',
+          },
+        ),
+      );
     });
   });
 }

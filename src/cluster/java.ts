@@ -15,9 +15,13 @@ export function findJava(env: NodeJS.ProcessEnv = process.env): string {
   }
   const major = parseJavaMajor(probe.stderr + probe.stdout);
   if (major !== null && major < MIN_JAVA_MAJOR) {
-    throw new KloadError('JAVA_NOT_FOUND', `Java ${major} found at ${candidate}; Kafka 4 needs Java ${MIN_JAVA_MAJOR}+.`, {
-      hint: 'Install a newer JDK and point JAVA_HOME at it.',
-    });
+    throw new KloadError(
+      'JAVA_NOT_FOUND',
+      `Java ${major} found at ${candidate}; Kafka 4 needs Java ${MIN_JAVA_MAJOR}+.`,
+      {
+        hint: 'Install a newer JDK and point JAVA_HOME at it.',
+      },
+    );
   }
   return candidate;
 }

@@ -29,10 +29,19 @@ export function kafkaToolsPomPath(): string {
  * Returns the classpath of a Kafka distribution: KAFKA_HOME/libs when set, else the pinned jars,
  * fetched once with Maven into the cache.
  */
-export function ensureKafkaJars(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => {}): KafkaDistribution {
+export function ensureKafkaJars(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = () => {},
+): KafkaDistribution {
   if (env.KAFKA_HOME) return fromKafkaHome(env.KAFKA_HOME);
   const version = pinnedKafkaVersion();
-  const libs = ensureMavenClasspath({ pom: kafkaPomPath(), cacheName: `kafka-${version}`, what: `Kafka ${version} jars`, env, log });
+  const libs = ensureMavenClasspath({
+    pom: kafkaPomPath(),
+    cacheName: `kafka-${version}`,
+    what: `Kafka ${version} jars`,
+    env,
+    log,
+  });
   return { classpath: `${libs}/*`, version, source: 'maven-cache' };
 }
 
@@ -41,13 +50,20 @@ export function ensureKafkaJars(env: NodeJS.ProcessEnv = process.env, log: (line
  * the broker's version: KAFKA_HOME/libs when set (a release ships them), else kafka/tools-pom.xml
  * fetched once with Maven into its own cache directory, beside the broker jars.
  */
-export function ensureKafkaToolsJars(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => {}): KafkaDistribution {
+export function ensureKafkaToolsJars(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = () => {},
+): KafkaDistribution {
   if (env.KAFKA_HOME) return fromKafkaHome(env.KAFKA_HOME);
   const version = pinnedKafkaVersion();
   const libs = ensureMavenClasspath({
-    pom: kafkaToolsPomPath(), cacheName: `kafka-tools-${version}`, what: `Kafka ${version} tools jars`,
+    pom: kafkaToolsPomPath(),
+    cacheName: `kafka-tools-${version}`,
+    what: `Kafka ${version} tools jars`,
     // tools-pom.xml leaves the version to us, so it can never drift from the broker's.
-    mavenArgs: [`-Dkafka.version=${version}`], env, log,
+    mavenArgs: [`-Dkafka.version=${version}`],
+    env,
+    log,
   });
   return { classpath: `${libs}/*`, version, source: 'maven-cache' };
 }
@@ -97,15 +113,30 @@ function fetchWithMaven(libs: string, r: MavenClasspathRequest): void {
   mkdirSync(staging, { recursive: true });
   log(`Fetching ${r.what} with Maven into ${libs} (once) ...`);
   const extra = (env.KLOAD_MAVEN_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const args = ['-B', '-q', '-Dstyle.color=never', ...extra, ...(r.mavenArgs ?? []), '-f', r.pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`];
+  const args = [
+    '-B',
+    '-q',
+    '-Dstyle.color=never',
+    ...extra,
+    ...(r.mavenArgs ?? []),
+    '-f',
+    r.pom,
+    'dependency:copy-dependencies',
+    '-DincludeScope=runtime',
+    `-DoutputDirectory=${staging}`,
+  ];
   const run = spawnSync(mvn, args, { env, encoding: 'utf8', timeout: 15 * 60_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.error || run.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     const output = mavenReason(`${run.stdout ?? ''}${run.stderr ?? ''}`);
     const why = run.error ? String(run.error.message) : `exit code ${run.status}`;
-    throw new KloadError('MAVEN_FAILED', `Could not fetch the ${r.what} with Maven (${why}).${output ? `\n${output}` : ''}`, {
-      hint: 'kload needs Maven (apt-get install maven) and access to Maven Central once; or set KAFKA_HOME to an unpacked Kafka release.',
-    });
+    throw new KloadError(
+      'MAVEN_FAILED',
+      `Could not fetch the ${r.what} with Maven (${why}).${output ? `\n${output}` : ''}`,
+      {
+        hint: 'kload needs Maven (apt-get install maven) and access to Maven Central once; or set KAFKA_HOME to an unpacked Kafka release.',
+      },
+    );
   }
   writeFileSync(join(staging, '.complete'), `${r.cacheName}\n`);
   rmSync(libs, { recursive: true, force: true });
@@ -116,6 +147,8 @@ function fetchWithMaven(libs: string, r: MavenClasspathRequest): void {
 /** Maven's first [ERROR] lines say what failed; the rest is boilerplate about -e and -X. */
 function mavenReason(output: string): string {
   const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-  const errors = lines.filter((l) => l.startsWith('[ERROR]') && !/re-run Maven|For more information|^\[ERROR\] \[Help|^\[ERROR\]\s*$/i.test(l));
+  const errors = lines.filter(
+    (l) => l.startsWith('[ERROR]') && !/re-run Maven|For more information|^\[ERROR\] \[Help|^\[ERROR\]\s*$/i.test(l),
+  );
   return (errors.length > 0 ? errors : lines).slice(0, 5).join('\n').trim();
 }

@@ -7,6 +7,10 @@ export function logDirsOfNodes(nodeDirs: readonly string[]): string[] {
     const properties = readFileSync(join(dir, 'server.properties'), 'utf8');
     const line = properties.split(/\r?\n/).find((l) => l.startsWith('log.dirs='));
     if (line === undefined) throw new Error(`no log.dirs in ${join(dir, 'server.properties')}`);
-    return line.slice('log.dirs='.length).split(',').map((d) => d.trim()).filter((d) => d !== '');
+    return line
+      .slice('log.dirs='.length)
+      .split(',')
+      .map((d) => d.trim())
+      .filter((d) => d !== '');
   });
 }

@@ -48,7 +48,11 @@ export function nodeProperties(input: NodeConfigInput): Record<string, string> {
 }
 
 export function toPropertiesFile(props: Record<string, string>): string {
-  return Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
+  return (
+    Object.entries(props)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n'
+  );
 }
 
 export const LOG4J2_PROPERTIES = [

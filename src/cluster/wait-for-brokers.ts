@@ -14,9 +14,13 @@ export async function waitForBrokers(bootstrap: string, nodes: KafkaNode[], time
     for (const node of nodes) {
       const exited = node.exited;
       if (exited) {
-        throw new KloadError('NODE_FAILED_TO_START', `Kafka node ${node.id} ${exited} while starting. Last lines of ${node.logFile}:\n${node.logTail()}`, {
-          hint: 'The lines above come from Kafka itself; a bad --broker-property, a taken port or too little memory are the usual causes.',
-        });
+        throw new KloadError(
+          'NODE_FAILED_TO_START',
+          `Kafka node ${node.id} ${exited} while starting. Last lines of ${node.logFile}:\n${node.logTail()}`,
+          {
+            hint: 'The lines above come from Kafka itself; a bad --broker-property, a taken port or too little memory are the usual causes.',
+          },
+        );
       }
     }
     try {
@@ -29,7 +33,11 @@ export async function waitForBrokers(bootstrap: string, nodes: KafkaNode[], time
     await new Promise((r) => setTimeout(r, 200));
   }
   const tails = nodes.map((n) => `--- node ${n.id} (${n.logFile}) ---\n${n.logTail(10)}`).join('\n');
-  throw new KloadError('NODE_FAILED_TO_START', `The embedded cluster was not ready within ${Math.round(timeoutMs / 1000)} s (${lastError}).\n${tails}`, {
-    hint: 'A slow machine may need more time: set --start-timeout. The node logs above say what Kafka was doing.',
-  });
+  throw new KloadError(
+    'NODE_FAILED_TO_START',
+    `The embedded cluster was not ready within ${Math.round(timeoutMs / 1000)} s (${lastError}).\n${tails}`,
+    {
+      hint: 'A slow machine may need more time: set --start-timeout. The node logs above say what Kafka was doing.',
+    },
+  );
 }

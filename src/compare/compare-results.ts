@@ -50,6 +50,8 @@ function generatorBoundNotes(base: RunResult, head: RunResult): string[] {
   return (['base', 'head'] as const).flatMap((side) =>
     (side === 'base' ? base : head).phases
       .filter((phase) => phase.recorded && phase.generatorBound)
-      .map((phase) => `phase "${phase.name}" was generator-bound in the ${side} run: its numbers measure kload, not Kafka`),
+      .map(
+        (phase) => `phase "${phase.name}" was generator-bound in the ${side} run: its numbers measure kload, not Kafka`,
+      ),
   );
 }

@@ -69,7 +69,15 @@ function formatAsMarkdown(comparison: Comparison): string {
 }
 
 function cells(row: ComparisonRow): string[] {
-  return [row.phase, row.metric, unitLabel(row.unit), value(row.base, row.unit), value(row.head, row.unit), deltaText(row), row.verdict];
+  return [
+    row.phase,
+    row.metric,
+    unitLabel(row.unit),
+    value(row.base, row.unit),
+    value(row.head, row.unit),
+    deltaText(row),
+    row.verdict,
+  ];
 }
 
 function unitLabel(unit: MetricUnit): string {

@@ -68,7 +68,10 @@ function latencySpecs(label: string, base: LatencySummaryUs, head: LatencySummar
     base: baseHistogram === null ? null : estimate(baseHistogram),
     head: headHistogram === null ? null : estimate(headHistogram),
   });
-  return [...QUANTILES.map(({ label: stat, q }) => spec(stat, (h) => quantileEstimate(h, q))), spec('max', maxEstimate)];
+  return [
+    ...QUANTILES.map(({ label: stat, q }) => spec(stat, (h) => quantileEstimate(h, q))),
+    spec('max', maxEstimate),
+  ];
 }
 
 /** No rows when neither run checked integrity (no consumers); n/a when only one did. */

@@ -28,7 +28,10 @@ export class AbortWatcher {
   private readonly histograms: Histogram[];
   private fired = false;
 
-  constructor(scenario: Scenario, private readonly abort: (reason: string) => void) {
+  constructor(
+    scenario: Scenario,
+    private readonly abort: (reason: string) => void,
+  ) {
     this.histograms = scenario.phases.map(() => createLatencyHistogram());
     this.watches = scenario.thresholds.map(parseThreshold).flatMap((t) => watchOf(t, scenario));
   }
@@ -41,7 +44,9 @@ export class AbortWatcher {
       for (const p of w.phases) above += countAtOrAbove(this.histograms[p]!, w.limitUs);
       if (above > w.allowedAbove) {
         this.fired = true;
-        this.abort(`threshold "${w.threshold.expression}" can no longer pass: ${above} messages already took ${w.threshold.limit}${w.threshold.metric.unit} or more`);
+        this.abort(
+          `threshold "${w.threshold.expression}" can no longer pass: ${above} messages already took ${w.threshold.limit}${w.threshold.metric.unit} or more`,
+        );
         return;
       }
     }
@@ -51,7 +56,9 @@ export class AbortWatcher {
 function watchOf(t: ParsedThreshold, scenario: Scenario): Watch[] {
   const m = t.metric;
   if (m.kind !== 'latency' || m.source !== 'publish' || (t.operator !== '<' && t.operator !== '<=')) return [];
-  const phases = scenario.phases.flatMap((p, i) => ((t.phase === null ? p.type !== 'warmup' : p.name === t.phase) ? [i] : []));
+  const phases = scenario.phases.flatMap((p, i) =>
+    (t.phase === null ? p.type !== 'warmup' : p.name === t.phase) ? [i] : [],
+  );
   // "< L" fails on a sample of exactly L; "<= L" only above it (HDR values are integers).
   const limitUs = t.limit * US_PER[m.unit]! + (t.operator === '<=' ? 1 : 0);
   if (m.stat === 'max') return [{ threshold: t, phases, limitUs, allowedAbove: 0 }];

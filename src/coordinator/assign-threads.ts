@@ -44,7 +44,9 @@ export function assignThreads(scenario: Scenario): ThreadAssignments {
   const consumers: ConsumerThreadAssignment[] = [];
   const c = scenario.consumers;
   if (c) {
-    const members = c.groups.flatMap((group) => Array.from({ length: c.membersPerGroup }, (_, member) => ({ group, member })));
+    const members = c.groups.flatMap((group) =>
+      Array.from({ length: c.membersPerGroup }, (_, member) => ({ group, member })),
+    );
     let next = 0;
     splitEvenly(members.length, Math.min(c.threads, members.length)).forEach((n, i) => {
       consumers.push({ workerId: producers.length + i, members: members.slice(next, next + n) });
@@ -57,7 +59,12 @@ export function assignThreads(scenario: Scenario): ThreadAssignments {
 function threadPhase(phase: Phase, slots: number[], of: number): WorkerPhase {
   const base = { name: phase.name, type: phase.type, durationMs: phase.durationMs, recorded: phase.type !== 'warmup' };
   const segments = phaseSegments(phase);
-  const maxInFlight = phase.type === 'max' ? phase.maxInFlight * slots.length : segments ? Infinity : DEFAULT_MAX_IN_FLIGHT * slots.length;
+  const maxInFlight =
+    phase.type === 'max'
+      ? phase.maxInFlight * slots.length
+      : segments
+        ? Infinity
+        : DEFAULT_MAX_IN_FLIGHT * slots.length;
   return { ...base, maxInFlight, schedule: segments ? { segments, slots, of } : null };
 }
 
@@ -66,13 +73,37 @@ export function phaseSegments(phase: Phase): RateSegment[] | null {
   const us = (ms: number) => ms * 1000;
   switch (phase.type) {
     case 'warmup':
-      return phase.rateMsgsPerSec === null ? null : [{ durationUs: us(phase.durationMs), fromRateMsgsPerSec: phase.rateMsgsPerSec, toRateMsgsPerSec: phase.rateMsgsPerSec }];
+      return phase.rateMsgsPerSec === null
+        ? null
+        : [
+            {
+              durationUs: us(phase.durationMs),
+              fromRateMsgsPerSec: phase.rateMsgsPerSec,
+              toRateMsgsPerSec: phase.rateMsgsPerSec,
+            },
+          ];
     case 'constant':
-      return [{ durationUs: us(phase.durationMs), fromRateMsgsPerSec: phase.rateMsgsPerSec, toRateMsgsPerSec: phase.rateMsgsPerSec }];
+      return [
+        {
+          durationUs: us(phase.durationMs),
+          fromRateMsgsPerSec: phase.rateMsgsPerSec,
+          toRateMsgsPerSec: phase.rateMsgsPerSec,
+        },
+      ];
     case 'ramp':
-      return [{ durationUs: us(phase.durationMs), fromRateMsgsPerSec: phase.fromRateMsgsPerSec, toRateMsgsPerSec: phase.toRateMsgsPerSec }];
+      return [
+        {
+          durationUs: us(phase.durationMs),
+          fromRateMsgsPerSec: phase.fromRateMsgsPerSec,
+          toRateMsgsPerSec: phase.toRateMsgsPerSec,
+        },
+      ];
     case 'steps':
-      return phase.steps.map((s) => ({ durationUs: us(s.durationMs), fromRateMsgsPerSec: s.rateMsgsPerSec, toRateMsgsPerSec: s.rateMsgsPerSec }));
+      return phase.steps.map((s) => ({
+        durationUs: us(s.durationMs),
+        fromRateMsgsPerSec: s.rateMsgsPerSec,
+        toRateMsgsPerSec: s.rateMsgsPerSec,
+      }));
     case 'max':
       return null;
     default:

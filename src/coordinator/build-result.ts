@@ -36,7 +36,17 @@ export function buildPhaseResults(input: PhaseInputs): PhaseResult[] {
     const targetRate = meanTargetRate(phase, durationSec);
     const achievedRate = durationSec > 0 ? acked / durationSec : 0;
     const scheduleDelayUs = summarize(mergeEncoded(prod.map((p) => p.scheduleDelayHistogram)));
-    const verdict = judgeGenerator({ paced: targetRate !== null, targetRate, achievedRate, scheduleDelayP99Us: scheduleDelayUs.p99, sent: sum(prod.map((p) => p.sent)), queueFullWaits: sum(prod.map((p) => p.queueFullWaits)) }, input.bounds);
+    const verdict = judgeGenerator(
+      {
+        paced: targetRate !== null,
+        targetRate,
+        achievedRate,
+        scheduleDelayP99Us: scheduleDelayUs.p99,
+        sent: sum(prod.map((p) => p.sent)),
+        queueFullWaits: sum(prod.map((p) => p.queueFullWaits)),
+      },
+      input.bounds,
+    );
     return {
       name: phase.name,
       type: phase.type,
@@ -51,13 +61,21 @@ export function buildPhaseResults(input: PhaseInputs): PhaseResult[] {
       consumed: sum(cons.map((c) => c.consumed)),
       consumedBytes: sum(cons.map((c) => c.consumedBytes)),
       queueFullWaits: sum(prod.map((p) => p.queueFullWaits)),
-      producerWorkers: input.producers.map((p) => ({ workerId: p.workerId, sent: p.phases[i]!.sent, acked: p.phases[i]!.acked })),
+      producerWorkers: input.producers.map((p) => ({
+        workerId: p.workerId,
+        sent: p.phases[i]!.sent,
+        acked: p.phases[i]!.acked,
+      })),
       consumerWorkers: input.consumers.map((c) => ({ workerId: c.workerId, consumed: c.phases[i]!.consumed })),
       publishLatencyUs: summarize(mergeEncoded(prod.map((p) => p.publishHistogram))),
       serviceLatencyUs: summarize(mergeEncoded(prod.map((p) => p.serviceHistogram))),
       scheduleDelayUs,
       endToEndLatencyUs: summarize(mergeEncoded(cons.map((c) => c.endToEndHistogram))),
-      endToEndClock: clockOf(sum(cons.map((c) => c.monotonicClock)), sum(cons.map((c) => c.wallClock)), input.consumers.length > 0),
+      endToEndClock: clockOf(
+        sum(cons.map((c) => c.monotonicClock)),
+        sum(cons.map((c) => c.wallClock)),
+        input.consumers.length > 0,
+      ),
       integrity: input.integrity?.[i] ?? null,
       generatorBound: verdict.generatorBound,
       generatorBoundReasons: verdict.reasons,

@@ -18,22 +18,30 @@ export const CONSUMER_DEFAULTS: Record<string, string> = {
 /** Reads a Java-style .properties file (key=value, key: value or key value; # and ! comments). */
 export function readPropertiesFile(path: string): Record<string, string> {
   if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new KloadError('FILE_NOT_FOUND', `Client config file ${path} does not exist.`, { hint: 'Give --client-config a .properties file with one key=value per line.' });
+    throw new KloadError('FILE_NOT_FOUND', `Client config file ${path} does not exist.`, {
+      hint: 'Give --client-config a .properties file with one key=value per line.',
+    });
   }
   const out: Record<string, string> = {};
   const bad: string[] = [];
-  readFileSync(path, 'utf8').split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) return;
-    const m = /^([^=:\s]+)(?:\s*[=:]\s*|\s+)(.*)$/.exec(line);
-    if (!m) bad.push(`line ${i + 1}: ${line}`);
-    else out[m[1]!] = m[2]!;
-  });
+  readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#') || line.startsWith('!')) return;
+      const m = /^([^=:\s]+)(?:\s*[=:]\s*|\s+)(.*)$/.exec(line);
+      if (!m) bad.push(`line ${i + 1}: ${line}`);
+      else out[m[1]!] = m[2]!;
+    });
   if (bad.length > 0) throw new KloadError('INVALID_ARGUMENT', `${path}: expected key=value:\n${bad.join('\n')}`);
   return out;
 }
 
 /** Scenario properties tune the load; the client config (security, cluster access) wins over them. */
-export function mergeProperties(defaults: Record<string, string>, scenario: Record<string, string>, clientConfig: Record<string, string>): Record<string, string> {
+export function mergeProperties(
+  defaults: Record<string, string>,
+  scenario: Record<string, string>,
+  clientConfig: Record<string, string>,
+): Record<string, string> {
   return { ...defaults, ...scenario, ...clientConfig };
 }

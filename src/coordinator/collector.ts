@@ -90,7 +90,10 @@ export class Collector {
 
   /** Returns the window since the last call and starts a new one. */
   takeWindow(): ProgressWindow {
-    const w = { ...this.window, publishP99Us: this.windowHistogram.totalCount > 0 ? this.windowHistogram.getValueAtPercentile(99) : 0 };
+    const w = {
+      ...this.window,
+      publishP99Us: this.windowHistogram.totalCount > 0 ? this.windowHistogram.getValueAtPercentile(99) : 0,
+    };
     this.window = emptyWindow();
     this.windowHistogram.reset();
     return w;

@@ -68,32 +68,87 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   tracker.onFailure = stopAll;
 
   const common = { brokers: input.brokers, topic: scenario.producers.topic, runId, intervalMs: input.intervalMs };
-  const consumerPool = threads.consumers.length > 0 ? new WorkerPool<ConsumerWorkerResult>(new URL('../workers/consumer-task.js', import.meta.url), threads.consumers.length) : null;
-  const producerPool = new WorkerPool<ProducerWorkerResult>(new URL('../workers/producer-task.js', import.meta.url), threads.producers.length);
+  const consumerPool =
+    threads.consumers.length > 0
+      ? new WorkerPool<ConsumerWorkerResult>(
+          new URL('../workers/consumer-task.js', import.meta.url),
+          threads.consumers.length,
+        )
+      : null;
+  const producerPool = new WorkerPool<ProducerWorkerResult>(
+    new URL('../workers/producer-task.js', import.meta.url),
+    threads.producers.length,
+  );
   let consumerTasks: RunningTask<ConsumerWorkerResult>[] = [];
   let producerTasks: RunningTask<ProducerWorkerResult>[] = [];
   const ticker = new ProgressTicker(scenario, collector, reporter);
   const groups = scenario.consumers?.groups ?? [];
   let phaseStart = 0;
   const phaseStartsSec = scenario.phases.map((p) => (phaseStart += p.durationMs / 1000) - p.durationMs / 1000);
-  const lagSampler = input.watermarks ? new LagSampler(input.watermarks, scenario.producers.topic, input.partitions, groups, collector, phaseStartsSec) : null;
+  const lagSampler = input.watermarks
+    ? new LagSampler(input.watermarks, scenario.producers.topic, input.partitions, groups, collector, phaseStartsSec)
+    : null;
   try {
-    consumerTasks = threads.consumers.map((c) => tracker.track(consumerPool!.start({
-      ...common, role: 'consumer', workerId: c.workerId, topic: scenario.consumers!.topic, members: c.members, client: scenario.consumers!.client,
-      phases: threads.producers[0]!.phases, stopFlag: consumerStop.buffer as SharedArrayBuffer, properties: input.consumerProperties,
-    }, (m) => observe(m))));
+    consumerTasks = threads.consumers.map((c) =>
+      tracker.track(
+        consumerPool!.start(
+          {
+            ...common,
+            role: 'consumer',
+            workerId: c.workerId,
+            topic: scenario.consumers!.topic,
+            members: c.members,
+            client: scenario.consumers!.client,
+            phases: threads.producers[0]!.phases,
+            stopFlag: consumerStop.buffer as SharedArrayBuffer,
+            properties: input.consumerProperties,
+          },
+          (m) => observe(m),
+        ),
+      ),
+    );
     if (scenario.consumers) {
-      reporter.info(`Waiting for consumer group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} to take all ${input.partitions} partitions ...`);
-      await waitUntil('consumer groups to be assigned every partition', () => input.signal.aborted || groups.every((g) => collector.assignedPartitions(g) === input.partitions), 60_000, () => tracker.failure);
+      reporter.info(
+        `Waiting for consumer group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} to take all ${input.partitions} partitions ...`,
+      );
+      await waitUntil(
+        'consumer groups to be assigned every partition',
+        () => input.signal.aborted || groups.every((g) => collector.assignedPartitions(g) === input.partitions),
+        60_000,
+        () => tracker.failure,
+      );
     }
     // Partitions this run never writes to need no drain (a reused group may never read them).
-    const highAtStart = input.watermarks ? await input.watermarks.highWatermarks(scenario.producers.topic, input.partitions) : [];
-    producerTasks = threads.producers.map((p) => tracker.track(producerPool.start({
-      ...common, role: 'producer', workerId: p.workerId, producerIds: p.producerIds, phases: p.phases, client: scenario.producers.client,
-      stopFlag: producerStop.buffer as SharedArrayBuffer, message: scenario.producers.message, keys: scenario.producers.keys,
-      payload: scenario.producers.payload, payloadLines: input.payloadLines, properties: input.producerProperties,
-    }, (m) => observe(m))));
-    await waitUntil('producers to connect', () => input.signal.aborted || threads.producers.every((p) => collector.ready.has(p.workerId)), 60_000, () => tracker.failure);
+    const highAtStart = input.watermarks
+      ? await input.watermarks.highWatermarks(scenario.producers.topic, input.partitions)
+      : [];
+    producerTasks = threads.producers.map((p) =>
+      tracker.track(
+        producerPool.start(
+          {
+            ...common,
+            role: 'producer',
+            workerId: p.workerId,
+            producerIds: p.producerIds,
+            phases: p.phases,
+            client: scenario.producers.client,
+            stopFlag: producerStop.buffer as SharedArrayBuffer,
+            message: scenario.producers.message,
+            keys: scenario.producers.keys,
+            payload: scenario.producers.payload,
+            payloadLines: input.payloadLines,
+            properties: input.producerProperties,
+          },
+          (m) => observe(m),
+        ),
+      ),
+    );
+    await waitUntil(
+      'producers to connect',
+      () => input.signal.aborted || threads.producers.every((p) => collector.ready.has(p.workerId)),
+      60_000,
+      () => tracker.failure,
+    );
 
     startAtUs = nowUs() + 200_000;
     for (const t of [...producerTasks, ...consumerTasks]) t.send({ type: 'start', startAtUs });
@@ -108,12 +163,26 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
     lagSampler?.stop();
     Atomics.store(consumerStop, 0, 1);
     const consumers = await settledValues(consumerTasks);
-    return { producers, consumers, collector, stoppedAfterSec, failure: tracker.failure, lag: lagSampler?.samples ?? [] };
+    return {
+      producers,
+      consumers,
+      collector,
+      stoppedAfterSec,
+      failure: tracker.failure,
+      lag: lagSampler?.samples ?? [],
+    };
   } catch (err) {
     stopAll();
     const producers = await settledValues(producerTasks);
     const consumers = await settledValues(consumerTasks);
-    return { producers, consumers, collector, stoppedAfterSec, failure: tracker.failure ?? (err as Error), lag: lagSampler?.samples ?? [] };
+    return {
+      producers,
+      consumers,
+      collector,
+      stoppedAfterSec,
+      failure: tracker.failure ?? (err as Error),
+      lag: lagSampler?.samples ?? [],
+    };
   } finally {
     ticker.stop();
     lagSampler?.stop();
@@ -126,17 +195,32 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
  * After the last phase, waits (bounded) until every group has read up to the high watermarks
  * taken once the producers finished, so the integrity verdict is not about messages still in flight.
  */
-async function drainToWatermarks(reader: WatermarkReader, highAtStart: number[], groups: string[], collector: Collector, input: ExecuteInput, failure: () => Error | null): Promise<void> {
+async function drainToWatermarks(
+  reader: WatermarkReader,
+  highAtStart: number[],
+  groups: string[],
+  collector: Collector,
+  input: ExecuteInput,
+  failure: () => Error | null,
+): Promise<void> {
   const topic = input.scenario.producers.topic;
   const high = await reader.highWatermarks(topic, input.partitions);
   const written = high.reduce((n, h, p) => n + h - (highAtStart[p] ?? 0), 0);
-  input.reporter.info(`Draining: waiting for ${groups.join(', ')} to read the ${written.toLocaleString('en-US')} messages written to ${topic} ...`);
+  input.reporter.info(
+    `Draining: waiting for ${groups.join(', ')} to read the ${written.toLocaleString('en-US')} messages written to ${topic} ...`,
+  );
   const reached = (g: string) => {
     const pos = collector.positionsOf(g);
     return high.every((h, p) => h === (highAtStart[p] ?? 0) || (pos.get(p) ?? 0) >= h);
   };
-  await waitUntil('the drain', () => input.signal.aborted || groups.every(reached), input.drainTimeoutMs, failure)
-    .catch((err: Error) => input.reporter.warn(`Drain incomplete, integrity counts may show messages as lost: ${err.message}`));
+  await waitUntil(
+    'the drain',
+    () => input.signal.aborted || groups.every(reached),
+    input.drainTimeoutMs,
+    failure,
+  ).catch((err: Error) =>
+    input.reporter.warn(`Drain incomplete, integrity counts may show messages as lost: ${err.message}`),
+  );
 }
 
 /** Remembers the first task that failed and stops the others through `onFailure`. */

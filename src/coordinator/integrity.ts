@@ -8,7 +8,12 @@ import type { IntegrityCounts } from '../result/result-types.js';
 import { countOnlyIn, countOverlaps, SeqBitmap } from '../metrics/seq-bitmap.js';
 import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/protocol.js';
 
-export function integrityByPhase(phaseCount: number, groups: string[], producers: ProducerWorkerResult[], consumers: ConsumerWorkerResult[]): IntegrityCounts[] {
+export function integrityByPhase(
+  phaseCount: number,
+  groups: string[],
+  producers: ProducerWorkerResult[],
+  consumers: ConsumerWorkerResult[],
+): IntegrityCounts[] {
   const counts: IntegrityCounts[] = Array.from({ length: phaseCount }, (_, p) => ({
     lost: 0,
     // Re-reads within one thread and order breaks were counted as they happened.

@@ -8,7 +8,11 @@ export class ProgressTicker {
   private timer: NodeJS.Timeout | null = null;
   private last = 0;
 
-  constructor(private readonly scenario: Scenario, private readonly collector: Collector, private readonly reporter: Reporter) {}
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly collector: Collector,
+    private readonly reporter: Reporter,
+  ) {}
 
   start(startAtUs: number): void {
     this.last = Date.now();

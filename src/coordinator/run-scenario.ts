@@ -47,7 +47,12 @@ export interface RunOutcome {
 export async function runScenario(o: RunOptions): Promise<RunOutcome> {
   const { scenario, reporter, cluster } = o;
   const startedAt = new Date();
-  const topics = scenario.topics.map((t) => ({ name: t.name, partitions: t.partitions, replicationFactor: t.replicationFactor, configs: t.configs }));
+  const topics = scenario.topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions,
+    replicationFactor: t.replicationFactor,
+    configs: t.configs,
+  }));
   const { created, existing } = await createTopics(cluster.brokers, topics, o.clientConfig);
   if (existing.length > 0) reporter.info(`Topics already present, used as they are: ${existing.join(', ')}`);
   if (created.length > 0) reporter.info(`Created topics: ${created.join(', ')}`);
@@ -71,21 +76,42 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
   const out = await executeRun({
     watermarks,
     watch: watcher ? (m) => watcher.observe(m) : undefined,
-    scenario, threads, brokers: cluster.brokers, partitions, producerProperties, consumerProperties,
-    payloadLines: payload.type === 'file' ? readFileSync(payload.path, 'utf8').split(/\r?\n/).filter((l) => l.length > 0) : null,
-    intervalMs: o.intervalMs ?? 1000, drainTimeoutMs: o.drainTimeoutMs ?? 30_000, signal, reporter,
+    scenario,
+    threads,
+    brokers: cluster.brokers,
+    partitions,
+    producerProperties,
+    consumerProperties,
+    payloadLines:
+      payload.type === 'file'
+        ? readFileSync(payload.path, 'utf8')
+            .split(/\r?\n/)
+            .filter((l) => l.length > 0)
+        : null,
+    intervalMs: o.intervalMs ?? 1000,
+    drainTimeoutMs: o.drainTimeoutMs ?? 30_000,
+    signal,
+    reporter,
   });
   await watermarks?.close();
   for (const e of out.collector.clientErrors.slice(0, 5)) reporter.warn(`client error: ${e}`);
 
   const phases = buildPhaseResults({
-    scenario, producers: out.producers, consumers: out.consumers,
-    series: out.collector.series, durationsSec: phaseDurations(scenario, out.stoppedAfterSec), lag: out.lag,
-    integrity: scenario.consumers ? integrityByPhase(scenario.phases.length, scenario.consumers.groups, out.producers, out.consumers) : null,
+    scenario,
+    producers: out.producers,
+    consumers: out.consumers,
+    series: out.collector.series,
+    durationsSec: phaseDurations(scenario, out.stoppedAfterSec),
+    lag: out.lag,
+    integrity: scenario.consumers
+      ? integrityByPhase(scenario.phases.length, scenario.consumers.groups, out.producers, out.consumers)
+      : null,
     bounds: DEFAULT_GENERATOR_BOUNDS,
   });
   const status = out.failure ? 'failed' : signal.aborted ? 'interrupted' : 'complete';
-  const why = abortedBy ? `aborted by --abort-on-fail: ${abortedBy}` : 'interrupted (SIGINT) before the schedule ended; partial results';
+  const why = abortedBy
+    ? `aborted by --abort-on-fail: ${abortedBy}`
+    : 'interrupted (SIGINT) before the schedule ended; partial results';
   const result: RunResult = {
     schemaVersion: RESULT_SCHEMA_VERSION,
     kload: { version: o.kloadVersion },
@@ -94,8 +120,15 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     scenario: redactScenario(scenario),
-    environment: describeEnvironment({ cluster, producerProperties, consumerProperties, producerThreads: threads.producers.length, consumerThreads: threads.consumers.length,
-      producerClient: scenario.producers.client, consumerClient: scenario.consumers?.client ?? null }),
+    environment: describeEnvironment({
+      cluster,
+      producerProperties,
+      consumerProperties,
+      producerThreads: threads.producers.length,
+      consumerThreads: threads.consumers.length,
+      producerClient: scenario.producers.client,
+      consumerClient: scenario.consumers?.client ?? null,
+    }),
     phases,
     thresholds: [],
     summary: summarizeRun(phases),

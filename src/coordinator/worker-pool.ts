@@ -3,7 +3,11 @@ import { Piscina } from 'piscina';
 import type { CoordinatorMessage, WorkerAssignment, WorkerMessage } from '../workers/protocol.js';
 
 /** An assignment as the coordinator writes it; the pool adds the MessagePort. */
-export type AssignmentWithoutPort = WorkerAssignment extends infer A ? (A extends WorkerAssignment ? Omit<A, 'port'> : never) : never;
+export type AssignmentWithoutPort = WorkerAssignment extends infer A
+  ? A extends WorkerAssignment
+    ? Omit<A, 'port'>
+    : never
+  : never;
 
 export interface RunningTask<R> {
   workerId: number;
@@ -20,13 +24,21 @@ export class WorkerPool<R> {
   private readonly pool: Piscina;
 
   constructor(taskFile: URL, threads: number) {
-    this.pool = new Piscina({ filename: taskFile.href, minThreads: threads, maxThreads: threads, atomics: 'disabled', idleTimeout: 60_000 });
+    this.pool = new Piscina({
+      filename: taskFile.href,
+      minThreads: threads,
+      maxThreads: threads,
+      atomics: 'disabled',
+      idleTimeout: 60_000,
+    });
   }
 
   start(assignment: AssignmentWithoutPort, onMessage: (m: WorkerMessage) => void): RunningTask<R> {
     const { port1, port2 } = new MessageChannel();
     port1.on('message', onMessage);
-    const result = (this.pool.run({ ...assignment, port: port2 }, { transferList: [port2] }) as Promise<R>).finally(() => port1.close());
+    const result = (this.pool.run({ ...assignment, port: port2 }, { transferList: [port2] }) as Promise<R>).finally(
+      () => port1.close(),
+    );
     return { workerId: assignment.workerId, result, send: (m) => port1.postMessage(m) };
   }
 

@@ -7,7 +7,9 @@ type Client = ProducerClient | ConsumerClient;
 /** Rejects with "<what> could not connect to <brokers>: <librdkafka's reason>". */
 export function connectClient(client: Client, what: string, brokers: string, timeoutMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    client.connect({ timeout: timeoutMs }, (err) => (err ? reject(new KafkaClientError(err, `${what} could not connect to ${brokers}`)) : resolve()));
+    client.connect({ timeout: timeoutMs }, (err) =>
+      err ? reject(new KafkaClientError(err, `${what} could not connect to ${brokers}`)) : resolve(),
+    );
   });
 }
 

@@ -24,15 +24,19 @@ export function fetchMetadata(brokers: string, options: MetadataOptions): Promis
     log_level: 0,
   });
   return new Promise((resolve, reject) => {
-    const metadataOptions = options.topic === undefined
-      ? { timeout: options.timeoutMs, allTopics: true }
-      : { timeout: options.timeoutMs, topic: options.topic };
+    const metadataOptions =
+      options.topic === undefined
+        ? { timeout: options.timeoutMs, allTopics: true }
+        : { timeout: options.timeoutMs, topic: options.topic };
     client.connect(metadataOptions, (err, metadata) => {
       if (err) {
         disconnectProducer(client, 5000).finally(() => reject(new KafkaClientError(err)));
         return;
       }
-      const finish = options.topic === undefined ? Promise.resolve(metadata) : topicMetadata(client, { timeout: options.timeoutMs, topic: options.topic });
+      const finish =
+        options.topic === undefined
+          ? Promise.resolve(metadata)
+          : topicMetadata(client, { timeout: options.timeoutMs, topic: options.topic });
       finish.then(
         (md) => disconnectProducer(client, 5000).then(() => resolve(md)),
         (e: Error) => disconnectProducer(client, 5000).then(() => reject(e)),

@@ -14,15 +14,28 @@ export class WatermarkReader {
   }
 
   static async connect(brokers: string, properties: Record<string, string>): Promise<WatermarkReader> {
-    const client = newProducer({ ...properties, 'bootstrap.servers': brokers, 'client.id': 'kload-watermarks', log_level: 0 });
+    const client = newProducer({
+      ...properties,
+      'bootstrap.servers': brokers,
+      'client.id': 'kload-watermarks',
+      log_level: 0,
+    });
     await connectClient(client, 'the watermark reader', brokers, 10_000);
     return new WatermarkReader(client);
   }
 
   highWatermarks(topic: string, partitions: number, timeoutMs = 5000): Promise<number[]> {
-    return Promise.all(Array.from({ length: partitions }, (_, p) => new Promise<number>((resolve, reject) => {
-      this.client.queryWatermarkOffsets(topic, p, timeoutMs, (err, offsets) => (err ? reject(new KafkaClientError(err)) : resolve(offsets.highOffset)));
-    })));
+    return Promise.all(
+      Array.from(
+        { length: partitions },
+        (_, p) =>
+          new Promise<number>((resolve, reject) => {
+            this.client.queryWatermarkOffsets(topic, p, timeoutMs, (err, offsets) =>
+              err ? reject(new KafkaClientError(err)) : resolve(offsets.highOffset),
+            );
+          }),
+      ),
+    );
   }
 
   close(): Promise<void> {

@@ -48,7 +48,10 @@ export function findLatencyKnee(points: readonly RampPoint[], options: LatencyKn
   const floorCount = Math.max(1, Math.ceil(sorted.length * FLOOR_SHARE));
   const floorP99Us = median(sorted.slice(0, floorCount).map((p) => p.p99Us));
   if (!(floorP99Us > 0)) {
-    throw new KloadError('INVALID_ARGUMENT', `the p99 floor of the lowest rates is ${floorP99Us} µs; it must be positive to scale a threshold from it`);
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `the p99 floor of the lowest rates is ${floorP99Us} µs; it must be positive to scale a threshold from it`,
+    );
   }
   const thresholdUs = factor * floorP99Us;
   const above = sorted.map((p) => p.p99Us > thresholdUs);
@@ -77,7 +80,10 @@ export function findLatencyKnee(points: readonly RampPoint[], options: LatencyKn
 
 function checkInputs(points: readonly RampPoint[], factor: number, minConsecutive: number): void {
   if (points.length < KNEE_MIN_POINTS) {
-    throw new KloadError('INVALID_ARGUMENT', `too few points: finding a knee needs at least ${KNEE_MIN_POINTS} ramp intervals (got ${points.length})`);
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `too few points: finding a knee needs at least ${KNEE_MIN_POINTS} ramp intervals (got ${points.length})`,
+    );
   }
   if (!(Number.isFinite(factor) && factor > 1)) {
     throw new KloadError('INVALID_ARGUMENT', `knee factor is ${factor}; it must be a finite number above 1`);
@@ -87,7 +93,10 @@ function checkInputs(points: readonly RampPoint[], factor: number, minConsecutiv
   }
   points.forEach((p, i) => {
     if (!(Number.isFinite(p.offeredRateMsgsPerSec) && p.offeredRateMsgsPerSec >= 0)) {
-      throw new KloadError('INVALID_ARGUMENT', `point ${i}: offered rate is ${p.offeredRateMsgsPerSec}; it must be a finite number ≥ 0`);
+      throw new KloadError(
+        'INVALID_ARGUMENT',
+        `point ${i}: offered rate is ${p.offeredRateMsgsPerSec}; it must be a finite number ≥ 0`,
+      );
     }
     if (!(Number.isFinite(p.p99Us) && p.p99Us >= 0)) {
       throw new KloadError('INVALID_ARGUMENT', `point ${i}: p99 is ${p.p99Us} µs; it must be a finite number ≥ 0`);
@@ -104,5 +113,7 @@ function runLength(above: readonly boolean[], start: number): number {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

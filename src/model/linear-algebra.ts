@@ -33,7 +33,11 @@ export interface LeastSquaresFit {
 const SINGULAR_TOLERANCE = 1e-10;
 
 /** Fits y = Xβ. `columnNames` only serve error messages. */
-export function leastSquares(x: readonly (readonly number[])[], y: readonly number[], columnNames?: readonly string[]): LeastSquaresFit {
+export function leastSquares(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  columnNames?: readonly string[],
+): LeastSquaresFit {
   const n = y.length;
   const p = x[0]?.length ?? 0;
   checkShape(x, y, p);
@@ -69,7 +73,10 @@ export function leastSquares(x: readonly (readonly number[])[], y: readonly numb
  * Inverse of a symmetric positive-definite matrix by Cholesky (A = LLᵀ). A pivot that has lost
  * almost all of its diagonal means that column is (nearly) a linear combination of earlier ones.
  */
-export function invertSymmetricPositive(a: readonly (readonly number[])[], columnNames?: readonly string[]): number[][] {
+export function invertSymmetricPositive(
+  a: readonly (readonly number[])[],
+  columnNames?: readonly string[],
+): number[][] {
   const p = a.length;
   const l: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let j = 0; j < p; j++) {
@@ -102,7 +109,8 @@ function checkShape(x: readonly (readonly number[])[], y: readonly number[], p: 
   }
   if (p === 0) throw new KloadError('INVALID_ARGUMENT', 'too few points or columns: the design matrix is empty');
   x.forEach((row, i) => {
-    if (row.length !== p) throw new KloadError('INVALID_ARGUMENT', `row ${i} of X has ${row.length} columns, expected ${p}`);
+    if (row.length !== p)
+      throw new KloadError('INVALID_ARGUMENT', `row ${i} of X has ${row.length} columns, expected ${p}`);
     if (!row.every(Number.isFinite) || !Number.isFinite(at(y, i))) {
       throw new KloadError('INVALID_ARGUMENT', `row ${i} contains a NaN or infinite value`);
     }

@@ -41,14 +41,19 @@ export function checkLittlesLaw(input: LittlesLawInput): LittlesLawCheck {
   requirePositive('mean latency W (µs)', input.meanLatencyUs);
   requirePositive('tolerance', tolerance);
   if (!(Number.isFinite(input.measuredInFlight) && input.measuredInFlight >= 0)) {
-    throw new KloadError('INVALID_ARGUMENT', `measured in-flight L is ${input.measuredInFlight}; it must be a finite number ≥ 0`);
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `measured in-flight L is ${input.measuredInFlight}; it must be a finite number ≥ 0`,
+    );
   }
   const expectedInFlight = input.throughputMsgsPerSec * (input.meanLatencyUs / 1e6);
   const relativeGap = Math.abs(input.measuredInFlight - expectedInFlight) / expectedInFlight;
   const consistent = relativeGap < tolerance;
   const gap = `${formatDecimal(relativeGap * 100, 1)}%`;
   const limit = `${formatDecimal(tolerance * 100, 0)}%`;
-  const verdict = consistent ? `consistent (within ${limit})` : `inconsistent (over ${limit}): ${direction(input.measuredInFlight, expectedInFlight, input.inFlightSource ?? 'mean')}`;
+  const verdict = consistent
+    ? `consistent (within ${limit})`
+    : `inconsistent (over ${limit}): ${direction(input.measuredInFlight, expectedInFlight, input.inFlightSource ?? 'mean')}`;
   return {
     expectedInFlight,
     measuredInFlight: input.measuredInFlight,

@@ -46,7 +46,11 @@ export function sizePartitions(input: PartitionSizingInput): PartitionSizing {
   const partitions = Math.max(byProducer, byConsumer);
   const limitedBy = byProducer === byConsumer ? 'both' : byProducer > byConsumer ? 'producer' : 'consumer';
   const decides =
-    limitedBy === 'both' ? 'producers and consumers need the same' : limitedBy === 'producer' ? 'producers decide' : 'consumers decide';
+    limitedBy === 'both'
+      ? 'producers and consumers need the same'
+      : limitedBy === 'producer'
+        ? 'producers decide'
+        : 'consumers decide';
   return {
     partitions,
     byProducer,

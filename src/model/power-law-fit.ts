@@ -92,7 +92,9 @@ export function fitPowerLaw<P extends object>(points: readonly P[], spec: PowerL
   const y = points.map((point, i) => positiveValue(point, i, spec.response.key, responseName));
   const notes: string[] = [];
   const used = spec.terms.filter((term) => keepTerm(points, term, notes));
-  const columns = used.map((term) => points.map((point, i) => positiveValue(point, i, term.key, `${term.symbol} (${term.key})`)));
+  const columns = used.map((term) =>
+    points.map((point, i) => positiveValue(point, i, term.key, `${term.symbol} (${term.key})`)),
+  );
   checkEnoughPoints(points.length, used);
 
   const design = points.map((_, i) => [1, ...columns.map((column) => Math.log(column[i] as number))]);
@@ -109,8 +111,25 @@ export function fitPowerLaw<P extends object>(points: readonly P[], spec: PowerL
     const range = interval(estimate, standardError, t);
     const predicted = term.predicted ?? null;
     const holds = predicted === null ? null : predicted >= range.low && predicted <= range.high;
-    const verdict = termVerdict({ ...term, response: spec.response.symbol, estimate, interval: range, predicted, holds });
-    return { exponent: term.exponent, predictor: term.symbol, key: term.key, estimate, standardError, interval: range, predicted, holds, verdict };
+    const verdict = termVerdict({
+      ...term,
+      response: spec.response.symbol,
+      estimate,
+      interval: range,
+      predicted,
+      holds,
+    });
+    return {
+      exponent: term.exponent,
+      predictor: term.symbol,
+      key: term.key,
+      estimate,
+      standardError,
+      interval: range,
+      predicted,
+      holds,
+      verdict,
+    };
   });
   const judged = exponents.filter((e) => e.holds !== null);
   return {
@@ -118,7 +137,10 @@ export function fitPowerLaw<P extends object>(points: readonly P[], spec: PowerL
     n: points.length,
     degreesOfFreedom: fit.degreesOfFreedom,
     confidence,
-    constant: { estimate: Math.exp(logC), interval: { low: Math.exp(logCInterval.low), high: Math.exp(logCInterval.high) } },
+    constant: {
+      estimate: Math.exp(logC),
+      interval: { low: Math.exp(logCInterval.low), high: Math.exp(logCInterval.high) },
+    },
     exponents,
     dropped: spec.terms.filter((term) => !used.includes(term)).map((term) => term.symbol),
     rSquared: fit.rSquared,
@@ -133,7 +155,10 @@ export function fitPowerLaw<P extends object>(points: readonly P[], spec: PowerL
 function positiveValue(point: object, index: number, key: string, name: string): number {
   const value: unknown = (point as Record<string, unknown>)[key];
   if (typeof value !== 'number') {
-    throw new KloadError('INVALID_ARGUMENT', `point ${index}: ${name} is ${value === undefined ? 'missing' : `not a number (${String(value)})`}`);
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `point ${index}: ${name} is ${value === undefined ? 'missing' : `not a number (${String(value)})`}`,
+    );
   }
   if (!Number.isFinite(value) || value <= 0) {
     throw new KloadError(
@@ -172,7 +197,8 @@ function keepTerm<P extends object>(points: readonly P[], term: PowerLawTerm<P>,
 function checkEnoughPoints<P>(n: number, used: readonly PowerLawTerm<P>[]): void {
   const coefficients = used.length + 1;
   if (n <= coefficients) {
-    const list = used.length === 0 ? '' : ` and ${used.length} exponent(s) (${used.map((term) => term.exponent).join(', ')})`;
+    const list =
+      used.length === 0 ? '' : ` and ${used.length} exponent(s) (${used.map((term) => term.exponent).join(', ')})`;
     throw new KloadError(
       'INVALID_ARGUMENT',
       `too few points: ${n} point(s) to fit c${list}; need at least ${coefficients + 1} so the fit has an error estimate`,

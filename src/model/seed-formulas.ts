@@ -54,7 +54,10 @@ export interface SeedCheck {
 }
 
 /** T = N×R/K, i.e. T = c·N^a·R^b·K^d with a = 1, b = 1, d = −1. */
-export function checkSeedThroughput(points: readonly ThroughputPoint[], options: SeedCheckOptions<ThroughputPoint> = {}): SeedCheck {
+export function checkSeedThroughput(
+  points: readonly ThroughputPoint[],
+  options: SeedCheckOptions<ThroughputPoint> = {},
+): SeedCheck {
   return checkSeed('T = N×R/K', points, options, {
     response: { key: 'throughputMsgsPerSec', symbol: 'T' },
     terms: [
@@ -75,7 +78,10 @@ export interface ThroughputBytesPoint extends ThroughputPoint {
  * T in MB/s is T(msg/s) × R, so taken literally the seed predicts T_bytes = N×R²/K: the same fit
  * with b shifted by exactly 1, saying how well bytes/s (what disks and networks see) follows it.
  */
-export function checkSeedThroughputBytes(points: readonly ThroughputBytesPoint[], options: SeedCheckOptions<ThroughputBytesPoint> = {}): SeedCheck {
+export function checkSeedThroughputBytes(
+  points: readonly ThroughputBytesPoint[],
+  options: SeedCheckOptions<ThroughputBytesPoint> = {},
+): SeedCheck {
   return checkSeed('T_bytes = N×R²/K', points, options, {
     response: { key: 'throughputMBPerSec', symbol: 'T_bytes' },
     terms: [
@@ -87,7 +93,10 @@ export function checkSeedThroughputBytes(points: readonly ThroughputBytesPoint[]
 }
 
 /** L = S/R with S unmeasured and constant, i.e. L = c·R^b with b = −1 (S folds into c). */
-export function checkSeedLatency(points: readonly LatencyPoint[], options: SeedCheckOptions<LatencyPoint> = {}): SeedCheck {
+export function checkSeedLatency(
+  points: readonly LatencyPoint[],
+  options: SeedCheckOptions<LatencyPoint> = {},
+): SeedCheck {
   return checkSeed('L = S/R', points, options, {
     response: { key: 'latencyUs', symbol: 'L' },
     terms: [{ key: 'recordBytes', symbol: 'R', exponent: 'b', predicted: -1 }],
@@ -98,7 +107,10 @@ export function checkSeedLatency(points: readonly LatencyPoint[], options: SeedC
  * E = T/S, i.e. E = c·T^a·S^e with a = 1, e = −1. If E was computed as messages / S, the S term
  * partly restates that definition; the T term is the real test.
  */
-export function checkSeedEfficiency(points: readonly EfficiencyPoint[], options: SeedCheckOptions<EfficiencyPoint> = {}): SeedCheck {
+export function checkSeedEfficiency(
+  points: readonly EfficiencyPoint[],
+  options: SeedCheckOptions<EfficiencyPoint> = {},
+): SeedCheck {
   return checkSeed('E = T/S', points, options, {
     response: { key: 'messagesPerByte', symbol: 'E' },
     terms: [

@@ -23,7 +23,10 @@ export function logGamma(x: number): number {
 /** I_x(a, b), the regularized incomplete beta function, for 0 ≤ x ≤ 1 and a, b > 0. */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
   if (!(x >= 0 && x <= 1) || !(a > 0) || !(b > 0)) {
-    throw new KloadError('INVALID_ARGUMENT', `incomplete beta needs 0 ≤ x ≤ 1 and a, b > 0 (got x=${x}, a=${a}, b=${b})`);
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `incomplete beta needs 0 ≤ x ≤ 1 and a, b > 0 (got x=${x}, a=${a}, b=${b})`,
+    );
   }
   if (x === 0 || x === 1) return x;
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
@@ -73,7 +76,10 @@ export function studentTCdf(t: number, degreesOfFreedom: number): number {
 export function studentTQuantile(probability: number, degreesOfFreedom: number): number {
   checkDegreesOfFreedom(degreesOfFreedom);
   if (!(probability > 0 && probability < 1)) {
-    throw new KloadError('INVALID_ARGUMENT', `a quantile needs a probability strictly between 0 and 1 (got ${probability})`);
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `a quantile needs a probability strictly between 0 and 1 (got ${probability})`,
+    );
   }
   if (probability < 0.5) return -studentTQuantile(1 - probability, degreesOfFreedom);
   if (probability === 0.5) return 0;
@@ -94,7 +100,10 @@ export function studentTQuantile(probability: number, degreesOfFreedom: number):
 /** t_{1−α/2, ν}: the factor on the standard error for a two-sided interval at `confidence`. */
 export function tCritical(confidence: number, degreesOfFreedom: number): number {
   if (!(confidence > 0 && confidence < 1)) {
-    throw new KloadError('INVALID_ARGUMENT', `confidence must be strictly between 0 and 1, e.g. 0.95 (got ${confidence})`);
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `confidence must be strictly between 0 and 1, e.g. 0.95 (got ${confidence})`,
+    );
   }
   return studentTQuantile(1 - (1 - confidence) / 2, degreesOfFreedom);
 }

@@ -76,10 +76,16 @@ export function fitUsl(points: readonly UslPoint[]): UslFit {
 function checkPoints(points: readonly UslPoint[]): void {
   points.forEach((p, i) => {
     if (!(Number.isFinite(p.concurrency) && p.concurrency >= 1)) {
-      throw new KloadError('INVALID_ARGUMENT', `point ${i}: concurrency N is ${p.concurrency}; it must be a finite number ≥ 1`);
+      throw new KloadError(
+        'INVALID_ARGUMENT',
+        `point ${i}: concurrency N is ${p.concurrency}; it must be a finite number ≥ 1`,
+      );
     }
     if (!(Number.isFinite(p.throughput) && p.throughput > 0)) {
-      throw new KloadError('INVALID_ARGUMENT', `point ${i}: throughput X is ${p.throughput}; it must be a positive finite number`);
+      throw new KloadError(
+        'INVALID_ARGUMENT',
+        `point ${i}: throughput X is ${p.throughput}; it must be a positive finite number`,
+      );
     }
   });
   const levels = new Set(points.map((p) => p.concurrency));
@@ -105,12 +111,20 @@ function checkPoints(points: readonly UslPoint[]): void {
  */
 function fitLambda(points: readonly UslPoint[]): number {
   const design = points.map((p) => [1, p.concurrency, p.concurrency ** 2]);
-  const fit = leastSquares(design, points.map((p) => p.concurrency / p.throughput), ['1', 'N', 'N²']);
+  const fit = leastSquares(
+    design,
+    points.map((p) => p.concurrency / p.throughput),
+    ['1', 'N', 'N²'],
+  );
   const inverse = fit.coefficients.reduce((sum, c) => sum + c, 0);
   if (!(inverse > 0)) {
-    throw new KloadError('INVALID_ARGUMENT', 'cannot estimate λ from these points: the fitted single-unit throughput is not positive', {
-      hint: 'add a point at N = 1',
-    });
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      'cannot estimate λ from these points: the fitted single-unit throughput is not positive',
+      {
+        hint: 'add a point at N = 1',
+      },
+    );
   }
   return 1 / inverse;
 }
@@ -120,25 +134,44 @@ function fitLambda(points: readonly UslPoint[]): number {
  * for negative σ or κ (faster than linear scaling, or a curve that bends upward), so a negative
  * one is clamped to 0 and the other refitted alone.
  */
-function fitContentionAndCoherency(points: readonly UslPoint[], lambda: number, notes: string[]): { sigma: number; kappa: number } {
+function fitContentionAndCoherency(
+  points: readonly UslPoint[],
+  lambda: number,
+  notes: string[],
+): { sigma: number; kappa: number } {
   const rows = points.filter((p) => p.concurrency !== 1);
   const y = rows.map((p) => p.concurrency / (p.throughput / lambda) - 1);
   const sigmaColumn = rows.map((p) => p.concurrency - 1);
   const kappaColumn = rows.map((p) => p.concurrency * (p.concurrency - 1));
-  const both = leastSquares(rows.map((_, i) => [sigmaColumn[i] as number, kappaColumn[i] as number]), y, ['σ (N−1)', 'κ N(N−1)']);
+  const both = leastSquares(
+    rows.map((_, i) => [sigmaColumn[i] as number, kappaColumn[i] as number]),
+    y,
+    ['σ (N−1)', 'κ N(N−1)'],
+  );
   let [sigma, kappa] = both.coefficients as [number, number];
   if (sigma >= 0 && kappa >= 0) return { sigma, kappa };
   const refitAlone = (column: number[], name: string): number => {
-    const value = leastSquares(column.map((v) => [v]), y, [name]).coefficients[0] as number;
-    if (value < 0) notes.push(`${name.charAt(0)} refitted alone is still negative (${formatSignificant(value)}): clamped to 0 as well.`);
+    const value = leastSquares(
+      column.map((v) => [v]),
+      y,
+      [name],
+    ).coefficients[0] as number;
+    if (value < 0)
+      notes.push(
+        `${name.charAt(0)} refitted alone is still negative (${formatSignificant(value)}): clamped to 0 as well.`,
+      );
     return Math.max(0, value);
   };
   if (kappa < 0) {
-    notes.push(`κ fitted as ${formatSignificant(kappa)}; the USL needs κ ≥ 0 (the data bends upward), so κ is clamped to 0 and σ refitted alone.`);
+    notes.push(
+      `κ fitted as ${formatSignificant(kappa)}; the USL needs κ ≥ 0 (the data bends upward), so κ is clamped to 0 and σ refitted alone.`,
+    );
     kappa = 0;
     sigma = refitAlone(sigmaColumn, 'σ (N−1)');
   } else {
-    notes.push(`σ fitted as ${formatSignificant(sigma)}; the USL needs σ ≥ 0 (better than linear scaling), so σ is clamped to 0 and κ refitted alone.`);
+    notes.push(
+      `σ fitted as ${formatSignificant(sigma)}; the USL needs σ ≥ 0 (better than linear scaling), so σ is clamped to 0 and κ refitted alone.`,
+    );
     sigma = 0;
     kappa = refitAlone(kappaColumn, 'κ N(N−1)');
   }
@@ -148,7 +181,9 @@ function fitContentionAndCoherency(points: readonly UslPoint[], lambda: number, 
 function peakOf(parameters: UslParameters, notes: string[]): { concurrency: number; throughput: number } {
   const { sigma, kappa, lambda } = parameters;
   if (sigma >= 1) {
-    notes.push(`σ = ${formatSignificant(sigma)} ≥ 1: adding concurrency never raises throughput above the single-unit rate.`);
+    notes.push(
+      `σ = ${formatSignificant(sigma)} ≥ 1: adding concurrency never raises throughput above the single-unit rate.`,
+    );
     return { concurrency: 1, throughput: lambda };
   }
   if (kappa === 0) {

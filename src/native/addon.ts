@@ -147,13 +147,20 @@ export function loadNative(): NativeAddon {
   try {
     loaded = require(file) as NativeAddon;
   } catch (cause) {
-    throw new Error(`Loading kload's native core (${file}) failed; rebuild it with \`npm run build:native\`: ${(cause as Error).message}`, { cause });
+    throw new Error(
+      `Loading kload's native core (${file}) failed; rebuild it with \`npm run build:native\`: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   return loaded;
 }
 
 /** A batch of `capacity` messages over a pool buffer; keys null means every key is null. */
-export function createProduceBatch(capacity: number, values: Buffer = Buffer.alloc(0), keys: Buffer | null = null): ProduceBatch {
+export function createProduceBatch(
+  capacity: number,
+  values: Buffer = Buffer.alloc(0),
+  keys: Buffer | null = null,
+): ProduceBatch {
   return {
     count: 0,
     values,

@@ -56,7 +56,9 @@ export function pointList(config: Pick<MeasuredConfiguration, 'pointIndices'>): 
 
 /** "N=2, K=4, R=100 B" plus any swept producer settings. */
 export function describeConfiguration(c: MeasuredConfiguration): string {
-  return [`N=${c.producers}`, `K=${c.partitions}`, `R=${c.messageBytes} B`, settingsOf(c)].filter((s) => s !== '').join(', ');
+  return [`N=${c.producers}`, `K=${c.partitions}`, `R=${c.messageBytes} B`, settingsOf(c)]
+    .filter((s) => s !== '')
+    .join(', ');
 }
 
 export function settingsOf(c: Pick<MeasuredConfiguration, 'acks' | 'compression' | 'lingerMs'>): string {

@@ -22,7 +22,11 @@ export function formatPlanMarkdown(plan: CapacityPlan): string {
     row('Consumers', consumers, plan.consumers.points),
     row('Brokers', formatCount(plan.brokers.value ?? 0), plan.brokers.points),
     row('Expected p99', `≤ ${formatMsFromUs(plan.expectedP99Us.value ?? 0)} ms`, plan.expectedP99Us.points),
-    row('Headroom', `${formatDecimal((plan.headroom.value ?? 0) * 100, 0)}% (capacity ${formatCount(plan.headroom.capacityMsgsPerSec)} msg/s)`, plan.headroom.points),
+    row(
+      'Headroom',
+      `${formatDecimal((plan.headroom.value ?? 0) * 100, 0)}% (capacity ${formatCount(plan.headroom.capacityMsgsPerSec)} msg/s)`,
+      plan.headroom.points,
+    ),
     '',
     '## Evidence',
     '',
@@ -61,6 +65,7 @@ function sweepLine(s: SweepReference): string {
 }
 
 function targetText(target: PlanTarget, msgs: number | null, mb: number | null): string {
-  if (target.unit === 'MB/s') return `${formatDecimal(target.value, 2)} MB/s${msgs === null ? '' : ` (${formatCount(msgs)} msg/s)`}`;
+  if (target.unit === 'MB/s')
+    return `${formatDecimal(target.value, 2)} MB/s${msgs === null ? '' : ` (${formatCount(msgs)} msg/s)`}`;
   return `${formatCount(target.value)} msg/s${mb === null ? '' : ` (${formatDecimal(mb, 2)} MB/s)`}`;
 }

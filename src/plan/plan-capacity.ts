@@ -9,7 +9,13 @@ import type { SweepResult } from '../sweep/sweep-result-types.js';
 import { measuredConfigurations } from './configurations.js';
 import { beyondRange, chooseMessageBytes, fitProblem, noPointMeetsP99 } from './plan-refusals.js';
 import { buildPlan, type PlanBasisInput } from './plan-numbers.js';
-import { PLAN_SCHEMA_VERSION, type PlanOutcome, type PlanRequest, type PlanTarget, type SweepReference } from './plan-types.js';
+import {
+  PLAN_SCHEMA_VERSION,
+  type PlanOutcome,
+  type PlanRequest,
+  type PlanTarget,
+  type SweepReference,
+} from './plan-types.js';
 
 export const DEFAULT_EXTRAPOLATION_FACTOR = 1.25;
 export const DEFAULT_MIN_R_SQUARED = 0.8;
@@ -34,12 +40,27 @@ export function planCapacity(sweep: SweepResult, request: PlanRequest): PlanOutc
     const outside = beyondRange(targetMsgsPerSec, request.target, range, extrapolationFactor, withinSlo.length > 0);
     if (outside !== null) reasons.push(outside);
   }
-  const common = { target: request.target, p99Us: request.p99Us, messageBytesChoice: size.choice, extrapolationFactor, minRSquared };
+  const common = {
+    target: request.target,
+    p99Us: request.p99Us,
+    messageBytesChoice: size.choice,
+    extrapolationFactor,
+    minRSquared,
+  };
   const reference = sweepReference(sweep);
   if (reasons.length > 0 || bytes === null || targetMsgsPerSec === null || !sweep.models.throughput.checked) {
     const targetMBPerSec = targetMsgsPerSec === null || bytes === null ? null : (targetMsgsPerSec * bytes) / 1e6;
     const request_ = { ...common, messageBytes: bytes, targetMsgsPerSec, targetMBPerSec };
-    return { ok: false, refusal: { schemaVersion: PLAN_SCHEMA_VERSION, kind: 'kload-plan-refusal', sweep: reference, request: request_, reasons } };
+    return {
+      ok: false,
+      refusal: {
+        schemaVersion: PLAN_SCHEMA_VERSION,
+        kind: 'kload-plan-refusal',
+        sweep: reference,
+        request: request_,
+        reasons,
+      },
+    };
   }
   const input: PlanBasisInput = {
     sweep,

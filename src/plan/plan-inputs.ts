@@ -24,7 +24,9 @@ export function parseTarget(text: string): PlanTarget {
 export function parseLatencyUs(text: string, flag = '--p99'): number {
   const ms = parseDurationMs(text);
   if (ms === null || !(ms > 0)) {
-    throw new KloadError('INVALID_ARGUMENT', `${flag} "${text}" is not a latency`, { hint: `Write a duration with its unit, e.g. ${flag} 50ms or ${flag} 0.5s.` });
+    throw new KloadError('INVALID_ARGUMENT', `${flag} "${text}" is not a latency`, {
+      hint: `Write a duration with its unit, e.g. ${flag} 50ms or ${flag} 0.5s.`,
+    });
   }
   return ms * 1_000;
 }

@@ -7,7 +7,14 @@ import { formatExponent, formatSignificant } from '../model/power-law-verdict.js
 import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
 import type { SeedModel, SweepResult } from '../sweep/sweep-result-types.js';
 import { describeConfiguration, pointList, settingsOf } from './configurations.js';
-import { PLAN_SCHEMA_VERSION, type CapacityPlan, type MeasuredConfiguration, type PlanNumber, type ResolvedRequest, type SweepReference } from './plan-types.js';
+import {
+  PLAN_SCHEMA_VERSION,
+  type CapacityPlan,
+  type MeasuredConfiguration,
+  type PlanNumber,
+  type ResolvedRequest,
+  type SweepReference,
+} from './plan-types.js';
 
 export interface PlanBasisInput {
   sweep: SweepResult;
@@ -40,7 +47,11 @@ export function buildPlan(input: PlanBasisInput): CapacityPlan {
     request: input.request,
     basis,
     partitions: sized.partitions,
-    producers: { value: producers, points: ids, evidence: `⌈${formatCount(target)} / ${formatCount(perProducer)} msg/s per producer⌉ = ${producers}, from ${basisText(basis)}` },
+    producers: {
+      value: producers,
+      points: ids,
+      evidence: `⌈${formatCount(target)} / ${formatCount(perProducer)} msg/s per producer⌉ = ${producers}, from ${basisText(basis)}`,
+    },
     consumers: sized.consumers,
     brokers: brokers(input, basis),
     expectedP99Us: expectedP99(input, basis),
@@ -66,7 +77,10 @@ function basisText(basis: MeasuredConfiguration): string {
  * partitions ≥ max(target/p, target/c), and at least one per consumer the load needs (a consumer
  * without a partition idles). Without consumers in the sweep, c is unknown and p alone decides.
  */
-function partitionsAndConsumers(target: number, basis: MeasuredConfiguration): { partitions: CapacityPlan['partitions']; consumers: PlanNumber; perPartition: number } {
+function partitionsAndConsumers(
+  target: number,
+  basis: MeasuredConfiguration,
+): { partitions: CapacityPlan['partitions']; consumers: PlanNumber; perPartition: number } {
   const ids = basis.pointIndices;
   const p = basis.throughputMsgsPerSec / basis.partitions;
   const consumer = consumerRate(basis);
@@ -74,17 +88,27 @@ function partitionsAndConsumers(target: number, basis: MeasuredConfiguration): {
   const sizing = sizePartitions({ target, perPartitionProducer: p, perPartitionConsumer: c, unit: 'msg/s' });
   const needed = consumer === null ? null : Math.max(1, Math.ceil(target / consumer.perMember));
   const partitions = Math.max(sizing.partitions, needed ?? 0);
-  const raised = partitions > sizing.partitions ? `; raised to ${partitions} so each of the ${needed} consumers gets a partition` : '';
+  const raised =
+    partitions > sizing.partitions
+      ? `; raised to ${partitions} so each of the ${needed} consumers gets a partition`
+      : '';
   const unmeasured = consumer === null ? '; the sweep ran no consumers, so c is taken as p' : '';
   const consumers: PlanNumber =
     consumer === null
-      ? { value: null, points: [], evidence: 'not measured: the sweep ran no consumers; add a consumers block to size them (at most one per partition is useful)' }
+      ? {
+          value: null,
+          points: [],
+          evidence:
+            'not measured: the sweep ran no consumers; add a consumers block to size them (at most one per partition is useful)',
+        }
       : {
           value: needed,
           points: ids,
           evidence:
             `⌈${formatCount(target)} / ${formatCount(consumer.perMember)} msg/s per consumer⌉ = ${needed} per group, from ${basisText(basis)}` +
-            (consumer.keptUp ? '; a lower bound on what a consumer can do: they kept up with the producers, so their ceiling was not reached' : ''),
+            (consumer.keptUp
+              ? '; a lower bound on what a consumer can do: they kept up with the producers, so their ceiling was not reached'
+              : ''),
         };
   return {
     partitions: {
@@ -108,7 +132,9 @@ function partitionsAndConsumers(target: number, basis: MeasuredConfiguration): {
 export function chooseBasis(withinSlo: readonly MeasuredConfiguration[], target: number): MeasuredConfiguration {
   const sustained = withinSlo.filter((c) => c.throughputMsgsPerSec >= target);
   if (sustained.length > 0) {
-    return [...sustained].sort((a, b) => a.partitions - b.partitions || a.producers - b.producers || a.publishP99Us - b.publishP99Us)[0] as MeasuredConfiguration;
+    return [...sustained].sort(
+      (a, b) => a.partitions - b.partitions || a.producers - b.producers || a.publishP99Us - b.publishP99Us,
+    )[0] as MeasuredConfiguration;
   }
   return [...withinSlo].sort((a, b) => b.throughputMsgsPerSec - a.throughputMsgsPerSec)[0] as MeasuredConfiguration;
 }
@@ -137,13 +163,21 @@ function brokers(input: PlanBasisInput, basis: MeasuredConfiguration): PlanNumbe
   const within = target <= ceiling;
   const evidence =
     `every point ran on ${count} broker${count === 1 ? '' : 's'}, which acknowledged up to ${formatCount(ceiling)} msg/s of ${input.request.messageBytes}-byte messages; ` +
-    (within ? 'the target is within that' : 'the target is above that: more brokers may be needed, which this sweep did not measure');
+    (within
+      ? 'the target is within that'
+      : 'the target is above that: more brokers may be needed, which this sweep did not measure');
   return { value: count, points: basis.pointIndices, evidence };
 }
 
-function fitAt(model: PlanBasisInput['fitModel'], at: Record<'producers' | 'recordBytes' | 'partitions', number>): CapacityPlan['fit'] {
+function fitAt(
+  model: PlanBasisInput['fitModel'],
+  at: Record<'producers' | 'recordBytes' | 'partitions', number>,
+): CapacityPlan['fit'] {
   const { fit } = model;
-  const predicted = fit.exponents.reduce((product, e) => product * (at[e.key as keyof typeof at] ?? 1) ** e.estimate, fit.constant.estimate);
+  const predicted = fit.exponents.reduce(
+    (product, e) => product * (at[e.key as keyof typeof at] ?? 1) ** e.estimate,
+    fit.constant.estimate,
+  );
   const exponents = fit.exponents.map((e) => ({ exponent: e.exponent, predictor: e.predictor, estimate: e.estimate }));
   const terms = exponents.map((e) => `${e.exponent} = ${formatExponent(e.estimate)}`).join(', ');
   return {
@@ -161,12 +195,19 @@ function fitAt(model: PlanBasisInput['fitModel'], at: Record<'producers' | 'reco
 function warnings(input: PlanBasisInput, basis: MeasuredConfiguration, predicted: number): string[] {
   const target = input.request.targetMsgsPerSec;
   const out: string[] = [];
-  if (input.sweep.status !== 'complete') out.push(`the sweep is ${input.sweep.status} (${input.sweep.statusReason ?? 'no reason given'}); the plan uses the points it has`);
+  if (input.sweep.status !== 'complete')
+    out.push(
+      `the sweep is ${input.sweep.status} (${input.sweep.statusReason ?? 'no reason given'}); the plan uses the points it has`,
+    );
   if (target > basis.throughputMsgsPerSec) {
-    out.push(`no measured point within the p99 limit reached the target; the plan extrapolates ${formatDecimal(target / basis.throughputMsgsPerSec, 2)}× from point ${pointList(basis)}`);
+    out.push(
+      `no measured point within the p99 limit reached the target; the plan extrapolates ${formatDecimal(target / basis.throughputMsgsPerSec, 2)}× from point ${pointList(basis)}`,
+    );
   }
   if (predicted < target) {
-    out.push(`the fit predicts only ${formatCount(predicted)} msg/s for the planned configuration: throughput does not grow linearly with producers and partitions here, so treat the headroom with care`);
+    out.push(
+      `the fit predicts only ${formatCount(predicted)} msg/s for the planned configuration: throughput does not grow linearly with producers and partitions here, so treat the headroom with care`,
+    );
   }
   if (settingsOf(basis) !== '') out.push(`the plan assumes the basis point's settings: ${settingsOf(basis)}`);
   return out;

@@ -15,11 +15,18 @@ export interface SizeChoice {
 }
 
 /** The record size to plan for: the one asked for if measured; else the only one, else the largest. */
-export function chooseMessageBytes(configs: readonly MeasuredConfiguration[], requested: number | undefined): SizeChoice {
+export function chooseMessageBytes(
+  configs: readonly MeasuredConfiguration[],
+  requested: number | undefined,
+): SizeChoice {
   const sizes = [...new Set(configs.map((c) => c.messageBytes))].sort((a, b) => a - b);
   const list = sizes.join(', ');
   if (sizes.length === 0) {
-    return { bytes: null, choice: 'none measured', reason: 'the sweep has no completed point with a positive throughput to plan from' };
+    return {
+      bytes: null,
+      choice: 'none measured',
+      reason: 'the sweep has no completed point with a positive throughput to plan from',
+    };
   }
   if (requested !== undefined) {
     if (sizes.includes(requested)) return { bytes: requested, choice: 'given with --message-bytes', reason: null };
@@ -27,7 +34,8 @@ export function chooseMessageBytes(configs: readonly MeasuredConfiguration[], re
     return { bytes: null, choice: 'given with --message-bytes', reason };
   }
   const largest = sizes[sizes.length - 1] as number;
-  const choice = sizes.length === 1 ? 'the only size measured' : `the largest of ${list} bytes; --message-bytes chooses another`;
+  const choice =
+    sizes.length === 1 ? 'the only size measured' : `the largest of ${list} bytes; --message-bytes chooses another`;
   return { bytes: largest, choice, reason: null };
 }
 
@@ -44,7 +52,10 @@ export function fitProblem(model: SeedModel, minRSquared: number): string | null
 
 export function noPointMeetsP99(atSize: readonly MeasuredConfiguration[], p99Us: number, bytes: number): string {
   const best = [...atSize].sort((a, b) => a.publishP99Us - b.publishP99Us)[0];
-  const lowest = best === undefined ? '' : `: the lowest measured p99 was ${formatMsFromUs(best.publishP99Us)} ms (point ${pointList(best)}, ${describeConfiguration(best)})`;
+  const lowest =
+    best === undefined
+      ? ''
+      : `: the lowest measured p99 was ${formatMsFromUs(best.publishP99Us)} ms (point ${pointList(best)}, ${describeConfiguration(best)})`;
   return (
     `no measured point with ${bytes}-byte messages meets p99 ≤ ${formatMsFromUs(p99Us)} ms${lowest}; ` +
     'a max-load sweep measures latency at full load, so lower maxInFlight in the sweep or sweep a paced load (load: scenario)'
@@ -63,7 +74,10 @@ export function beyondRange(
   if (best === undefined) return null;
   const limit = factor * best.throughputMsgsPerSec;
   if (targetMsgsPerSec <= limit) return null;
-  const asked = target.unit === 'MB/s' ? `${formatDecimal(target.value, 2)} MB/s (${formatCount(targetMsgsPerSec)} msg/s)` : `${formatCount(targetMsgsPerSec)} msg/s`;
+  const asked =
+    target.unit === 'MB/s'
+      ? `${formatDecimal(target.value, 2)} MB/s (${formatCount(targetMsgsPerSec)} msg/s)`
+      : `${formatCount(targetMsgsPerSec)} msg/s`;
   return (
     `target ${asked} is outside the measured range: the highest throughput measured${withinSlo ? ' within the p99 limit' : ''} is ` +
     `${formatCount(best.throughputMsgsPerSec)} msg/s (point ${pointList(best)}, ${describeConfiguration(best)}), and a plan may reach at most ` +

@@ -69,7 +69,14 @@ export interface CapacityPlan {
   /** (capacity of the planned configuration) / target − 1, as a fraction: 0.25 = 25% spare. */
   headroom: PlanNumber & { capacityMsgsPerSec: number };
   /** The throughput fit over the whole sweep, and what it predicts for the planned configuration. */
-  fit: { formula: string; rSquared: number; constant: number; exponents: { exponent: string; predictor: string; estimate: number }[]; predictedMsgsPerSec: number; evidence: string };
+  fit: {
+    formula: string;
+    rSquared: number;
+    constant: number;
+    exponents: { exponent: string; predictor: string; estimate: number }[];
+    predictedMsgsPerSec: number;
+    evidence: string;
+  };
   /** Settings of the basis point that the plan assumes (acks, compression, linger.ms), in words. */
   settings: string;
   warnings: string[];

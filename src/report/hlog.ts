@@ -45,7 +45,9 @@ export function formatHlog(result: RunResult): string {
     for (const kind of HLOG_KINDS) {
       const latency = kind.pick(phase);
       if (latency.count === 0) continue;
-      lines.push(`Tag=${kind.tag},${seconds(offsetSec)},${seconds(phase.durationSec)},${seconds(latency.max / MAX_VALUE_UNIT_RATIO)},${latency.histogram}`);
+      lines.push(
+        `Tag=${kind.tag},${seconds(offsetSec)},${seconds(phase.durationSec)},${seconds(latency.max / MAX_VALUE_UNIT_RATIO)},${latency.histogram}`,
+      );
     }
     offsetSec += phase.durationSec;
   }

@@ -16,9 +16,13 @@ export function readReportInput(path: string): ReportInput {
   if (isSweepResultData(data)) return { kind: 'sweep', result: checkSweepResult(data, path) };
   const result = checkRunResult(data, path);
   if (result.schemaVersion !== RESULT_SCHEMA_VERSION) {
-    throw new KloadError('INVALID_ARGUMENT', `${path} has result schemaVersion ${String(result.schemaVersion)}; this kload reads version ${RESULT_SCHEMA_VERSION}`, {
-      hint: 'Use the kload version that wrote the result, or re-run the scenario with this one.',
-    });
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `${path} has result schemaVersion ${String(result.schemaVersion)}; this kload reads version ${RESULT_SCHEMA_VERSION}`,
+      {
+        hint: 'Use the kload version that wrote the result, or re-run the scenario with this one.',
+      },
+    );
   }
   return { kind: 'run', result };
 }

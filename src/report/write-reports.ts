@@ -8,7 +8,11 @@ import type { RunResult } from '../result/result-types.js';
  * Writes the files asked for by `--html [file]` / `--hlog [file]` (an empty value means "next to
  * the result") and returns one line per file for the user. Used by `kload run` and `kload report`.
  */
-export async function writeReports(result: RunResult, resultPath: string, wanted: { html?: string; hlog?: string }): Promise<string[]> {
+export async function writeReports(
+  result: RunResult,
+  resultPath: string,
+  wanted: { html?: string; hlog?: string },
+): Promise<string[]> {
   const lines: string[] = [];
   if (wanted.html !== undefined) {
     const path = outputPath(resultPath, wanted.html, '.html');

@@ -20,7 +20,11 @@ export function readResultJson(path: string): unknown {
 
 export function checkRunResult(data: unknown, path: string): RunResult {
   if (!looksLikeRunResult(data)) {
-    throw new KloadError('INVALID_ARGUMENT', `${path} is not a kload result (no schemaVersion, scenario name or phases)`, { hint: HINT });
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `${path} is not a kload result (no schemaVersion, scenario name or phases)`,
+      { hint: HINT },
+    );
   }
   return data;
 }
@@ -33,7 +37,9 @@ function readText(path: string): string {
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new KloadError('FILE_NOT_FOUND', `result file not found: ${path}`, { hint: HINT, cause: error });
     }
-    throw new KloadError('INVALID_ARGUMENT', `cannot read result file ${path}: ${(error as Error).message}`, { cause: error });
+    throw new KloadError('INVALID_ARGUMENT', `cannot read result file ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -41,7 +47,10 @@ function parseJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new KloadError('INVALID_ARGUMENT', `${path} is not valid JSON: ${(error as Error).message}`, { hint: HINT, cause: error });
+    throw new KloadError('INVALID_ARGUMENT', `${path} is not valid JSON: ${(error as Error).message}`, {
+      hint: HINT,
+      cause: error,
+    });
   }
 }
 

@@ -13,7 +13,10 @@ export function resultFileName(scenarioName: string, date: Date): string {
 /** `20261121T233045Z`: ISO 8601 basic format, UTC, whole seconds. */
 export function compactUtcTimestamp(date: Date): string {
   // toISOString() is always UTC: 2026-11-21T23:30:45.123Z.
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /**

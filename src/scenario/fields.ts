@@ -26,8 +26,9 @@ export function configMap() {
   const value = z.union([z.string(), z.number(), z.boolean()], { error: 'must be a string, number or boolean' });
   return z
     .record(z.string(), value)
-    .transform((configs): Record<string, string> =>
-      Object.fromEntries(Object.entries(configs).map(([name, v]) => [name, String(v)])),
+    .transform(
+      (configs): Record<string, string> =>
+        Object.fromEntries(Object.entries(configs).map(([name, v]) => [name, String(v)])),
     );
 }
 
@@ -40,4 +41,6 @@ export const clientDriver = () =>
   z
     .enum(['native', 'node-rdkafka'])
     .default('native')
-    .describe("Client driver: 'native' (kload's batched core over librdkafka, default) or 'node-rdkafka' (the binding).");
+    .describe(
+      "Client driver: 'native' (kload's batched core over librdkafka, default) or 'node-rdkafka' (the binding).",
+    );

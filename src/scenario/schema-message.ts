@@ -33,10 +33,12 @@ const weightedSize = z
     }),
   )
   .min(1)
-  .transform((choices): MessageSize => ({
-    type: 'weighted',
-    choices: choices.map((choice) => ({ bytes: choice.size, weight: choice.weight })),
-  }))
+  .transform(
+    (choices): MessageSize => ({
+      type: 'weighted',
+      choices: choices.map((choice) => ({ bytes: choice.size, weight: choice.weight })),
+    }),
+  )
   .describe('Sizes chosen at random in proportion to their weights.');
 
 export const messageSizeSchema = z
@@ -92,7 +94,9 @@ const payloadObject = z.discriminatedUnion('type', [
         .min(0)
         .lt(1)
         .default(0)
-        .describe("0 = incompressible; 0.9 = about 90% of each payload is repeated filler. The last 44 bytes hold kload's stamp, which does not compress: short values compress less."),
+        .describe(
+          "0 = incompressible; 0.9 = about 90% of each payload is repeated filler. The last 44 bytes hold kload's stamp, which does not compress: short values compress less.",
+        ),
     })
     .describe('Random bytes with tunable compressibility, to exercise compression.type.'),
   z

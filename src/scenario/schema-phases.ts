@@ -58,7 +58,13 @@ const ramp = z
     to: positiveNumber().describe('Messages/s over all producers at the end; the rate changes linearly in between.'),
   })
   .transform(
-    (p): NamedLater<Phase> => ({ name: p.name, type: 'ramp', durationMs: p.duration, fromRateMsgsPerSec: p.from, toRateMsgsPerSec: p.to }),
+    (p): NamedLater<Phase> => ({
+      name: p.name,
+      type: 'ramp',
+      durationMs: p.duration,
+      fromRateMsgsPerSec: p.from,
+      toRateMsgsPerSec: p.to,
+    }),
   )
   .describe('A rate that changes linearly, e.g. to find where latency bends (the knee).');
 
@@ -88,7 +94,11 @@ const max = z
     name: phaseName,
     type: z.literal('max'),
     duration: phaseDuration,
-    maxInFlight: positiveInt().default(DEFAULT_MAX_IN_FLIGHT).describe('Unacknowledged messages allowed per producer client. Latency in a max phase is about maxInFlight / throughput (Little\'s law), so a huge bound only measures queueing.'),
+    maxInFlight: positiveInt()
+      .default(DEFAULT_MAX_IN_FLIGHT)
+      .describe(
+        "Unacknowledged messages allowed per producer client. Latency in a max phase is about maxInFlight / throughput (Little's law), so a huge bound only measures queueing.",
+      ),
   })
   .transform(
     (p): NamedLater<Phase> => ({ name: p.name, type: 'max', durationMs: p.duration, maxInFlight: p.maxInFlight }),

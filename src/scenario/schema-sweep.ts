@@ -28,7 +28,9 @@ function valueList<T extends z.ZodType>(item: T, what: string) {
     .min(1)
     .superRefine(
       (values, ctx) => {
-        const entries = values.flatMap((value, i) => (isValidAt(ctx.issues, [i]) ? [{ name: String(value), path: [i] }] : []));
+        const entries = values.flatMap((value, i) =>
+          isValidAt(ctx.issues, [i]) ? [{ name: String(value), path: [i] }] : [],
+        );
         checkUnique(ctx, entries, what, 'use repeats to run a point more than once');
       },
       { when: whenArray },
@@ -36,7 +38,9 @@ function valueList<T extends z.ZodType>(item: T, what: string) {
 }
 
 const acksValue = z
-  .union([z.enum(['0', '1', 'all', '-1']), z.literal(0), z.literal(1), z.literal(-1)], { error: 'must be 0, 1, -1 or "all"' })
+  .union([z.enum(['0', '1', 'all', '-1']), z.literal(0), z.literal(1), z.literal(-1)], {
+    error: 'must be 0, 1, -1 or "all"',
+  })
   .transform(String);
 
 const compressionValue = z.enum(['none', 'gzip', 'snappy', 'lz4', 'zstd']);
@@ -59,29 +63,41 @@ export const sweepSchema = z
       .describe('R: fixed message sizes in bytes to sweep (random payload). Default: producers.message.size.'),
     partitions: valueList(positiveInt(), 'partitions value')
       .optional()
-      .describe("K: partition counts to sweep; each point gets its own topic. Default: the producers' topic's partitions."),
+      .describe(
+        "K: partition counts to sweep; each point gets its own topic. Default: the producers' topic's partitions.",
+      ),
     acks: valueList(acksValue, 'acks value').optional().describe('librdkafka acks values to sweep, e.g. [1, all].'),
     compression: valueList(compressionValue, 'compression value')
       .optional()
       .describe('librdkafka compression.type values to sweep, e.g. [none, lz4].'),
-    lingerMs: valueList(z.number().min(0), 'lingerMs value').optional().describe('librdkafka linger.ms values to sweep, e.g. [0, 5].'),
-    repeats: positiveInt().default(1).describe('Times the whole grid is run; repeats give the fits an honest error estimate.'),
+    lingerMs: valueList(z.number().min(0), 'lingerMs value')
+      .optional()
+      .describe('librdkafka linger.ms values to sweep, e.g. [0, 5].'),
+    repeats: positiveInt()
+      .default(1)
+      .describe('Times the whole grid is run; repeats give the fits an honest error estimate.'),
     load: z
       .enum(['max', 'scenario'])
       .default('max')
       .describe(
         "What each point runs. max (default): a warmup, then one max phase of pointDuration. scenario: the scenario's own phases, the last recorded one measured.",
       ),
-    warmup: duration().optional().describe(`Unrecorded warmup before each point's max phase. Default ${DEFAULT_SWEEP_WARMUP_MS / 1000}s.`),
+    warmup: duration()
+      .optional()
+      .describe(`Unrecorded warmup before each point's max phase. Default ${DEFAULT_SWEEP_WARMUP_MS / 1000}s.`),
     warmupRate: positiveNumber()
       .optional()
-      .describe(`Messages/s over all producers during each point's warmup (paced, so large records do not flood the broker). Default ${DEFAULT_SWEEP_WARMUP_RATE}.`),
+      .describe(
+        `Messages/s over all producers during each point's warmup (paced, so large records do not flood the broker). Default ${DEFAULT_SWEEP_WARMUP_RATE}.`,
+      ),
     pointDuration: duration()
       .optional()
       .describe(`Length of each point's measured max phase, e.g. "5s". Default ${DEFAULT_POINT_DURATION_MS / 1000}s.`),
     maxInFlight: positiveInt()
       .optional()
-      .describe(`Unacknowledged messages per producer client in each point's max phase. Default ${DEFAULT_MAX_IN_FLIGHT}.`),
+      .describe(
+        `Unacknowledged messages per producer client in each point's max phase. Default ${DEFAULT_MAX_IN_FLIGHT}.`,
+      ),
   })
   .superRefine(
     (sweep, ctx) => {
@@ -94,7 +110,9 @@ export const sweepSchema = z
     },
     { when: whenObject },
   )
-  .describe('Runs the scenario once per point of a grid, each on a fresh topic, and fits the capacity models to the results.');
+  .describe(
+    'Runs the scenario once per point of a grid, each on a fresh topic, and fits the capacity models to the results.',
+  );
 
 export type SweepFile = z.output<typeof sweepSchema>;
 
@@ -146,7 +164,8 @@ function checkMessageSize(file: SweepContext, ctx: Ctx): void {
   }
   const sizeValid = isValidAt(ctx.issues, ['producers', 'message']) && isValidAt(ctx.issues, ['sweep', 'messageBytes']);
   if (file.sweep?.messageBytes === undefined && sizeValid && file.producers.message.size.type !== 'fixed') {
-    const message = 'needs messageBytes when producers.message.size is not a fixed number of bytes (R must be one number per point)';
+    const message =
+      'needs messageBytes when producers.message.size is not a fixed number of bytes (R must be one number per point)';
     ctx.addIssue({ code: 'custom', path: ['sweep'], input: file.sweep, message });
   }
 }

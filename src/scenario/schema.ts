@@ -41,7 +41,9 @@ const scenarioObject = z
           .union([
             z.string().min(1),
             // YAML reads `- steady: publish.p99 < 50ms` as a one-key mapping: take it as the phase prefix it looks like.
-            z.record(z.string(), z.string()).refine((m) => Object.keys(m).length === 1, 'a phase-scoped threshold is one "phase: condition" pair'),
+            z
+              .record(z.string(), z.string())
+              .refine((m) => Object.keys(m).length === 1, 'a phase-scoped threshold is one "phase: condition" pair'),
           ])
           .transform((t) => (typeof t === 'string' ? t : `${Object.keys(t)[0]}: ${Object.values(t)[0]}`))
           .pipe(z.string().superRefine(checkThreshold)),
@@ -71,9 +73,7 @@ function checkTopicReferences(file: ScenarioObject, ctx: z.core.$RefinementCtx<S
   // Only the names matter: a bad partition count elsewhere must not hide a bad reference.
   const { topics } = file;
   const namesValid =
-    Array.isArray(topics) &&
-    topics.length > 0 &&
-    topics.every((_, i) => isValidAt(ctx.issues, ['topics', i, 'name']));
+    Array.isArray(topics) && topics.length > 0 && topics.every((_, i) => isValidAt(ctx.issues, ['topics', i, 'name']));
   if (!namesValid) return;
   const declared = topics.map((topic) => topic.name);
   for (const block of ['producers', 'consumers'] as const) {

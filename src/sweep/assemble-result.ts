@@ -5,7 +5,12 @@
 import { redactScenario } from '../result/redact-scenario.js';
 import type { Scenario } from '../scenario/types.js';
 import { buildSweepModels } from './sweep-models.js';
-import { SWEEP_RESULT_SCHEMA_VERSION, type SweepCluster, type SweepPointResult, type SweepResult } from './sweep-result-types.js';
+import {
+  SWEEP_RESULT_SCHEMA_VERSION,
+  type SweepCluster,
+  type SweepPointResult,
+  type SweepResult,
+} from './sweep-result-types.js';
 
 export interface SweepEnding {
   status: SweepResult['status'];
@@ -26,7 +31,11 @@ export interface SweepAssembly {
 
 export function assembleSweepResult(a: SweepAssembly): SweepResult {
   const modelPoints = a.points.flatMap((p) => (p.measurement === null ? [] : [{ ...p, measurement: p.measurement }]));
-  const between = [a.cluster.logDirs === null ? '' : 'stored bytes read', a.cluster.kind === 'external' ? '' : 'page cache written back (sync)', 'topic deleted'];
+  const between = [
+    a.cluster.logDirs === null ? '' : 'stored bytes read',
+    a.cluster.kind === 'external' ? '' : 'page cache written back (sync)',
+    'topic deleted',
+  ];
   return {
     schemaVersion: SWEEP_RESULT_SCHEMA_VERSION,
     kind: 'kload-sweep',

@@ -13,7 +13,10 @@ export function formatSweepReport(result: SweepResult): string {
 
 function header(result: SweepResult): string[] {
   const { cluster } = result;
-  const stopped = result.status === 'complete' ? '' : ` (${result.status}${result.statusReason === null ? '' : `: ${result.statusReason}`})`;
+  const stopped =
+    result.status === 'complete'
+      ? ''
+      : ` (${result.status}${result.statusReason === null ? '' : `: ${result.statusReason}`})`;
   const brokers = `${formatCount(cluster.brokerCount)} broker${cluster.brokerCount === 1 ? '' : 's'}`;
   return [
     `Sweep ${result.scenario.name}: ${formatCount(result.points.length)} of ${formatCount(result.plannedPoints)} points${stopped}, ${result.startedAt}`,
@@ -25,6 +28,7 @@ function header(result: SweepResult): string[] {
 function littlesLawLines(result: SweepResult): string[] {
   const entries = result.models.littlesLaw;
   if (entries.length === 0) return ["Little's law per point: no points"];
-  const line = (e: LittlesLawEntry): string => (e.checked ? e.evidence.replace(/^Little's law: /, '') : `not checked: ${e.reason}`);
+  const line = (e: LittlesLawEntry): string =>
+    e.checked ? e.evidence.replace(/^Little's law: /, '') : `not checked: ${e.reason}`;
   return ["Little's law per point", ...entries.map((e) => `  #${e.pointIndex}: ${line(e)}`)];
 }

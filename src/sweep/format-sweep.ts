@@ -26,7 +26,11 @@ function pointTable(result: SweepResult): string {
     { header: 'status', align: 'left' },
   ];
   const rows = result.points.map(({ parameters: p, measurement: m, storage, result: run }) => {
-    const settings = [p.acks === null ? '' : `acks=${p.acks}`, p.compression ?? '', p.lingerMs === null ? '' : `linger=${p.lingerMs}`]
+    const settings = [
+      p.acks === null ? '' : `acks=${p.acks}`,
+      p.compression ?? '',
+      p.lingerMs === null ? '' : `linger=${p.lingerMs}`,
+    ]
       .filter((s) => s !== '')
       .join(' ');
     return [

@@ -50,7 +50,18 @@ export function expandSweep(sweep: SweepSpec, naming: { topic: string; runId: st
               for (const lingerMs of orNull(sweep.lingerMs)) {
                 const index = points.length;
                 const topic = pointTopicName(naming.topic, naming.runId, index, total);
-                points.push({ index, repeat, producers, threads, messageBytes, partitions, acks, compression, lingerMs, topic });
+                points.push({
+                  index,
+                  repeat,
+                  producers,
+                  threads,
+                  messageBytes,
+                  partitions,
+                  acks,
+                  compression,
+                  lingerMs,
+                  topic,
+                });
               }
     });
   }
@@ -58,7 +69,14 @@ export function expandSweep(sweep: SweepSpec, naming: { topic: string; runId: st
 }
 
 export function sweepPointCount(sweep: SweepSpec): number {
-  const sizes = [sweep.producers, sweep.messageBytes, sweep.partitions, orNull(sweep.acks), orNull(sweep.compression), orNull(sweep.lingerMs)];
+  const sizes = [
+    sweep.producers,
+    sweep.messageBytes,
+    sweep.partitions,
+    orNull(sweep.acks),
+    orNull(sweep.compression),
+    orNull(sweep.lingerMs),
+  ];
   return sizes.reduce((product, values) => product * values.length, sweep.repeats);
 }
 

@@ -34,7 +34,9 @@ export function sweepProgress(input: {
 }): SweepProgress {
   const { completedPointMs } = input;
   const measured = completedPointMs.length > 0;
-  const perPoint = measured ? completedPointMs.reduce((a, b) => a + b, 0) / completedPointMs.length : input.plannedPointMs;
+  const perPoint = measured
+    ? completedPointMs.reduce((a, b) => a + b, 0) / completedPointMs.length
+    : input.plannedPointMs;
   const remaining = input.total - input.parameters.index;
   return {
     pointNumber: input.parameters.index + 1,

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { KloadError } from '../errors.js';
 import { SWEEP_RESULT_SCHEMA_VERSION, type SweepResult } from './sweep-result-types.js';
 
-const sweepHint = 'Plan from the sweep result `kload run` writes for a scenario with a sweep block, e.g. results/sweep-small-sweep-<timestamp>.json.';
+const sweepHint =
+  'Plan from the sweep result `kload run` writes for a scenario with a sweep block, e.g. results/sweep-small-sweep-<timestamp>.json.';
 
 export async function readSweepResult(path: string): Promise<SweepResult> {
   let text: string;
@@ -15,14 +16,18 @@ export async function readSweepResult(path: string): Promise<SweepResult> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new KloadError('FILE_NOT_FOUND', `sweep result not found: ${path}`, { hint: sweepHint, cause: error });
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new KloadError('FILE_NOT_FOUND', `sweep result not found: ${path}`, { hint: sweepHint, cause: error });
     throw new KloadError('INVALID_ARGUMENT', `cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new KloadError('INVALID_ARGUMENT', `${path} is not JSON: ${(error as Error).message}`, { hint: sweepHint, cause: error });
+    throw new KloadError('INVALID_ARGUMENT', `${path} is not JSON: ${(error as Error).message}`, {
+      hint: sweepHint,
+      cause: error,
+    });
   }
   return checkSweepResult(data, path);
 }
@@ -40,9 +45,13 @@ export function checkSweepResult(data: unknown, path: string): SweepResult {
     throw new KloadError('INVALID_ARGUMENT', `${path} is ${what}`, { hint: sweepHint });
   }
   if (record['schemaVersion'] !== SWEEP_RESULT_SCHEMA_VERSION) {
-    throw new KloadError('INVALID_ARGUMENT', `${path} has sweep schemaVersion ${String(record['schemaVersion'])}; this kload reads version ${SWEEP_RESULT_SCHEMA_VERSION}`, {
-      hint: 'Use the kload version that wrote the sweep, or run the sweep again.',
-    });
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `${path} has sweep schemaVersion ${String(record['schemaVersion'])}; this kload reads version ${SWEEP_RESULT_SCHEMA_VERSION}`,
+      {
+        hint: 'Use the kload version that wrote the sweep, or run the sweep again.',
+      },
+    );
   }
   return data as SweepResult;
 }

@@ -48,7 +48,10 @@ export async function runSweep(o: SweepRunOptions): Promise<SweepResult> {
   } catch (error) {
     // Nothing measured yet: the error itself (cluster unreachable, bad topic) is the answer.
     if (points.length === 0) throw error;
-    ending = { status: 'failed', reason: `point ${points.length + 1} of ${grid.length} failed: ${(error as Error).message}` };
+    ending = {
+      status: 'failed',
+      reason: `point ${points.length + 1} of ${grid.length} failed: ${(error as Error).message}`,
+    };
   }
   return assembleSweepResult({
     kloadVersion: o.kloadVersion,
@@ -75,14 +78,16 @@ async function runPoints(r: {
   const total = r.grid.length;
   const tookMs: number[] = [];
   for (const parameters of r.grid) {
-    if (r.o.signal.aborted) return { status: 'interrupted', reason: `interrupted (SIGINT) after ${r.points.length} of ${total} points` };
+    if (r.o.signal.aborted)
+      return { status: 'interrupted', reason: `interrupted (SIGINT) after ${r.points.length} of ${total} points` };
     r.o.onPoint?.(sweepProgress({ parameters, total, completedPointMs: tookMs, plannedPointMs: r.plannedMs }));
     const began = Date.now();
     const point = await runPoint(r.o, r.sweep, r.cluster, parameters);
     tookMs.push(Date.now() - began);
     r.points.push(point);
     const { status, statusReason } = point.result;
-    if (status !== 'complete') return { status, reason: `point ${parameters.index + 1} of ${total} ${status}: ${statusReason ?? status}` };
+    if (status !== 'complete')
+      return { status, reason: `point ${parameters.index + 1} of ${total} ${status}: ${statusReason ?? status}` };
   }
   return { status: 'complete', reason: null };
 }
@@ -108,7 +113,8 @@ async function runPoint(
   // A warmup that could not keep its schedule (connections still opening) is not a finding: warmups are not measured.
   for (const p of result.phases) {
     if (p.type === 'warmup') continue;
-    for (const reason of p.generatorBoundReasons) o.reporter.warn(`${label}: phase ${p.name} is generator-bound: ${reason}`);
+    for (const reason of p.generatorBoundReasons)
+      o.reporter.warn(`${label}: phase ${p.name} is generator-bound: ${reason}`);
   }
   const measurement = measurePoint(result, scenario);
   let storage: PointStorage | null = null;
@@ -116,7 +122,12 @@ async function runPoint(
     const logBytes = await settledTopicLogBytes(cluster.logDirs, parameters.topic);
     const messages = measurement.messagesAcked;
     const bytesPerMessage = messages > 0 ? logBytes / messages : 0;
-    storage = { logBytes, messages, bytesPerMessage, overheadBytesPerMessage: bytesPerMessage - parameters.messageBytes };
+    storage = {
+      logBytes,
+      messages,
+      bytesPerMessage,
+      overheadBytesPerMessage: bytesPerMessage - parameters.messageBytes,
+    };
   }
   // The cluster runs here: leave the next point a page cache without this point's dirty pages.
   if (cluster.kind !== 'external') await settleDisk();

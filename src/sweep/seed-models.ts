@@ -4,7 +4,14 @@
  * dropped silently.
  */
 import { KloadError } from '../errors.js';
-import { checkSeedEfficiency, checkSeedLatency, checkSeedThroughput, checkSeedThroughputBytes, type SeedCheck, type ThroughputBytesPoint } from '../model/seed-formulas.js';
+import {
+  checkSeedEfficiency,
+  checkSeedLatency,
+  checkSeedThroughput,
+  checkSeedThroughputBytes,
+  type SeedCheck,
+  type ThroughputBytesPoint,
+} from '../model/seed-formulas.js';
 import type { PointMeasurement, PointStorage, SeedModel } from './sweep-result-types.js';
 import type { SweepPointParameters } from './grid.js';
 
@@ -37,19 +44,28 @@ function constantKeys<K extends string>(rows: readonly Record<K, number>[], keys
 export function throughputModel(points: readonly ModelPoint[]): SeedModel {
   const rows = throughputRows(points);
   const measures = 'T: acknowledged msg/s of the measured phase; N producers, R message bytes, K partitions';
-  return attempt('T = N×R/K', measures, points, () => checkSeedThroughput(rows, { fixed: constantKeys(rows, throughputKeys) }));
+  return attempt('T = N×R/K', measures, points, () =>
+    checkSeedThroughput(rows, { fixed: constantKeys(rows, throughputKeys) }),
+  );
 }
 
 export function throughputBytesModel(points: readonly ModelPoint[]): SeedModel {
   const rows = throughputRows(points);
   const measures = 'T_bytes: acknowledged payload MB/s of the measured phase (T×R); N, R, K as for T';
-  return attempt('T_bytes = N×R²/K', measures, points, () => checkSeedThroughputBytes(rows, { fixed: constantKeys(rows, throughputKeys) }));
+  return attempt('T_bytes = N×R²/K', measures, points, () =>
+    checkSeedThroughputBytes(rows, { fixed: constantKeys(rows, throughputKeys) }),
+  );
 }
 
 export function latencyModel(points: readonly ModelPoint[]): SeedModel {
-  const rows = points.map(({ parameters: p, measurement: m }) => ({ recordBytes: p.messageBytes, latencyUs: m.publishP50Us }));
+  const rows = points.map(({ parameters: p, measurement: m }) => ({
+    recordBytes: p.messageBytes,
+    latencyUs: m.publishP50Us,
+  }));
   const measures = `L: ${LATENCY_MEASURE}, µs; R message bytes; S unmeasured, folded into c`;
-  return attempt('L = S/R', measures, points, () => checkSeedLatency(rows, { fixed: constantKeys(rows, ['recordBytes']) }));
+  return attempt('L = S/R', measures, points, () =>
+    checkSeedLatency(rows, { fixed: constantKeys(rows, ['recordBytes']) }),
+  );
 }
 
 /**
@@ -59,7 +75,8 @@ export function latencyModel(points: readonly ModelPoint[]): SeedModel {
  */
 export function efficiencyModel(points: readonly ModelPoint[], storageUnavailable: string | null): SeedModel {
   const seed = 'E = T/S';
-  const measures = 'E: messages stored per byte on disk; T: msg/s of the measured phase; S: bytes of the topic\'s log segments (all partitions and replicas)';
+  const measures =
+    "E: messages stored per byte on disk; T: msg/s of the measured phase; S: bytes of the topic's log segments (all partitions and replicas)";
   if (storageUnavailable !== null) return { checked: false, seed, measures, reason: storageUnavailable };
   const missing = points.filter((p) => p.storage === null || p.storage.logBytes <= 0);
   if (missing.length > 0) {
@@ -68,7 +85,11 @@ export function efficiencyModel(points: readonly ModelPoint[], storageUnavailabl
   }
   const rows = points.map(({ measurement: m, storage }) => {
     const s = storage as PointStorage;
-    return { throughputMsgsPerSec: m.throughputMsgsPerSec, storedBytes: s.logBytes, messagesPerByte: s.messages / s.logBytes };
+    return {
+      throughputMsgsPerSec: m.throughputMsgsPerSec,
+      storedBytes: s.logBytes,
+      messagesPerByte: s.messages / s.logBytes,
+    };
   });
   return attempt(seed, measures, points, () => checkSeedEfficiency(rows));
 }

@@ -26,7 +26,11 @@ export function topicLogBytes(logDirs: readonly string[], topic: string): number
  * The leader has appended every acknowledged message before it acks, but followers (RF > 1 with
  * acks=1) may still be copying: wait until two reads 200 ms apart agree, at most `timeoutMs`.
  */
-export async function settledTopicLogBytes(logDirs: readonly string[], topic: string, timeoutMs = 5_000): Promise<number> {
+export async function settledTopicLogBytes(
+  logDirs: readonly string[],
+  topic: string,
+  timeoutMs = 5_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let last = topicLogBytes(logDirs, topic);
   for (;;) {

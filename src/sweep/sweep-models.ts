@@ -45,7 +45,12 @@ function littlesLaw(point: ModelPoint): LittlesLawEntry {
     const reason = `the measured phase is ${m.phaseType}, not max: kload records no in-flight count for paced phases`;
     return { pointIndex, checked: false, reason };
   }
-  if (!isUsable(point)) return { pointIndex, checked: false, reason: `the point did not complete with a positive throughput (status ${m.status})` };
+  if (!isUsable(point))
+    return {
+      pointIndex,
+      checked: false,
+      reason: `the point did not complete with a positive throughput (status ${m.status})`,
+    };
   // A saturated max phase keeps every producer's window full, so in flight = bound × producers.
   const check = checkLittlesLaw({
     measuredInFlight: m.maxInFlightPerProducer * point.parameters.producers,
@@ -90,7 +95,9 @@ function uslFits(points: readonly ModelPoint[]): SweepModels['usl'] {
 }
 
 function uslEntry(group: UslGroup, members: readonly ModelPoint[]): UslEntry {
-  const fit = fitUsl(members.map((p) => ({ concurrency: p.parameters.producers, throughput: p.measurement.throughputMsgsPerSec })));
+  const fit = fitUsl(
+    members.map((p) => ({ concurrency: p.parameters.producers, throughput: p.measurement.throughputMsgsPerSec })),
+  );
   return {
     group,
     pointIndices: members.map((p) => p.parameters.index),

@@ -16,7 +16,10 @@ export function measure(metric: ThresholdMetric, phases: readonly PhaseResult[])
     case 'latency': {
       const field = LATENCY_FIELDS[metric.source];
       // One phase: its saved summary is that histogram's summary already; decode only to merge.
-      const merged = phases.length === 1 ? phases[0]![field] : summarize(mergeEncoded(phases.map((phase) => phase[field].histogram)));
+      const merged =
+        phases.length === 1
+          ? phases[0]![field]
+          : summarize(mergeEncoded(phases.map((phase) => phase[field].histogram)));
       // An empty histogram summarises to zeros; a p99 of 0 would pass any "<" threshold.
       if (merged.count === 0) return null;
       return merged[metric.stat] / MICROSECONDS_PER[metric.unit];

@@ -94,7 +94,11 @@ function readNumber(scanner: Scanner, operator: ThresholdOperator): number {
   const token: Token = scanner.takeWhile(NUMBER_CHAR);
   const { text, column } = token;
   if (text === '') {
-    const next = scanner.text.slice(column - 1).trim().split(/\s/)[0] ?? '';
+    const next =
+      scanner.text
+        .slice(column - 1)
+        .trim()
+        .split(/\s/)[0] ?? '';
     const found = next === '' ? '' : `, found "${next}"`;
     throw new SyntaxProblem(`expected a number after "${operator}"${found}`, column);
   }

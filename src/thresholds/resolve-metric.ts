@@ -40,7 +40,10 @@ export function resolveMetricWord(word: Token): MetricWord {
     }
     // The source is right, so the statistic is the typo: point at it and list the valid ones.
     const expected = `expected ${LATENCY_STATS.slice(0, -1).join(', ')} or ${LATENCY_STATS.at(-1)}`;
-    throw new SyntaxProblem(`unknown statistic "${stat}" for ${latencySource} latency (${expected})`, column + latencySource.length + 1);
+    throw new SyntaxProblem(
+      `unknown statistic "${stat}" for ${latencySource} latency (${expected})`,
+      column + latencySource.length + 1,
+    );
   }
   const suggestion = didYouMean(text, WRITABLE_METRICS);
   const help = suggestion === undefined ? `expected ${METRIC_LIST}` : `did you mean "${suggestion}"?`;
@@ -54,10 +57,17 @@ export function resolveMetricWord(word: Token): MetricWord {
 export function withUnit(word: MetricWord, metricText: string, unit: Token): ThresholdMetric {
   switch (word.kind) {
     case 'latency': {
-      if (unit.text === '') throw new SyntaxProblem(`missing unit: a latency limit needs ${LATENCY_UNIT_LIST}`, unit.column);
+      if (unit.text === '')
+        throw new SyntaxProblem(`missing unit: a latency limit needs ${LATENCY_UNIT_LIST}`, unit.column);
       const latencyUnit = LATENCY_UNITS[unit.text];
       if (latencyUnit === undefined) throw unknownUnit(unit, metricText, Object.keys(LATENCY_UNITS), LATENCY_UNIT_LIST);
-      return { kind: 'latency', name: `${word.source}.${word.stat}`, source: word.source, stat: word.stat, unit: latencyUnit };
+      return {
+        kind: 'latency',
+        name: `${word.source}.${word.stat}`,
+        source: word.source,
+        stat: word.stat,
+        unit: latencyUnit,
+      };
     }
     case 'throughput':
       if (unit.text === 'msg/s') return { kind: 'throughput', name: 'throughput.msgs', unit: 'msg/s' };

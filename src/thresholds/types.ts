@@ -22,7 +22,13 @@ export type LatencyUnit = 'us' | 'ms' | 's';
 export type CountName = 'lost' | 'duplicated' | 'outOfOrder' | 'sent' | 'acked' | 'consumed' | 'failed';
 
 export type ThresholdMetric =
-  | { kind: 'latency'; name: `${LatencySource}.${LatencyStat}`; source: LatencySource; stat: LatencyStat; unit: LatencyUnit }
+  | {
+      kind: 'latency';
+      name: `${LatencySource}.${LatencyStat}`;
+      source: LatencySource;
+      stat: LatencyStat;
+      unit: LatencyUnit;
+    }
   | { kind: 'throughput'; name: 'throughput.msgs'; unit: 'msg/s' }
   | { kind: 'throughput'; name: 'throughput.mb'; unit: 'MB/s' }
   | { kind: 'count'; name: CountName; unit: 'count' }

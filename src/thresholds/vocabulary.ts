@@ -3,7 +3,15 @@ import type { CountName, LatencySource, LatencyStat, LatencyUnit, ThresholdOpera
 
 export const LATENCY_SOURCES: readonly LatencySource[] = ['publish', 'service', 'schedule', 'e2e'];
 export const LATENCY_STATS: readonly LatencyStat[] = ['p50', 'p90', 'p99', 'p999', 'p9999', 'max', 'mean', 'min'];
-export const COUNT_NAMES: readonly CountName[] = ['lost', 'duplicated', 'outOfOrder', 'sent', 'acked', 'consumed', 'failed'];
+export const COUNT_NAMES: readonly CountName[] = [
+  'lost',
+  'duplicated',
+  'outOfOrder',
+  'sent',
+  'acked',
+  'consumed',
+  'failed',
+];
 
 /** Longest first, so a scanner that tries them in order never reads "<=" as "<". */
 export const OPERATORS: readonly ThresholdOperator[] = ['<=', '>=', '==', '!=', '<', '>'];
@@ -22,7 +30,7 @@ export const OPERATOR_MISSPELLINGS: Readonly<Record<string, ThresholdOperator>> 
  * Both micro signs: "µ" (U+00B5, what most keyboards type) and "μ" (U+03BC, Greek mu, what
  * autocorrect and some fonts produce) look the same, and rejecting one would baffle the author.
  */
-export const LATENCY_UNITS: Readonly<Record<string, LatencyUnit>> = { us: 'us', 'µs': 'us', 'μs': 'us', ms: 'ms', s: 's' };
+export const LATENCY_UNITS: Readonly<Record<string, LatencyUnit>> = { us: 'us', µs: 'us', μs: 'us', ms: 'ms', s: 's' };
 export const LATENCY_UNIT_LIST = 'us, µs, ms or s';
 
 export const MICROSECONDS_PER: Readonly<Record<LatencyUnit, number>> = { us: 1, ms: 1_000, s: 1_000_000 };

@@ -39,9 +39,10 @@ export async function connectConsumers(a: ConsumerAssignment): Promise<ConsumerM
         'auto.offset.reset': 'earliest',
       };
       const label = `consumer ${group}/${member}`;
-      const driver = waiter === null
-        ? await RdkafkaConsumerDriver.connect(conf, a.topic, label, CONNECT_TIMEOUT_MS)
-        : NativeConsumerDriver.connect(conf, a.topic, label, waiter, CONNECT_TIMEOUT_MS);
+      const driver =
+        waiter === null
+          ? await RdkafkaConsumerDriver.connect(conf, a.topic, label, CONNECT_TIMEOUT_MS)
+          : NativeConsumerDriver.connect(conf, a.topic, label, waiter, CONNECT_TIMEOUT_MS);
       members.push({ group, member, driver });
     }
   } catch (err) {

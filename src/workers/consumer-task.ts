@@ -4,7 +4,13 @@
  * consume time - intended send time, on the monotonic clock when producer and consumer share a
  * process, else on the wall clock. Messages arrive as typed arrays (consumer-driver.ts).
  */
-import { createRecordingHistogram, encodeHistogram, loadRecordingEngine, recordUs, type Histogram } from '../metrics/histogram.js';
+import {
+  createRecordingHistogram,
+  encodeHistogram,
+  loadRecordingEngine,
+  recordUs,
+  type Histogram,
+} from '../metrics/histogram.js';
 import { createConsumedBatch } from '../native/addon.js';
 import { CLOCK_DOMAIN_ID, nowUs } from './clock.js';
 import { connectConsumers, type ConsumerMembers, type MemberHandle } from './consumer-clients.js';
@@ -32,7 +38,15 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
   await loadRecordingEngine();
   const stopFlag = new Int32Array(a.stopFlag);
   const timeline = buildTimeline(a.phases);
-  const totals: PhaseTotals[] = timeline.map(() => ({ consumed: 0, consumedBytes: 0, histogram: createRecordingHistogram(), monotonicClock: 0, wallClock: 0, duplicated: 0, outOfOrder: 0 }));
+  const totals: PhaseTotals[] = timeline.map(() => ({
+    consumed: 0,
+    consumedBytes: 0,
+    histogram: createRecordingHistogram(),
+    monotonicClock: 0,
+    wallClock: 0,
+    duplicated: 0,
+    outOfOrder: 0,
+  }));
   const trackers = new Map(a.members.map((m) => [m.group, new GroupTracker(m.group)]));
   const reporter = new IntervalReporter('consumer', a.workerId, timeline, a.intervalMs * 1000, a.port);
   let foreign = 0;
@@ -114,19 +128,25 @@ function readLoops(c: ConsumerMembers, stopFlag: Int32Array, handle: Handle): Pr
       }
     })();
   }
-  return Promise.all(c.members.map(async (m) => {
-    const batch = createConsumedBatch(READ_CAPACITY);
-    while (!stopped()) {
-      const n = await m.driver.read(batch, READ_CAPACITY);
-      handle(m.group, batch, n);
-    }
-  })).then(() => undefined);
+  return Promise.all(
+    c.members.map(async (m) => {
+      const batch = createConsumedBatch(READ_CAPACITY);
+      while (!stopped()) {
+        const n = await m.driver.read(batch, READ_CAPACITY);
+        handle(m.group, batch, n);
+      }
+    }),
+  ).then(() => undefined);
 }
 
 /** Positions for the drain and lag, partition counts after rebalances, and client errors. */
 function postProgress(
-  a: ConsumerAssignment, c: ConsumerMembers, trackers: Map<string, GroupTracker>,
-  partitions: Map<MemberHandle, number>, startAtUs: number, reporter: IntervalReporter,
+  a: ConsumerAssignment,
+  c: ConsumerMembers,
+  trackers: Map<string, GroupTracker>,
+  partitions: Map<MemberHandle, number>,
+  startAtUs: number,
+  reporter: IntervalReporter,
 ): void {
   const positions = Object.fromEntries([...trackers.values()].map((t) => [t.group, { ...t.positions }]));
   const consumed: WorkerMessage = { type: 'consumed', workerId: a.workerId, positions };
@@ -135,7 +155,13 @@ function postProgress(
     const now = m.driver.assignedPartitions();
     if (partitions.get(m) !== now) {
       partitions.set(m, now);
-      const message: WorkerMessage = { type: 'assignment', workerId: a.workerId, group: m.group, member: m.member, partitions: now };
+      const message: WorkerMessage = {
+        type: 'assignment',
+        workerId: a.workerId,
+        group: m.group,
+        member: m.member,
+        partitions: now,
+      };
       a.port.postMessage(message);
     }
     for (const error of m.driver.clientErrors().slice(0, 1)) {

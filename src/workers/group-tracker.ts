@@ -35,6 +35,9 @@ export class GroupTracker {
   }
 
   toLedger(): GroupLedger {
-    return { group: this.group, consumed: [...this.seen].map(([producerId, bits]) => ({ producerId, seqs: bits.bytes() })) };
+    return {
+      group: this.group,
+      consumed: [...this.seen].map(([producerId, bits]) => ({ producerId, seqs: bits.bytes() })),
+    };
   }
 }

@@ -40,9 +40,16 @@ export interface KeySource {
 export function payloadSource(spec: PayloadSpec, size: MessageSize, lines: string[] | null): PayloadSource {
   switch (spec.type) {
     case 'random': {
-      const { values, pool } = pooled(Array.from({ length: POOL_SIZE }, () => randomPayload(drawSize(size), spec.compressibility)));
+      const { values, pool } = pooled(
+        Array.from({ length: POOL_SIZE }, () => randomPayload(drawSize(size), spec.compressibility)),
+      );
       const views = values.map(trailerView);
-      return { next: (seq) => values[seq % POOL_SIZE]!, stampView: (seq) => views[seq % POOL_SIZE]!, pool, stampCarrier: 'trailer' };
+      return {
+        next: (seq) => values[seq % POOL_SIZE]!,
+        stampView: (seq) => views[seq % POOL_SIZE]!,
+        pool,
+        stampCarrier: 'trailer',
+      };
     }
     case 'template': {
       const parts = spec.template.split('{{seq}}');
@@ -50,7 +57,12 @@ export function payloadSource(spec: PayloadSpec, size: MessageSize, lines: strin
         const { values, pool } = pooled([Buffer.from(spec.template)]);
         return { next: () => values[0]!, stampView: () => null, pool, stampCarrier: 'header' };
       }
-      return { next: (seq) => Buffer.from(parts.join(String(seq))), stampView: () => null, pool: null, stampCarrier: 'header' };
+      return {
+        next: (seq) => Buffer.from(parts.join(String(seq))),
+        stampView: () => null,
+        pool: null,
+        stampCarrier: 'header',
+      };
     }
     case 'file': {
       if (!lines || lines.length === 0) throw new Error(`payload file ${spec.path} has no lines`);

@@ -44,12 +44,20 @@ export async function connectProducers(a: ProducerAssignment): Promise<ProducerC
     for (const producerId of a.producerIds) {
       const conf = { ...a.properties, 'bootstrap.servers': a.brokers, 'client.id': `kload-producer-${producerId}` };
       const label = `producer ${producerId}`;
-      const driver = waiter === null
-        ? await RdkafkaProducerDriver.connect(conf, a.topic, label, CONNECT_TIMEOUT_MS)
-        : NativeProducerDriver.connect(conf, a.topic, label, waiter, CONNECT_TIMEOUT_MS);
+      const driver =
+        waiter === null
+          ? await RdkafkaProducerDriver.connect(conf, a.topic, label, CONNECT_TIMEOUT_MS)
+          : NativeProducerDriver.connect(conf, a.topic, label, waiter, CONNECT_TIMEOUT_MS);
       clients.push({
-        producerId, seq: 0, sentInPhase: 0, driver,
-        filler: new BatchFiller(BATCH_CAPACITY, payloads, keys, { runId: a.runId, producerId, clockDomainId: CLOCK_DOMAIN_ID }),
+        producerId,
+        seq: 0,
+        sentInPhase: 0,
+        driver,
+        filler: new BatchFiller(BATCH_CAPACITY, payloads, keys, {
+          runId: a.runId,
+          producerId,
+          clockDomainId: CLOCK_DOMAIN_ID,
+        }),
         ledger: new DeliveryLedger(Math.min(queueMax + 1000, 1 << 24)),
       });
     }

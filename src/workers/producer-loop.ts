@@ -98,7 +98,13 @@ export async function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly:
       const n = Math.min(room, UNPACED_BATCH, budget);
       if (n <= 0) continue;
       c.filler.begin(phase.index);
-      for (let k = 0; k < n; k++) c.filler.add(c.seq + k, startAtUs + now, startAtUs + now + wallOffsetUs, c.ledger.record(now, now, ci, c.seq + k));
+      for (let k = 0; k < n; k++)
+        c.filler.add(
+          c.seq + k,
+          startAtUs + now,
+          startAtUs + now + wallOffsetUs,
+          c.ledger.record(now, now, ci, c.seq + k),
+        );
       const went = c.driver.send(batch, 0);
       c.ledger.undo(n - went);
       for (let k = 0; k < went; k++) {

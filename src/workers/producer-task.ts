@@ -68,7 +68,15 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
     a.port.postMessage(ready);
     startAtUs = await waitForStart(a.port, stopFlag);
     const { stoppedEarly } = await runProducerLoop({
-      timeline, totals, clients, reporter, startAtUs, stopFlag, idler, reports, settle,
+      timeline,
+      totals,
+      clients,
+      reporter,
+      startAtUs,
+      stopFlag,
+      idler,
+      reports,
+      settle,
       onPhaseStart: () => phaseStartSeq.push(clients.map((c) => c.seq)),
       onClientErrors: postErrors,
     });
@@ -80,7 +88,11 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
       workerId: a.workerId,
       stoppedEarly,
       phases: totals.map(toCounters),
-      producers: clients.map((c, ci) => ({ producerId: c.producerId, phaseStartSeq: phaseStartSeq.map((s) => s[ci]!), acked: acked[ci]!.bytes() })),
+      producers: clients.map((c, ci) => ({
+        producerId: c.producerId,
+        phaseStartSeq: phaseStartSeq.map((s) => s[ci]!),
+        acked: acked[ci]!.bytes(),
+      })),
     };
   } finally {
     await closeProducers(producers, 10_000);

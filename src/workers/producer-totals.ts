@@ -15,14 +15,24 @@ export interface ProducerPhaseTotals {
 
 export function newPhaseTotals(): ProducerPhaseTotals {
   return {
-    sent: 0, acked: 0, failed: {}, ackedBytes: 0, queueFullWaits: 0,
-    publish: createRecordingHistogram(), service: createRecordingHistogram(), scheduleDelay: createRecordingHistogram(),
+    sent: 0,
+    acked: 0,
+    failed: {},
+    ackedBytes: 0,
+    queueFullWaits: 0,
+    publish: createRecordingHistogram(),
+    service: createRecordingHistogram(),
+    scheduleDelay: createRecordingHistogram(),
   };
 }
 
 export function toCounters(t: ProducerPhaseTotals): ProducerPhaseCounters {
   return {
-    sent: t.sent, acked: t.acked, failed: t.failed, ackedBytes: t.ackedBytes, queueFullWaits: t.queueFullWaits,
+    sent: t.sent,
+    acked: t.acked,
+    failed: t.failed,
+    ackedBytes: t.ackedBytes,
+    queueFullWaits: t.queueFullWaits,
     publishHistogram: encodeHistogram(t.publish),
     serviceHistogram: encodeHistogram(t.service),
     scheduleDelayHistogram: encodeHistogram(t.scheduleDelay),

@@ -57,7 +57,8 @@ export function intendedTimeUs(segments: RateSegment[], k: number): number {
 export function rateAt(segments: RateSegment[], elapsedUs: number): number {
   let t = elapsedUs;
   for (const s of segments) {
-    if (t < s.durationUs) return s.fromRateMsgsPerSec + ((s.toRateMsgsPerSec - s.fromRateMsgsPerSec) * t) / s.durationUs;
+    if (t < s.durationUs)
+      return s.fromRateMsgsPerSec + ((s.toRateMsgsPerSec - s.fromRateMsgsPerSec) * t) / s.durationUs;
     t -= s.durationUs;
   }
   return segments[segments.length - 1]?.toRateMsgsPerSec ?? 0;

@@ -23,8 +23,14 @@ export function trailerView(value: Buffer): DataView | null {
 
 /** Positional, not a Stamp object: this runs once per message on the send path. */
 export function writeStampTrailer(
-  view: DataView, runId: number, phaseIndex: number, producerId: number, seq: number,
-  intendedMonoUs: number, intendedWallUs: number, clockDomainId: number,
+  view: DataView,
+  runId: number,
+  phaseIndex: number,
+  producerId: number,
+  seq: number,
+  intendedMonoUs: number,
+  intendedWallUs: number,
+  clockDomainId: number,
 ): void {
   view.setFloat64(0, seq, true);
   view.setFloat64(8, intendedMonoUs, true);

@@ -34,5 +34,13 @@ export function decodeStamp(text: string): Stamp | null {
   if (f.length !== 8 || f[0] !== '2') return null;
   if (!f.slice(1).every((x) => /^-?\d+$/.test(x))) return null;
   const n = f.slice(1).map(Number);
-  return { runId: n[0]!, phaseIndex: n[1]!, producerId: n[2]!, seq: n[3]!, intendedMonoUs: n[4]!, intendedWallUs: n[5]!, clockDomainId: n[6]! };
+  return {
+    runId: n[0]!,
+    phaseIndex: n[1]!,
+    producerId: n[2]!,
+    seq: n[3]!,
+    intendedMonoUs: n[4]!,
+    intendedWallUs: n[5]!,
+    clockDomainId: n[6]!,
+  };
 }

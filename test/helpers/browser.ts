@@ -10,8 +10,14 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface OpenedPage {
@@ -27,7 +33,9 @@ export interface OpenedPage {
 
 /** Why the browser tests cannot run here, or null when they can. */
 export function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM_PATH) ? null : `${CHROMIUM_PATH} not found: install Debian's chromium package (bash scripts/install.sh)`;
+  return existsSync(CHROMIUM_PATH)
+    ? null
+    : `${CHROMIUM_PATH} not found: install Debian's chromium package (bash scripts/install.sh)`;
 }
 
 /** Opens `url` in a fresh profile and waits for the load event; listeners are attached first. */
@@ -36,17 +44,26 @@ export async function openPage(url: string, viewport = { width: 1280, height: 90
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport, timeout: 60_000,
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport,
+      timeout: 60_000,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     const opened: OpenedPage = {
-      page, errors: [], requests: [], failedRequests: [],
+      page,
+      errors: [],
+      requests: [],
+      failedRequests: [],
       close: async () => {
         await context?.close();
         rmSync(profile, { recursive: true, force: true });
       },
     };
-    page.on('console', (m) => { if (m.type() === 'error') opened.errors.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') opened.errors.push(`console: ${m.text()}`);
+    });
     page.on('pageerror', (e) => opened.errors.push(`page error: ${e.message}`));
     page.on('request', (r) => opened.requests.push(r.url()));
     page.on('requestfailed', (r) => opened.failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? 'failed'}`));

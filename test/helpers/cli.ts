@@ -29,27 +29,32 @@ export function startCli(args: string[], options: { env?: NodeJS.ProcessEnv; tim
   const watchers: { pattern: RegExp; resolve: () => void; reject: (e: Error) => void }[] = [];
   child.stdout!.on('data', (d: Buffer) => {
     stdout += d.toString();
-    for (const w of watchers.splice(0)) (w.pattern.test(stdout) ? w.resolve() : watchers.push(w));
+    for (const w of watchers.splice(0)) w.pattern.test(stdout) ? w.resolve() : watchers.push(w);
   });
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
   const done = new Promise<CliResult>((resolve) => {
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      for (const w of watchers.splice(0)) w.reject(new Error(`kload exited before printing ${w.pattern}:\n${stdout}\n${stderr}`));
+      for (const w of watchers.splice(0))
+        w.reject(new Error(`kload exited before printing ${w.pattern}:\n${stdout}\n${stderr}`));
       resolve({ code, signal, stdout, stderr, durationMs: Date.now() - began });
     });
   });
   return {
     child,
     done,
-    waitForOutput: (pattern) => new Promise((resolve, reject) => {
-      if (pattern.test(stdout)) return resolve();
-      watchers.push({ pattern, resolve, reject });
-    }),
+    waitForOutput: (pattern) =>
+      new Promise((resolve, reject) => {
+        if (pattern.test(stdout)) return resolve();
+        watchers.push({ pattern, resolve, reject });
+      }),
   };
 }
 
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return startCli(args, options).done;
 }

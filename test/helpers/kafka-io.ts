@@ -7,7 +7,12 @@ export function randomTopic(prefix = 'test'): string {
 }
 
 /** Produces the values and resolves once every delivery report arrived (rejects on the first error). */
-export async function produceAll(brokers: string, topic: string, values: string[], props: Record<string, string> = {}): Promise<void> {
+export async function produceAll(
+  brokers: string,
+  topic: string,
+  values: string[],
+  props: Record<string, string> = {},
+): Promise<void> {
   const producer = newProducer({ 'bootstrap.servers': brokers, dr_cb: true, log_level: 0, ...props });
   await connectClient(producer, 'test producer', brokers, 10_000);
   producer.setPollInterval(10);
@@ -37,7 +42,9 @@ export async function consumeN(brokers: string, topic: string, count: number, ti
   const deadline = Date.now() + timeoutMs;
   try {
     while (got.length < count && Date.now() < deadline) {
-      const batch = await new Promise<Message[]>((resolve, reject) => consumer.consume(100, (err, msgs) => (err ? reject(new Error(err.message)) : resolve(msgs))));
+      const batch = await new Promise<Message[]>((resolve, reject) =>
+        consumer.consume(100, (err, msgs) => (err ? reject(new Error(err.message)) : resolve(msgs))),
+      );
       got.push(...batch);
     }
   } finally {
@@ -47,7 +54,11 @@ export async function consumeN(brokers: string, topic: string, count: number, ti
 }
 
 /** Polls a condition until it holds or the deadline passes; tests wait on facts, never on sleeps. */
-export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

@@ -4,7 +4,13 @@
  * lines can be recomputed from them), and a test overrides only what it is about.
  */
 import { createLatencyHistogram, recordUs, summarize } from '../../src/metrics/histogram.js';
-import type { IntervalStats, LatencySummaryUs, PhaseResult, RunResult, ThresholdOutcome } from '../../src/result/result-types.js';
+import type {
+  IntervalStats,
+  LatencySummaryUs,
+  PhaseResult,
+  RunResult,
+  ThresholdOutcome,
+} from '../../src/result/result-types.js';
 import { RESULT_SCHEMA_VERSION } from '../../src/result/result-types.js';
 import { summarizeRun } from '../../src/result/summary.js';
 import type { Phase } from '../../src/scenario/types.js';
@@ -84,7 +90,12 @@ export function phaseResult(overrides: Partial<PhaseResult> = {}): PhaseResult {
  * A 1-second-interval ramp from `from` to `to` msg/s, one p99 per second; each interval's target
  * is the line's rate in its middle, as kload saves it.
  */
-export function rampPhase(p99sUs: readonly number[], from = 1000, to = 10_000, overrides: Partial<PhaseResult> = {}): PhaseResult {
+export function rampPhase(
+  p99sUs: readonly number[],
+  from = 1000,
+  to = 10_000,
+  overrides: Partial<PhaseResult> = {},
+): PhaseResult {
   const seconds = p99sUs.length;
   const intervals = p99sUs.map((p99Us, i) => {
     const target = from + ((to - from) * (i + 0.5)) / seconds;
@@ -108,8 +119,15 @@ export function rampPhase(p99sUs: readonly number[], from = 1000, to = 10_000, o
  * A constant phase of `rate` msg/s whose in-flight count (sent − acked, counted from the run's
  * start) is `inFlight[i]` at the end of second i, and whose every service latency is `serviceUs`.
  */
-export function steadyPhase(rate: number, inFlight: readonly number[], serviceUs: number, overrides: Partial<PhaseResult> = {}): PhaseResult {
-  const intervals = inFlight.map((n, i) => interval(i + 1, { sentPerSec: rate + n - (i === 0 ? 0 : inFlight[i - 1]!), ackedPerSec: rate, targetPerSec: rate }));
+export function steadyPhase(
+  rate: number,
+  inFlight: readonly number[],
+  serviceUs: number,
+  overrides: Partial<PhaseResult> = {},
+): PhaseResult {
+  const intervals = inFlight.map((n, i) =>
+    interval(i + 1, { sentPerSec: rate + n - (i === 0 ? 0 : inFlight[i - 1]!), ackedPerSec: rate, targetPerSec: rate }),
+  );
   const acked = rate * inFlight.length;
   return phaseResult({
     targetRate: rate,
@@ -237,7 +255,10 @@ function realisticPhase(shape: PhaseShape, rnd: () => number): PhaseResult {
     consumed: acked,
     consumedBytes: acked * 100,
     queueFullWaits: shape.rate === null ? 412 : 0,
-    producerWorkers: [{ workerId: 0, sent: Math.ceil(sent / 2), acked: Math.ceil(acked / 2) }, { workerId: 1, sent: Math.floor(sent / 2), acked: Math.floor(acked / 2) }],
+    producerWorkers: [
+      { workerId: 0, sent: Math.ceil(sent / 2), acked: Math.ceil(acked / 2) },
+      { workerId: 1, sent: Math.floor(sent / 2), acked: Math.floor(acked / 2) },
+    ],
     consumerWorkers: [{ workerId: 2, consumed: acked }],
     publishLatencyUs: summarize(publish),
     serviceLatencyUs: summarize(service),
@@ -285,20 +306,100 @@ function realisticIntervals(shape: PhaseShape, rnd: () => number): IntervalStats
 export function realisticRunResult(): RunResult {
   const rnd = mulberry32(20261121);
   const phases = [
-    realisticPhase({ name: 'warmup', type: 'warmup', recorded: false, seconds: 3, rate: 1000, achievedRate: 998, serviceMedianUs: 2600, stallEvery: 400, hiccupAtSec: null,
-      generatorBoundReasons: ['schedule delay p99 6.1 ms > 5.0 ms: the producer thread could not keep up (JIT still warming)'], failed: {} }, rnd),
-    realisticPhase({ name: 'steady', type: 'constant', recorded: true, seconds: 10, rate: 5000, achievedRate: 4999.6, serviceMedianUs: 1800, stallEvery: 900, hiccupAtSec: 6,
-      generatorBoundReasons: [], failed: {} }, rnd),
-    realisticPhase({ name: 'flat-out', type: 'max', recorded: true, seconds: 5, rate: null, achievedRate: 23_840, serviceMedianUs: 6200, stallEvery: 2000, hiccupAtSec: null,
-      generatorBoundReasons: [], failed: { ERR__MSG_TIMED_OUT: 7 } }, rnd),
+    realisticPhase(
+      {
+        name: 'warmup',
+        type: 'warmup',
+        recorded: false,
+        seconds: 3,
+        rate: 1000,
+        achievedRate: 998,
+        serviceMedianUs: 2600,
+        stallEvery: 400,
+        hiccupAtSec: null,
+        generatorBoundReasons: [
+          'schedule delay p99 6.1 ms > 5.0 ms: the producer thread could not keep up (JIT still warming)',
+        ],
+        failed: {},
+      },
+      rnd,
+    ),
+    realisticPhase(
+      {
+        name: 'steady',
+        type: 'constant',
+        recorded: true,
+        seconds: 10,
+        rate: 5000,
+        achievedRate: 4999.6,
+        serviceMedianUs: 1800,
+        stallEvery: 900,
+        hiccupAtSec: 6,
+        generatorBoundReasons: [],
+        failed: {},
+      },
+      rnd,
+    ),
+    realisticPhase(
+      {
+        name: 'flat-out',
+        type: 'max',
+        recorded: true,
+        seconds: 5,
+        rate: null,
+        achievedRate: 23_840,
+        serviceMedianUs: 6200,
+        stallEvery: 2000,
+        hiccupAtSec: null,
+        generatorBoundReasons: [],
+        failed: { ERR__MSG_TIMED_OUT: 7 },
+      },
+      rnd,
+    ),
   ];
   const [, steady] = phases;
   const summary = summarizeRun(phases);
   const thresholds: ThresholdOutcome[] = [
-    { expression: 'publish.p99 < 50ms', phase: null, metric: 'publish.p99', actual: summary.publishP99Us / 1000, operator: '<', limit: 50, unit: 'ms', pass: summary.publishP99Us < 50_000 },
-    { expression: 'steady: e2e.p99 < 5ms', phase: 'steady', metric: 'e2e.p99', actual: steady!.endToEndLatencyUs.p99 / 1000, operator: '<', limit: 5, unit: 'ms', pass: steady!.endToEndLatencyUs.p99 < 5000 },
-    { expression: 'lost == 0', phase: null, metric: 'lost', actual: 0, operator: '==', limit: 0, unit: 'count', pass: true },
-    { expression: 'throughput.msgs > 4000', phase: null, metric: 'throughput.msgs', actual: summary.throughputMsgsPerSec, operator: '>', limit: 4000, unit: 'msg/s', pass: summary.throughputMsgsPerSec > 4000 },
+    {
+      expression: 'publish.p99 < 50ms',
+      phase: null,
+      metric: 'publish.p99',
+      actual: summary.publishP99Us / 1000,
+      operator: '<',
+      limit: 50,
+      unit: 'ms',
+      pass: summary.publishP99Us < 50_000,
+    },
+    {
+      expression: 'steady: e2e.p99 < 5ms',
+      phase: 'steady',
+      metric: 'e2e.p99',
+      actual: steady!.endToEndLatencyUs.p99 / 1000,
+      operator: '<',
+      limit: 5,
+      unit: 'ms',
+      pass: steady!.endToEndLatencyUs.p99 < 5000,
+    },
+    {
+      expression: 'lost == 0',
+      phase: null,
+      metric: 'lost',
+      actual: 0,
+      operator: '==',
+      limit: 0,
+      unit: 'count',
+      pass: true,
+    },
+    {
+      expression: 'throughput.msgs > 4000',
+      phase: null,
+      metric: 'throughput.msgs',
+      actual: summary.throughputMsgsPerSec,
+      operator: '>',
+      limit: 4000,
+      unit: 'msg/s',
+      pass: summary.throughputMsgsPerSec > 4000,
+    },
   ];
   return runResult(phases, {
     startedAt: '2026-11-21T23:30:45.120Z',
@@ -317,12 +418,26 @@ export function realisticRunResult(): RunResult {
       thresholds: thresholds.map((t) => t.expression),
     }),
     environment: {
-      node: 'v20.20.2', librdkafka: '2.12.0', kafka: '4.3.1', os: 'linux 6.1.0 x64',
-      cpuModel: 'AMD EPYC 7B13', cpuCount: 2, totalMemoryBytes: 25_769_803_776,
-      brokers: '127.0.0.1:39092', cluster: 'embedded',
-      producerProperties: { 'bootstrap.servers': '127.0.0.1:39092', acks: '1', 'linger.ms': '5', 'message.timeout.ms': '30000', log_level: '3', 'sasl.password': '[redacted]' },
+      node: 'v20.20.2',
+      librdkafka: '2.12.0',
+      kafka: '4.3.1',
+      os: 'linux 6.1.0 x64',
+      cpuModel: 'AMD EPYC 7B13',
+      cpuCount: 2,
+      totalMemoryBytes: 25_769_803_776,
+      brokers: '127.0.0.1:39092',
+      cluster: 'embedded',
+      producerProperties: {
+        'bootstrap.servers': '127.0.0.1:39092',
+        acks: '1',
+        'linger.ms': '5',
+        'message.timeout.ms': '30000',
+        log_level: '3',
+        'sasl.password': '[redacted]',
+      },
       consumerProperties: { 'bootstrap.servers': '127.0.0.1:39092', 'group.id': 'quickstart-group', log_level: '3' },
-      producerThreads: 2, consumerThreads: 1,
+      producerThreads: 2,
+      consumerThreads: 1,
     },
     thresholds,
   });

@@ -29,7 +29,15 @@ export function scenarioWith(overrides: ScenarioOverrides = {}): Scenario {
   const consumers: ConsumerSpec | null =
     overrides.consumers === undefined || overrides.consumers === null
       ? null
-      : { topic: producers.topic, groups: ['g'], membersPerGroup: 1, threads: 1, client: 'native', properties: {}, ...overrides.consumers };
+      : {
+          topic: producers.topic,
+          groups: ['g'],
+          membersPerGroup: 1,
+          threads: 1,
+          client: 'native',
+          properties: {},
+          ...overrides.consumers,
+        };
   return {
     name: overrides.name ?? 'steady',
     description: overrides.description ?? '',

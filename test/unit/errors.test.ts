@@ -9,7 +9,8 @@ import { repoRoot } from '../helpers/paths.js';
 const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
 
 test('the README lists every exit code with the meaning src/errors.ts gives it', () => {
-  for (const { exitCode, meaning } of EXIT_CODE_MEANINGS) assert.ok(readme.includes(`| ${exitCode} | ${meaning} |`), `${exitCode} ${meaning}`);
+  for (const { exitCode, meaning } of EXIT_CODE_MEANINGS)
+    assert.ok(readme.includes(`| ${exitCode} | ${meaning} |`), `${exitCode} ${meaning}`);
 });
 
 test('the README lists every error code with its exit code, and no code that does not exist', () => {

@@ -21,12 +21,33 @@ const start: CommandModule<object, StartArgs> = {
   describe: 'Start an embedded Apache Kafka cluster (KRaft) on 127.0.0.1',
   builder: (y: Argv) =>
     y
-      .option('nodes', { type: 'number', choices: [1, 3], default: 1, describe: '1 node, or 3 nodes with replication factor 3 and min.insync.replicas=2' })
-      .option('detach', { type: 'boolean', default: false, describe: 'Return once the cluster is up; `kload cluster stop` stops it' })
-      .option('port', { type: 'number', describe: 'First broker port (node i: port+2i, controller port+2i+1). Default: free ports' })
+      .option('nodes', {
+        type: 'number',
+        choices: [1, 3],
+        default: 1,
+        describe: '1 node, or 3 nodes with replication factor 3 and min.insync.replicas=2',
+      })
+      .option('detach', {
+        type: 'boolean',
+        default: false,
+        describe: 'Return once the cluster is up; `kload cluster stop` stops it',
+      })
+      .option('port', {
+        type: 'number',
+        describe: 'First broker port (node i: port+2i, controller port+2i+1). Default: free ports',
+      })
       .option('heap', { type: 'number', default: 512, describe: 'JVM heap per node, in MB' })
-      .option('broker-property', { type: 'string', array: true, default: [], describe: 'Extra broker property key=value (repeatable)' })
-      .option('start-timeout', { type: 'number', default: 90, describe: 'Seconds to wait for every broker to register' })
+      .option('broker-property', {
+        type: 'string',
+        array: true,
+        default: [],
+        describe: 'Extra broker property key=value (repeatable)',
+      })
+      .option('start-timeout', {
+        type: 'number',
+        default: 90,
+        describe: 'Seconds to wait for every broker to register',
+      })
       .example('$0 cluster start', 'One node in the foreground until Ctrl-C')
       .example('$0 cluster start --nodes 3 --detach', 'A production-like 3-node cluster in the background')
       .example('$0 cluster start --broker-property num.io.threads=16', 'Tune the brokers') as Argv<StartArgs>,
@@ -42,13 +63,17 @@ const start: CommandModule<object, StartArgs> = {
     const began = Date.now();
     if (args.detach) {
       const cluster = await startDetachedCluster(options);
-      say(`Kafka ${cluster.kafkaVersion}: ${cluster.nodes.length} node(s) up in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
+      say(
+        `Kafka ${cluster.kafkaVersion}: ${cluster.nodes.length} node(s) up in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
+      );
       say(`bootstrap servers: ${cluster.bootstrapServers}`);
       say('Stop it with: kload cluster stop');
       return;
     }
     const cluster = await EmbeddedCluster.start(options);
-    say(`Kafka ${cluster.kafkaVersion}: ${cluster.nodes.length} node(s) up in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
+    say(
+      `Kafka ${cluster.kafkaVersion}: ${cluster.nodes.length} node(s) up in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
+    );
     say(`bootstrap servers: ${cluster.bootstrapServers}`);
     say(`logs: ${cluster.nodes.map((n) => n.logFile).join(' ')}`);
     say('Press Ctrl-C to stop.');
@@ -71,10 +96,13 @@ const status: CommandModule = {
     const alive = s.nodes.filter((n) => n.alive).length;
     say(`Kafka ${s.state.kafkaVersion}, started ${s.state.startedAt}`);
     say(`bootstrap servers: ${s.state.bootstrapServers}`);
-    for (const n of s.nodes) say(`  node ${n.nodeId}: pid ${n.pid}, port ${n.brokerPort}, ${n.alive ? 'running' : 'not running'}`);
+    for (const n of s.nodes)
+      say(`  node ${n.nodeId}: pid ${n.pid}, port ${n.brokerPort}, ${n.alive ? 'running' : 'not running'}`);
     say(`brokers answering metadata: ${s.brokersInMetadata ?? 'none'}`);
     if (alive === 0) {
-      throw new KloadError('CLUSTER_NOT_RUNNING', 'The recorded cluster has no running node.', { hint: '`kload cluster stop` cleans up its state.' });
+      throw new KloadError('CLUSTER_NOT_RUNNING', 'The recorded cluster has no running node.', {
+        hint: '`kload cluster stop` cleans up its state.',
+      });
     }
   },
 };
@@ -94,13 +122,21 @@ const fetch: CommandModule = {
   handler: () => {
     const began = Date.now();
     const dist = ensureKafkaJars(process.env, say);
-    say(`Kafka ${dist.version} ready (${dist.source}) in ${((Date.now() - began) / 1000).toFixed(1)} s: ${dist.classpath}`);
+    say(
+      `Kafka ${dist.version} ready (${dist.source}) in ${((Date.now() - began) / 1000).toFixed(1)} s: ${dist.classpath}`,
+    );
   },
 };
 
 export const clusterCommand: CommandModule = {
   command: 'cluster <command>',
   describe: 'Start, inspect and stop the embedded Kafka cluster',
-  builder: (y: Argv) => y.command(start).command(status).command(stop).command(fetch).demandCommand(1, 'Name one: start, status, stop, fetch.'),
+  builder: (y: Argv) =>
+    y
+      .command(start)
+      .command(status)
+      .command(stop)
+      .command(fetch)
+      .demandCommand(1, 'Name one: start, status, stop, fetch.'),
   handler: () => {},
 };

@@ -1,7 +1,12 @@
 import type { Argv, CommandModule } from 'yargs';
 import { KloadError } from '../../errors.js';
 import { compareResults } from '../../compare/compare-results.js';
-import { COMPARISON_FORMATS, formatComparison, percent, type ComparisonFormat } from '../../compare/format-comparison.js';
+import {
+  COMPARISON_FORMATS,
+  formatComparison,
+  percent,
+  type ComparisonFormat,
+} from '../../compare/format-comparison.js';
 import { parseMaxRegression } from '../../compare/max-regression.js';
 import { readResultFile } from '../../result/read-result.js';
 
@@ -17,10 +22,22 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   describe: 'Compare two results of one scenario (exit 99 if the head regressed)',
   builder: (y: Argv) =>
     y
-      .positional('base', { type: 'string', demandOption: true, describe: 'Result JSON to compare against, e.g. from the main branch' })
+      .positional('base', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Result JSON to compare against, e.g. from the main branch',
+      })
       .positional('head', { type: 'string', demandOption: true, describe: 'Result JSON under test' })
-      .option('max-regression', { type: 'string', default: '5%', describe: 'Tolerated change per metric; smaller deltas are ok' })
-      .option('format', { choices: COMPARISON_FORMATS, default: 'table' as ComparisonFormat, describe: 'Output format' })
+      .option('max-regression', {
+        type: 'string',
+        default: '5%',
+        describe: 'Tolerated change per metric; smaller deltas are ok',
+      })
+      .option('format', {
+        choices: COMPARISON_FORMATS,
+        default: 'table' as ComparisonFormat,
+        describe: 'Output format',
+      })
       .example('$0 compare results/main.json results/pr.json', 'Table in the terminal')
       .example('$0 compare main.json pr.json --max-regression 10% --format markdown', 'A pull request comment')
       .epilogue(
@@ -33,7 +50,10 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     process.stdout.write(`${formatComparison(comparison, args.format)}\n`);
     const n = comparison.regressions;
     if (n > 0) {
-      throw new KloadError('REGRESSION_FOUND', `${n} metric${n === 1 ? '' : 's'} regressed beyond ${percent(maxRegression)}`);
+      throw new KloadError(
+        'REGRESSION_FOUND',
+        `${n} metric${n === 1 ? '' : 's'} regressed beyond ${percent(maxRegression)}`,
+      );
     }
   },
 };

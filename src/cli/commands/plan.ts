@@ -21,24 +21,60 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   describe: 'Partitions, producers and consumers for a target throughput and p99, from a sweep result',
   builder: (y: Argv) =>
     y
-      .positional('sweep', { type: 'string', demandOption: true, describe: 'Sweep result JSON (results/<scenario>-sweep-<timestamp>.json)' })
-      .option('target', { type: 'string', demandOption: true, describe: 'Throughput to sustain: msg/s or MB/s, e.g. 20000, "20k msg/s", "5 MB/s"' })
+      .positional('sweep', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Sweep result JSON (results/<scenario>-sweep-<timestamp>.json)',
+      })
+      .option('target', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Throughput to sustain: msg/s or MB/s, e.g. 20000, "20k msg/s", "5 MB/s"',
+      })
       .option('p99', { type: 'string', demandOption: true, describe: 'Publish p99 limit, e.g. 50ms' })
-      .option('message-bytes', { type: 'number', describe: 'Record size to plan for (a size the sweep measured; default: the largest)' })
+      .option('message-bytes', {
+        type: 'number',
+        describe: 'Record size to plan for (a size the sweep measured; default: the largest)',
+      })
       .option('out', { type: 'string', describe: 'Write the Markdown plan to this file instead of stdout' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print the plan (or the refusal) as JSON on stdout' })
-      .option('min-r2', { type: 'number', default: 0.8, describe: 'Refuse when the throughput fit explains less than this (R²)' })
-      .example('$0 plan results/sweep-small-sweep-20261122T003136Z.json --target 20000 --p99 300ms', 'A plan in Markdown')
-      .example('$0 plan sweep.json --target "5 MB/s" --p99 50ms --message-bytes 1000 --json', 'As JSON, for 1,000-byte records')
-      .epilogue('Exit 2 with every reason when the sweep cannot support the target: beyond 1.25× the highest measured throughput, a throughput fit with R² below --min-r2 (0.8), or no point within the p99 limit.') as Argv<PlanArgs>,
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print the plan (or the refusal) as JSON on stdout',
+      })
+      .option('min-r2', {
+        type: 'number',
+        default: 0.8,
+        describe: 'Refuse when the throughput fit explains less than this (R²)',
+      })
+      .example(
+        '$0 plan results/sweep-small-sweep-20261122T003136Z.json --target 20000 --p99 300ms',
+        'A plan in Markdown',
+      )
+      .example(
+        '$0 plan sweep.json --target "5 MB/s" --p99 50ms --message-bytes 1000 --json',
+        'As JSON, for 1,000-byte records',
+      )
+      .epilogue(
+        'Exit 2 with every reason when the sweep cannot support the target: beyond 1.25× the highest measured throughput, a throughput fit with R² below --min-r2 (0.8), or no point within the p99 limit.',
+      ) as Argv<PlanArgs>,
   handler: async (args) => {
-    const request = { target: parseTarget(args.target), p99Us: parseLatencyUs(args.p99), messageBytes: args['message-bytes'], minRSquared: args['min-r2'] };
+    const request = {
+      target: parseTarget(args.target),
+      p99Us: parseLatencyUs(args.p99),
+      messageBytes: args['message-bytes'],
+      minRSquared: args['min-r2'],
+    };
     const outcome = planCapacity(await readSweepResult(args.sweep), request);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.ok ? outcome.plan : outcome.refusal, null, 2)}\n`);
     if (!outcome.ok) {
-      throw new KloadError('PLAN_REFUSED', `the sweep cannot support this plan:\n${outcome.refusal.reasons.map((r) => `- ${r}`).join('\n')}`, {
-        hint: 'Lower the target or relax --p99, or run a sweep that covers it (more producers and partitions, repeats, a paced load).',
-      });
+      throw new KloadError(
+        'PLAN_REFUSED',
+        `the sweep cannot support this plan:\n${outcome.refusal.reasons.map((r) => `- ${r}`).join('\n')}`,
+        {
+          hint: 'Lower the target or relax --p99, or run a sweep that covers it (more producers and partitions, repeats, a paced load).',
+        },
+      );
     }
     const markdown = formatPlanMarkdown(outcome.plan);
     if (args.out !== undefined) {

@@ -19,15 +19,34 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   describe: 'Read a run or sweep result again: summary and models, or an HTML report / HdrHistogram log of a run',
   builder: (y: Argv) =>
     y
-      .positional('result', { type: 'string', demandOption: true, describe: 'Result JSON written by kload run (a single run or a sweep)' })
-      .option('html', { type: 'string', describe: 'Write a self-contained HTML report (default file: the result with .html)' })
-      .option('hlog', { type: 'string', describe: 'Write an HdrHistogram interval log (default file: the result with .hlog)' })
+      .positional('result', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Result JSON written by kload run (a single run or a sweep)',
+      })
+      .option('html', {
+        type: 'string',
+        describe: 'Write a self-contained HTML report (default file: the result with .html)',
+      })
+      .option('hlog', {
+        type: 'string',
+        describe: 'Write an HdrHistogram interval log (default file: the result with .hlog)',
+      })
       .option('json', { type: 'boolean', default: false, describe: 'Print only the models section, as JSON' })
-      .example('$0 report results/x.json', "The summary table, then Little's law per phase and each ramp's latency knee")
-      .example('$0 report results/x-sweep-<UTC>.json', "A sweep: its points, the seed-formula fits, USL, Little's law per point")
+      .example(
+        '$0 report results/x.json',
+        "The summary table, then Little's law per phase and each ramp's latency knee",
+      )
+      .example(
+        '$0 report results/x-sweep-<UTC>.json',
+        "A sweep: its points, the seed-formula fits, USL, Little's law per point",
+      )
       .example('$0 report results/x.json --json', 'The models as JSON, for scripts')
       .example('$0 report results/x.json --html', 'results/x.html: charts, spectrum, thresholds; opens offline')
-      .example('$0 report results/x.json --hlog x.hlog', 'For HistogramLogProcessor or HdrHistogramVisualizer') as Argv<ReportArgs>,
+      .example(
+        '$0 report results/x.json --hlog x.hlog',
+        'For HistogramLogProcessor or HdrHistogramVisualizer',
+      ) as Argv<ReportArgs>,
   handler: async (args) => {
     const input = readReportInput(args.result);
     if (input.kind === 'sweep') return reportSweep(input.result, args);
@@ -37,15 +56,20 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     else if (!wantsFiles) process.stdout.write(`${formatSummaryAndModels(result)}\n`);
     // With --json stdout holds only the JSON, so the lines naming written files go to stderr.
     const out = args.json ? process.stderr : process.stdout;
-    for (const line of await writeReports(result, args.result, { html: args.html, hlog: args.hlog })) out.write(`${line}\n`);
+    for (const line of await writeReports(result, args.result, { html: args.html, hlog: args.hlog }))
+      out.write(`${line}\n`);
   },
 };
 
 function reportSweep(result: SweepResult, args: ReportArgs): void {
   if (args.html !== undefined || args.hlog !== undefined) {
-    throw new KloadError('INVALID_ARGUMENT', `${args.result} is a sweep result; --html and --hlog apply to a single run's result`, {
-      hint: 'Every point of a sweep holds a complete run result (points[i].result); save one as its own file to report on it.',
-    });
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `${args.result} is a sweep result; --html and --hlog apply to a single run's result`,
+      {
+        hint: 'Every point of a sweep holds a complete run result (points[i].result); save one as its own file to report on it.',
+      },
+    );
   }
   process.stdout.write(args.json ? `${JSON.stringify(result.models, null, 2)}\n` : `${formatSweepReport(result)}\n`);
 }

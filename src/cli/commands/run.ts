@@ -36,18 +36,46 @@ export const runCommand: KloadCommand<RunArgs> = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
-      .option('brokers', { type: 'string', describe: 'Bootstrap servers host:port,... (default: the running embedded cluster, else a temporary one)' })
-      .option('client-config', { type: 'string', describe: 'librdkafka properties file for every client (security, cluster access)' })
+      .option('brokers', {
+        type: 'string',
+        describe: 'Bootstrap servers host:port,... (default: the running embedded cluster, else a temporary one)',
+      })
+      .option('client-config', {
+        type: 'string',
+        describe: 'librdkafka properties file for every client (security, cluster access)',
+      })
       .option('out', { type: 'string', default: 'results', describe: 'Directory for the result JSON' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print the result JSON on stdout (progress goes to stderr)' })
-      .option('abort-on-fail', { type: 'boolean', default: false, describe: 'Stop as soon as a publish-latency threshold can no longer pass (exit 99)' })
-      .option('html', { type: 'string', describe: 'Also write a self-contained HTML report (default file: next to the result JSON)' })
-      .option('hlog', { type: 'string', describe: 'Also write an HdrHistogram interval log (default file: next to the result JSON)' })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print the result JSON on stdout (progress goes to stderr)',
+      })
+      .option('abort-on-fail', {
+        type: 'boolean',
+        default: false,
+        describe: 'Stop as soon as a publish-latency threshold can no longer pass (exit 99)',
+      })
+      .option('html', {
+        type: 'string',
+        describe: 'Also write a self-contained HTML report (default file: next to the result JSON)',
+      })
+      .option('hlog', {
+        type: 'string',
+        describe: 'Also write an HdrHistogram interval log (default file: next to the result JSON)',
+      })
       .example('$0 run scenarios/quickstart.yaml', 'On the embedded cluster (started for the run if none is running)')
-      .example('$0 run scenarios/max-throughput.yaml --brokers kafka-1:9092,kafka-2:9092', 'Against an existing cluster')
-      .example('$0 run x.yaml --client-config sasl.properties --out /tmp/results', 'With SASL settings, results elsewhere')
+      .example(
+        '$0 run scenarios/max-throughput.yaml --brokers kafka-1:9092,kafka-2:9092',
+        'Against an existing cluster',
+      )
+      .example(
+        '$0 run x.yaml --client-config sasl.properties --out /tmp/results',
+        'With SASL settings, results elsewhere',
+      )
       .example('$0 run scenarios/quickstart.yaml --html', 'And an HTML report beside the result JSON')
-      .epilogue('Ctrl-C stops the run cleanly and still writes the partial result (marked "interrupted").') as Argv<RunArgs>,
+      .epilogue(
+        'Ctrl-C stops the run cleanly and still writes the partial result (marked "interrupted").',
+      ) as Argv<RunArgs>,
   run: async (args) => {
     const scenario = loadScenario(args.scenario);
     const clientConfig = args['client-config'] ? readPropertiesFile(args['client-config']) : {};
@@ -56,7 +84,12 @@ export const runCommand: KloadCommand<RunArgs> = {
       reporter.warn('Interrupted: stopping the workers and writing the partial result (Ctrl-C again to quit now) ...'),
     );
     try {
-      const cluster = await resolveCluster({ brokers: args.brokers, scenario, clientConfig, log: (line) => reporter.info(line) });
+      const cluster = await resolveCluster({
+        brokers: args.brokers,
+        scenario,
+        clientConfig,
+        log: (line) => reporter.info(line),
+      });
       try {
         reporter.info(describeCluster(cluster));
         const common = { scenario, cluster, clientConfig, reporter, signal: interrupt.signal };
@@ -80,9 +113,14 @@ interface RunContext {
 
 async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
   const { reporter } = c;
-  const { result, abortedBy } = await runScenario({ ...c, kloadVersion: kloadVersion(), abortOnFail: args['abort-on-fail'] });
+  const { result, abortedBy } = await runScenario({
+    ...c,
+    kloadVersion: kloadVersion(),
+    abortOnFail: args['abort-on-fail'],
+  });
   const resultPath = await writeResultFile(args.out, c.scenario.name, new Date(result.startedAt), result);
-  for (const p of result.phases) for (const reason of p.generatorBoundReasons) reporter.warn(`phase ${p.name} is generator-bound: ${reason}`);
+  for (const p of result.phases)
+    for (const reason of p.generatorBoundReasons) reporter.warn(`phase ${p.name} is generator-bound: ${reason}`);
   reporter.endLine();
   if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`\n${formatSummaryAndModels(result)}\n`);
@@ -92,9 +130,13 @@ async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
   for (const line of await writeReports(result, resultPath, { html: args.html, hlog: args.hlog })) reporter.info(line);
   if (result.status === 'failed') reporter.warn(`The run failed: ${result.statusReason}`);
   const failedThresholds = result.thresholds.filter((t) => !t.pass).length;
-  if (abortedBy) throw new KloadError('THRESHOLDS_FAILED', `Stopped early: ${abortedBy} (the partial result is saved).`);
+  if (abortedBy)
+    throw new KloadError('THRESHOLDS_FAILED', `Stopped early: ${abortedBy} (the partial result is saved).`);
   if (result.status === 'complete' && failedThresholds > 0) {
-    throw new KloadError('THRESHOLDS_FAILED', `${failedThresholds} of ${result.thresholds.length} thresholds failed (the result is saved).`);
+    throw new KloadError(
+      'THRESHOLDS_FAILED',
+      `${failedThresholds} of ${result.thresholds.length} thresholds failed (the result is saved).`,
+    );
   }
   return exitCodeOf(result.status);
 }
@@ -102,8 +144,13 @@ async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
 /** A scenario with a `sweep` block runs every point of its grid and writes one sweep result. */
 async function sweepOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
   const { reporter } = c;
-  if (args.html !== undefined || args.hlog !== undefined) reporter.warn('--html and --hlog apply to single runs; a sweep writes its sweep result only.');
-  const result = await runSweep({ ...c, kloadVersion: kloadVersion(), onPoint: (progress) => reporter.info(formatSweepProgress(progress)) });
+  if (args.html !== undefined || args.hlog !== undefined)
+    reporter.warn('--html and --hlog apply to single runs; a sweep writes its sweep result only.');
+  const result = await runSweep({
+    ...c,
+    kloadVersion: kloadVersion(),
+    onPoint: (progress) => reporter.info(formatSweepProgress(progress)),
+  });
   const resultPath = await writeResultFile(args.out, `${c.scenario.name}-sweep`, new Date(result.startedAt), result);
   reporter.endLine();
   if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -16,6 +16,10 @@ export const validateCommand: CommandModule<object, { files: string[] }> = {
       else process.stdout.write(`invalid  ${r.path}\n${r.problems.map((p) => `  ${p}`).join('\n')}\n`);
     }
     const bad = reports.filter((r) => !r.ok).length;
-    if (bad > 0) throw new KloadError('INVALID_SCENARIO', `${bad} of ${reports.length} scenario file${reports.length > 1 ? 's are' : ' is'} invalid.`);
+    if (bad > 0)
+      throw new KloadError(
+        'INVALID_SCENARIO',
+        `${bad} of ${reports.length} scenario file${reports.length > 1 ? 's are' : ' is'} invalid.`,
+      );
   },
 };

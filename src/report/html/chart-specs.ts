@@ -57,12 +57,19 @@ export function latencyOverTimeChart(id: string, ts: PhaseTimeSeries): ChartSpec
     { series: line('publish max', SERIES_COLORS.publishMax), values: ts.publishMaxMs },
   ];
   if (ts.scheduleDelayP99Ms) {
-    columns.push({ series: line('schedule delay p99', SERIES_COLORS.scheduleDelay, true), values: ts.scheduleDelayP99Ms });
+    columns.push({
+      series: line('schedule delay p99', SERIES_COLORS.scheduleDelay, true),
+      values: ts.scheduleDelayP99Ms,
+    });
   }
   // A log axis has no zero, and an interval without acks has no latency: both become gaps.
   const positive = columns.map((c) => ({ ...c, values: c.values.map((v) => (v !== null && v > 0 ? v : null)) }));
   if (positive.every((c) => c.values.every((v) => v === null))) return null;
-  return timeChart({ id, title: 'Latency per second', yLabel: 'latency (ms, log scale)', unit: 'ms', logY: true }, ts, positive);
+  return timeChart(
+    { id, title: 'Latency per second', yLabel: 'latency (ms, log scale)', unit: 'ms', logY: true },
+    ts,
+    positive,
+  );
 }
 
 export function consumerLagChart(id: string, ts: PhaseTimeSeries): ChartSpec | null {
@@ -100,10 +107,13 @@ export function spectrumChart(id: string, phase: PhaseResult): ChartSpec | null 
   // Kinds with different sample counts end at different x (their max), so the x column is the
   // union and each series has gaps where another kind has a point.
   const xs = [...new Set(kinds.flatMap((k) => k.points.map((p) => p.x)))].sort((a, b) => a - b);
-  const data = [xs, ...kinds.map((k) => {
-    const byX = new Map(k.points.map((p) => [p.x, usToMs(p.valueUs)]));
-    return xs.map((x) => byX.get(x) ?? null);
-  })];
+  const data = [
+    xs,
+    ...kinds.map((k) => {
+      const byX = new Map(k.points.map((p) => [p.x, usToMs(p.valueUs)]));
+      return xs.map((x) => byX.get(x) ?? null);
+    }),
+  ];
   return {
     id,
     title: 'Latency by percentile',

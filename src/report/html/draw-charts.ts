@@ -37,28 +37,44 @@ export function drawCharts(UPlot: typeof uPlot, specs: ChartSpec[]): void {
     if (!el) continue;
     const nines = spec.kind === 'nines';
     const xAxis: uPlot.Axis = nines
-      ? { label: spec.xLabel, splits: (_u, _i, min, max) => logTicks(min, max, true), values: (_u, splits) => splits.map(percentile) }
+      ? {
+          label: spec.xLabel,
+          splits: (_u, _i, min, max) => logTicks(min, max, true),
+          values: (_u, splits) => splits.map(percentile),
+        }
       : { label: spec.xLabel, incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] };
     const opts: uPlot.Options = {
       width: el.clientWidth,
       height: HEIGHT,
       scales: {
         // The nines axis ends at the max's x instead of rounding up to the next decade.
-        x: nines ? { time: false, distr: 3, log: 10, range: (_u, _min, max) => [1, Math.max(max, 10)] } : { time: false },
+        x: nines
+          ? { time: false, distr: 3, log: 10, range: (_u, _min, max) => [1, Math.max(max, 10)] }
+          : { time: false },
         y: spec.logY ? { distr: 3, log: 10 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
       },
-      axes: [xAxis, spec.logY ? { label: spec.yLabel, size: 64, splits: (_u, _i, min, max) => logTicks(min, max, false) } : { label: spec.yLabel, size: 64 }],
+      axes: [
+        xAxis,
+        spec.logY
+          ? { label: spec.yLabel, size: 64, splits: (_u, _i, min, max) => logTicks(min, max, false) }
+          : { label: spec.yLabel, size: 64 },
+      ],
       series: [
-        { label: nines ? 'percentile' : 'time', value: (_u, v) => (v === null ? '–' : nines ? percentile(v) : `${number(v, 1)} s`) },
-        ...spec.series.map((s): uPlot.Series => ({
-          label: s.label,
-          stroke: s.color,
-          width: 2,
-          dash: s.dashed ? [6, 4] : [],
-          spanGaps: nines,
-          points: { show: nines, size: 5 },
-          value: (_u, v) => withUnit(v, spec.unit),
-        })),
+        {
+          label: nines ? 'percentile' : 'time',
+          value: (_u, v) => (v === null ? '–' : nines ? percentile(v) : `${number(v, 1)} s`),
+        },
+        ...spec.series.map(
+          (s): uPlot.Series => ({
+            label: s.label,
+            stroke: s.color,
+            width: 2,
+            dash: s.dashed ? [6, 4] : [],
+            spanGaps: nines,
+            points: { show: nines, size: 5 },
+            value: (_u, v) => withUnit(v, spec.unit),
+          }),
+        ),
       ],
       cursor: { drag: { x: true, y: false } },
     };

@@ -23,7 +23,9 @@ export function formatRunModels(models: RunModels): string {
 
 function phaseLines(phase: PhaseModels): string[] {
   const name = phase.recorded ? phase.phase : `${phase.phase} (not recorded)`;
-  const little = phase.littlesLaw.checked ? phase.littlesLaw.evidence : `Little's law not checked: ${phase.littlesLaw.reason}`;
+  const little = phase.littlesLaw.checked
+    ? phase.littlesLaw.evidence
+    : `Little's law not checked: ${phase.littlesLaw.reason}`;
   return [`${name}: ${little}`, ...(phase.knee === null ? [] : [`  ${kneeLine(phase.knee)}`])];
 }
 
@@ -31,7 +33,9 @@ export function kneeLine(knee: RampKnee): string {
   const intervals = `${formatCount(knee.points)} interval${knee.points === 1 ? '' : 's'}`;
   if (!knee.computed) return `no knee: ${knee.reason}`;
   if (knee.knee === null) return `no knee: ${knee.reason} (${intervals})`;
-  const bound = knee.generatorBound ? "; the phase was generator-bound, so this may be kload's limit, not the cluster's" : '';
+  const bound = knee.generatorBound
+    ? "; the phase was generator-bound, so this may be kload's limit, not the cluster's"
+    : '';
   return (
     `knee: p99 leaves its floor of ${formatMsFromUs(knee.floorP99Us)} ms at ~${formatCount(knee.knee.offeredRateMsgsPerSec)} msg/s ` +
     `(evidence: ${knee.evidence}; ${intervals})${bound}`

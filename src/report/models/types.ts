@@ -27,7 +27,7 @@ export interface PhaseModels {
  * latency whose start is the moment a message joins the in-flight count.
  */
 export type PhaseLittlesLaw =
-  | ({ checked: true; /** Interval ends the mean in flight was taken over. */ samples: number } & LittlesLawCheck)
+  | ({ checked: true /** Interval ends the mean in flight was taken over. */; samples: number } & LittlesLawCheck)
   | { checked: false; reason: string };
 
 /**
@@ -35,5 +35,9 @@ export type PhaseLittlesLaw =
  * publish p99. `points` counts the intervals used (inside the phase, with a target and acks).
  */
 export type RampKnee =
-  | ({ computed: true; points: number; /** The phase could not keep its schedule: the knee may be kload's. */ generatorBound: boolean } & LatencyKnee)
+  | ({
+      computed: true;
+      points: number /** The phase could not keep its schedule: the knee may be kload's. */;
+      generatorBound: boolean;
+    } & LatencyKnee)
   | { computed: false; points: number; reason: string };

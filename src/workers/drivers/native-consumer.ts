@@ -11,14 +11,22 @@ export class NativeConsumerDriver implements ConsumerDriver {
   ) {}
 
   /** Connects (blocking metadata request: worker threads only) and subscribes. */
-  static connect(conf: Record<string, string>, topic: string, label: string, waiter: Waiter, timeoutMs: number): NativeConsumerDriver {
+  static connect(
+    conf: Record<string, string>,
+    topic: string,
+    label: string,
+    waiter: Waiter,
+    timeoutMs: number,
+  ): NativeConsumerDriver {
     const client = new (loadNative().NativeConsumer)(conf, waiter);
     try {
       client.connect(timeoutMs);
       client.subscribe([topic]);
     } catch (err) {
       client.close();
-      throw new Error(`${label} could not connect to ${conf['bootstrap.servers']}: ${(err as Error).message}`, { cause: err });
+      throw new Error(`${label} could not connect to ${conf['bootstrap.servers']}: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     return new NativeConsumerDriver(client, label);
   }

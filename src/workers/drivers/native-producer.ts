@@ -36,13 +36,21 @@ export class NativeProducerDriver implements ProducerDriver {
   ) {}
 
   /** Connects (a blocking metadata request, worker threads only) and fails fast when nobody answers. */
-  static connect(conf: Record<string, string>, topic: string, label: string, waiter: Waiter, timeoutMs: number): NativeProducerDriver {
+  static connect(
+    conf: Record<string, string>,
+    topic: string,
+    label: string,
+    waiter: Waiter,
+    timeoutMs: number,
+  ): NativeProducerDriver {
     const client = new (loadNative().NativeProducer)(conf, waiter);
     try {
       client.connect(timeoutMs);
     } catch (err) {
       client.close();
-      throw new Error(`${label} could not connect to ${conf['bootstrap.servers']}: ${(err as Error).message}`, { cause: err });
+      throw new Error(`${label} could not connect to ${conf['bootstrap.servers']}: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     return new NativeProducerDriver(client, topic, label);
   }

@@ -18,7 +18,12 @@ export class RdkafkaConsumerDriver implements ConsumerDriver {
 
   private constructor(private readonly consumer: ConsumerClient) {}
 
-  static async connect(conf: Record<string, string>, topic: string, label: string, timeoutMs: number): Promise<RdkafkaConsumerDriver> {
+  static async connect(
+    conf: Record<string, string>,
+    topic: string,
+    label: string,
+    timeoutMs: number,
+  ): Promise<RdkafkaConsumerDriver> {
     // A group new to the topic must read the run from its first message, not from "now".
     const consumer = newConsumer({ ...conf, rebalance_cb: true }, { 'auto.offset.reset': 'earliest' });
     const driver = new RdkafkaConsumerDriver(consumer);

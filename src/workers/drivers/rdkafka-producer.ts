@@ -29,11 +29,23 @@ export class RdkafkaProducerDriver implements ProducerDriver {
     private readonly topic: string,
   ) {}
 
-  static async connect(conf: Record<string, string>, topic: string, label: string, timeoutMs: number): Promise<RdkafkaProducerDriver> {
+  static async connect(
+    conf: Record<string, string>,
+    topic: string,
+    label: string,
+    timeoutMs: number,
+  ): Promise<RdkafkaProducerDriver> {
     const producer = newProducer({ ...conf, dr_cb: true });
     const driver = new RdkafkaProducerDriver(producer, topic);
     producer.on('delivery-report', (err: LibrdKafkaError | null, report: DeliveryReport) => {
-      driver.queue.push(report.opaque as number, err ? err.code : 0, report.partition, report.offset ?? -1, report.size, nowUs());
+      driver.queue.push(
+        report.opaque as number,
+        err ? err.code : 0,
+        report.partition,
+        report.offset ?? -1,
+        report.size,
+        nowUs(),
+      );
     });
     producer.on('event.error', (err: LibrdKafkaError) => driver.errors.push(`${label}: ${err.message}`));
     await connectClient(producer, label, conf['bootstrap.servers']!, timeoutMs);
@@ -45,17 +57,36 @@ export class RdkafkaProducerDriver implements ProducerDriver {
       const value = b.values.subarray(b.valueOffsets[i]!, b.valueOffsets[i]! + b.valueLengths[i]!);
       let headers: typeof this.headers | undefined;
       if (b.stampMode === 1 && value.length >= STAMP_TRAILER_BYTES) {
-        const view = new DataView(value.buffer, value.byteOffset + value.length - STAMP_TRAILER_BYTES, STAMP_TRAILER_BYTES);
-        writeStampTrailer(view, b.runId, b.phaseIndex, b.producerId, b.seqs[i]!, b.intendedMonoUs[i]!, b.intendedWallUs[i]!, b.clockDomainId);
+        const view = new DataView(
+          value.buffer,
+          value.byteOffset + value.length - STAMP_TRAILER_BYTES,
+          STAMP_TRAILER_BYTES,
+        );
+        writeStampTrailer(
+          view,
+          b.runId,
+          b.phaseIndex,
+          b.producerId,
+          b.seqs[i]!,
+          b.intendedMonoUs[i]!,
+          b.intendedWallUs[i]!,
+          b.clockDomainId,
+        );
       } else if (b.stampMode !== 0) {
         this.headerValue[STAMP_HEADER] = encodeStamp({
-          runId: b.runId, phaseIndex: b.phaseIndex, producerId: b.producerId, seq: b.seqs[i]!,
-          intendedMonoUs: b.intendedMonoUs[i]!, intendedWallUs: b.intendedWallUs[i]!, clockDomainId: b.clockDomainId,
+          runId: b.runId,
+          phaseIndex: b.phaseIndex,
+          producerId: b.producerId,
+          seq: b.seqs[i]!,
+          intendedMonoUs: b.intendedMonoUs[i]!,
+          intendedWallUs: b.intendedWallUs[i]!,
+          clockDomainId: b.clockDomainId,
         });
         headers = this.headers;
       }
       const keyLength = b.keyLengths[i]!;
-      const key = keyLength < 0 || b.keys === null ? null : b.keys.subarray(b.keyOffsets[i]!, b.keyOffsets[i]! + keyLength);
+      const key =
+        keyLength < 0 || b.keys === null ? null : b.keys.subarray(b.keyOffsets[i]!, b.keyOffsets[i]! + keyLength);
       b.sentMonoUs[i] = nowUs();
       try {
         this.producer.produce(this.topic, null, value, key, null, b.opaques[i], headers);

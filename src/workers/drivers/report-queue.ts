@@ -40,8 +40,12 @@ export class ReportQueue {
 
   private static alloc(n: number): DeliveryReports {
     return {
-      opaques: new Float64Array(n), errors: new Int32Array(n), partitions: new Int32Array(n),
-      offsets: new Float64Array(n), sizes: new Uint32Array(n), ackMonoUs: new Float64Array(n),
+      opaques: new Float64Array(n),
+      errors: new Int32Array(n),
+      partitions: new Int32Array(n),
+      offsets: new Float64Array(n),
+      sizes: new Uint32Array(n),
+      ackMonoUs: new Float64Array(n),
     };
   }
 }

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { runCli } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/paths.js';
 
-const isolated = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, KLOAD_CACHE_DIR: tempDir('cache'), ...extra });
+const isolated = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  KLOAD_CACHE_DIR: tempDir('cache'),
+  ...extra,
+});
 
 test('without Java on PATH, cluster start exits non-zero and says so', async () => {
   // A PATH holding only node: no java, no JAVA_HOME.
@@ -20,13 +24,13 @@ test('without Java on PATH, cluster start exits non-zero and says so', async () 
   assert.match(r.stderr, /hint: .*Java 17/);
 });
 
-test('when Maven cannot fetch the jars, cluster start exits non-zero with Maven\'s reason', async () => {
+test("when Maven cannot fetch the jars, cluster start exits non-zero with Maven's reason", async () => {
   // Offline against an empty local repository: the real Maven, with nothing it can download.
   const env = isolated({ KLOAD_MAVEN_ARGS: `-o -Dmaven.repo.local=${tempDir('m2')}` });
   const r = await runCli(['cluster', 'start'], { env, timeoutMs: 120_000 });
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, /Could not fetch the Kafka [\d.]+ jars with Maven/);
-  assert.match(r.stderr, /\[ERROR\] (No plugin found|Could not resolve|.*offline)/, 'Maven\'s own reason is shown');
+  assert.match(r.stderr, /\[ERROR\] (No plugin found|Could not resolve|.*offline)/, "Maven's own reason is shown");
   assert.match(r.stderr, /hint: .*KAFKA_HOME/);
 });
 
@@ -45,6 +49,6 @@ test('a node that fails to start is reported with the last lines of its log, wit
   const r = await runCli(['cluster', 'start', '--heap', '1'], { env: { ...process.env }, timeoutMs: 60_000 });
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, /Kafka node 1 exited with code \d+ while starting/);
-  assert.match(r.stderr, /heap/i, 'the JVM\'s own complaint from the node log is shown');
+  assert.match(r.stderr, /heap/i, "the JVM's own complaint from the node log is shown");
   assert.ok(r.durationMs < 45_000, `reported after ${r.durationMs} ms`);
 });

@@ -26,7 +26,10 @@ test('a 1-node cluster round-trips a message and leaves nothing behind when stop
   await createTopics(cluster.bootstrapServers, [{ name: topic, partitions: 1, replicationFactor: 1 }]);
   await produceAll(cluster.bootstrapServers, topic, ['hello kafka']);
   const messages = await consumeN(cluster.bootstrapServers, topic, 1);
-  assert.deepEqual(messages.map((m) => m.value?.toString()), ['hello kafka']);
+  assert.deepEqual(
+    messages.map((m) => m.value?.toString()),
+    ['hello kafka'],
+  );
 
   await cluster.stop();
   assert.deepEqual(javaProcessesUnder(cluster.dir), [], 'no JVM survives stop');

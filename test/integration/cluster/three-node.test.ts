@@ -20,15 +20,25 @@ test('a 3-node cluster keeps accepting acks=all writes with one node down, and t
 
   const topic = randomTopic('isr');
   await createTopics(brokers, [{ name: topic, partitions: 3, replicationFactor: 3 }]);
-  await waitFor('every partition to have 3 in-sync replicas', async () => (await isrOf(brokers, topic)).every((isr) => isr.length === 3));
+  await waitFor('every partition to have 3 in-sync replicas', async () =>
+    (await isrOf(brokers, topic)).every((isr) => isr.length === 3),
+  );
   const acksAll = { acks: 'all', 'message.timeout.ms': '30000' };
   await produceAll(brokers, topic, ['before-1', 'before-2', 'before-3'], acksAll);
 
   await cluster.killNode(3);
-  await waitFor('node 3 to leave the ISR', async () => (await isrOf(brokers, topic)).every((isr) => !isr.includes(3)), 60_000);
+  await waitFor(
+    'node 3 to leave the ISR',
+    async () => (await isrOf(brokers, topic)).every((isr) => !isr.includes(3)),
+    60_000,
+  );
   // min.insync.replicas=2: two live replicas of three must still take acks=all writes.
   await produceAll(brokers, topic, ['during-1', 'during-2', 'during-3'], acksAll);
 
   await cluster.restartNode(3);
-  await waitFor('node 3 to rejoin the ISR of every partition', async () => (await isrOf(brokers, topic)).every((isr) => isr.includes(3)), 60_000);
+  await waitFor(
+    'node 3 to rejoin the ISR of every partition',
+    async () => (await isrOf(brokers, topic)).every((isr) => isr.includes(3)),
+    60_000,
+  );
 });

@@ -80,7 +80,10 @@ phases:
   await cli.waitForOutput(/\[steady 3\/10s\]/);
   // Another member joins the group and leaves: each rebalance hands the partitions back without a
   // committed offset, so kload's member starts over from the earliest message (a restart without commit).
-  const intruder = newConsumer({ 'bootstrap.servers': brokers, 'group.id': group, 'enable.auto.commit': false, log_level: 0 }, { 'auto.offset.reset': 'latest' });
+  const intruder = newConsumer(
+    { 'bootstrap.servers': brokers, 'group.id': group, 'enable.auto.commit': false, log_level: 0 },
+    { 'auto.offset.reset': 'latest' },
+  );
   await connectClient(intruder, 'intruder', brokers, 10_000);
   intruder.subscribe([topic]);
   const until = Date.now() + 3000;
@@ -91,7 +94,11 @@ phases:
 
   const phase = readOnlyResult(out).phases[0]!;
   assert.equal(phase.acked, 10_000);
-  assert.equal(phase.integrity!.lost, 0, 'every acknowledged message was read by kload\'s member in the end');
+  assert.equal(phase.integrity!.lost, 0, "every acknowledged message was read by kload's member in the end");
   assert.ok(phase.integrity!.duplicated > 0, 'the re-read messages are counted as duplicates, not hidden');
-  assert.equal(phase.consumed, phase.acked + phase.integrity!.duplicated, 'consumed = each message once + the re-reads');
+  assert.equal(
+    phase.consumed,
+    phase.acked + phase.integrity!.duplicated,
+    'consumed = each message once + the re-reads',
+  );
 });

@@ -32,7 +32,8 @@ phases:
   assert.equal(fixed.sent, 100_000, 'the schedule holds rate x duration messages');
   assert.ok(Math.abs(fixed.achievedRate - 5000) / 5000 < 0.01, `achieved ${fixed.achievedRate} msg/s`);
   // Every full second of the phase was paced, not only the average.
-  for (const iv of fixed.intervals.slice(1, -1)) assert.ok(Math.abs(iv.sentPerSec - 5000) / 5000 < 0.02, `second ending ${iv.elapsedSec}: ${iv.sentPerSec} msg/s`);
+  for (const iv of fixed.intervals.slice(1, -1))
+    assert.ok(Math.abs(iv.sentPerSec - 5000) / 5000 < 0.02, `second ending ${iv.elapsedSec}: ${iv.sentPerSec} msg/s`);
 
   const ramp = result.phases.find((p) => p.name === 'ramp')!;
   assert.equal(ramp.sent, 55_000, 'a linear ramp holds (from + to) / 2 x duration messages');
@@ -42,7 +43,10 @@ phases:
   for (const iv of seconds) {
     const expected = 1000 + 900 * (iv.elapsedSec - 0.5); // the line's rate in the middle of that second
     assert.equal(iv.targetPerSec, expected);
-    assert.ok(Math.abs(iv.sentPerSec - expected) / expected < 0.02, `second ending ${iv.elapsedSec}: sent ${iv.sentPerSec} msg/s, line ${expected}`);
+    assert.ok(
+      Math.abs(iv.sentPerSec - expected) / expected < 0.02,
+      `second ending ${iv.elapsedSec}: sent ${iv.sentPerSec} msg/s, line ${expected}`,
+    );
   }
 
   // The models come from the saved file alone: kload run ends with them, kload report repeats them.
@@ -57,7 +61,10 @@ phases:
   // Every second of the ramp is a point; the drain after the last phase is not.
   assert.equal(rampKnee?.points, 10, JSON.stringify(rampKnee));
   // Whether this machine has a knee below 10,000 msg/s is its business; that kload says which is ours.
-  assert.match(report.stdout, /^ramp: Little's law.*\n {2}(knee: p99 leaves its floor of [\d.,]+ ms at ~[\d,]+ msg\/s \(evidence: |no knee: p99 )/m);
+  assert.match(
+    report.stdout,
+    /^ramp: Little's law.*\n {2}(knee: p99 leaves its floor of [\d.,]+ ms at ~[\d,]+ msg\/s \(evidence: |no knee: p99 )/m,
+  );
   const fixedLaw = models.phases.find((p) => p.phase === 'fixed')!.littlesLaw;
   assert.ok(fixedLaw.checked && fixedLaw.samples === 20, JSON.stringify(fixedLaw));
 

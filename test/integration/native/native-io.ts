@@ -5,14 +5,37 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  createConsumedBatch, createDeliveryReports, createProduceBatch, loadNative,
-  type NativeProducer, type ProduceBatch, type Waiter,
+  createConsumedBatch,
+  createDeliveryReports,
+  createProduceBatch,
+  loadNative,
+  type NativeProducer,
+  type ProduceBatch,
+  type Waiter,
 } from '../../../src/native/addon.js';
 
-export interface Report { opaque: number; error: number; partition: number; offset: number; size: number; ackMonoUs: number }
+export interface Report {
+  opaque: number;
+  error: number;
+  partition: number;
+  offset: number;
+  size: number;
+  ackMonoUs: number;
+}
 export interface Consumed {
-  partition: number; offset: number; size: number; stamped: number; runId: number; phaseIndex: number; producerId: number;
-  seq: number; intendedMonoUs: number; intendedWallUs: number; clockDomainId: number; consumeMonoUs: number; consumeWallUs: number;
+  partition: number;
+  offset: number;
+  size: number;
+  stamped: number;
+  runId: number;
+  phaseIndex: number;
+  producerId: number;
+  seq: number;
+  intendedMonoUs: number;
+  intendedWallUs: number;
+  clockDomainId: number;
+  consumeMonoUs: number;
+  consumeWallUs: number;
 }
 
 export const RUN = { runId: 77, phaseIndex: 3, producerId: 12, clockDomainId: 0xabcdef };
@@ -28,7 +51,10 @@ export function randomBatch(count: number, size: number, stampMode: 0 | 1 | 2, w
   for (let i = 0; i < count; i++) {
     b.valueOffsets[i] = i * size;
     b.valueLengths[i] = size;
-    if (withKeys && i % 2 === 0) { b.keyOffsets[i] = i; b.keyLengths[i] = 1; }
+    if (withKeys && i % 2 === 0) {
+      b.keyOffsets[i] = i;
+      b.keyLengths[i] = 1;
+    }
     b.opaques[i] = 1000 + i;
     b.seqs[i] = i;
     b.intendedMonoUs[i] = mono + i + 0.25; // fractions: the trailer keeps them, the header rounds
@@ -38,7 +64,13 @@ export function randomBatch(count: number, size: number, stampMode: 0 | 1 | 2, w
 }
 
 /** Produces the whole batch, draining reports each turn; resolves with every report, in arrival order. */
-export async function produceAllNative(p: NativeProducer, topic: string, b: ProduceBatch, waiter?: Waiter, timeoutMs = 20_000): Promise<Report[]> {
+export async function produceAllNative(
+  p: NativeProducer,
+  topic: string,
+  b: ProduceBatch,
+  waiter?: Waiter,
+  timeoutMs = 20_000,
+): Promise<Report[]> {
   const out = createDeliveryReports(256);
   const got: Report[] = [];
   let next = 0;
@@ -48,7 +80,14 @@ export async function produceAllNative(p: NativeProducer, topic: string, b: Prod
     if (next < b.count) next += p.produceBatch(topic, -1, b, next);
     const n = p.drainReports(out);
     for (let i = 0; i < n; i++) {
-      got.push({ opaque: out.opaques[i]!, error: out.errors[i]!, partition: out.partitions[i]!, offset: out.offsets[i]!, size: out.sizes[i]!, ackMonoUs: out.ackMonoUs[i]! });
+      got.push({
+        opaque: out.opaques[i]!,
+        error: out.errors[i]!,
+        partition: out.partitions[i]!,
+        offset: out.offsets[i]!,
+        size: out.sizes[i]!,
+        ackMonoUs: out.ackMonoUs[i]!,
+      });
     }
     if (n === 0) {
       if (waiter) waiter.wait(20_000);
@@ -58,15 +97,29 @@ export async function produceAllNative(p: NativeProducer, topic: string, b: Prod
   return got;
 }
 
-export function nativeConsumerConf(brokers: string, topic: string, extra: Record<string, string> = {}): Record<string, string> {
+export function nativeConsumerConf(
+  brokers: string,
+  topic: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
-    'bootstrap.servers': brokers, 'group.id': `${topic}-native-${randomBytes(3).toString('hex')}`,
-    'auto.offset.reset': 'earliest', 'enable.auto.commit': 'false', 'log_level': '0', ...extra,
+    'bootstrap.servers': brokers,
+    'group.id': `${topic}-native-${randomBytes(3).toString('hex')}`,
+    'auto.offset.reset': 'earliest',
+    'enable.auto.commit': 'false',
+    log_level: '0',
+    ...extra,
   };
 }
 
 /** Reads `count` messages from the start of the topic with the NativeConsumer. */
-export async function consumeNative(brokers: string, topic: string, count: number, extra: Record<string, string> = {}, timeoutMs = 30_000): Promise<Consumed[]> {
+export async function consumeNative(
+  brokers: string,
+  topic: string,
+  count: number,
+  extra: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<Consumed[]> {
   const { NativeConsumer } = loadNative();
   const c = new NativeConsumer(nativeConsumerConf(brokers, topic, extra));
   const out = createConsumedBatch(128);
@@ -76,14 +129,24 @@ export async function consumeNative(brokers: string, topic: string, count: numbe
     c.subscribe([topic]);
     const deadline = Date.now() + timeoutMs;
     while (got.length < count) {
-      if (Date.now() > deadline) throw new Error(`consumed ${got.length}/${count} in ${timeoutMs} ms; errors: ${JSON.stringify(c.errors())}`);
+      if (Date.now() > deadline)
+        throw new Error(`consumed ${got.length}/${count} in ${timeoutMs} ms; errors: ${JSON.stringify(c.errors())}`);
       const n = c.consumeBatch(out, 128);
       for (let i = 0; i < n; i++) {
         got.push({
-          partition: out.partitions[i]!, offset: out.offsets[i]!, size: out.sizes[i]!, stamped: out.stamped[i]!,
-          runId: out.runIds[i]!, phaseIndex: out.phaseIndexes[i]!, producerId: out.producerIds[i]!, seq: out.seqs[i]!,
-          intendedMonoUs: out.intendedMonoUs[i]!, intendedWallUs: out.intendedWallUs[i]!, clockDomainId: out.clockDomainIds[i]!,
-          consumeMonoUs: out.consumeMonoUs[i]!, consumeWallUs: out.consumeWallUs[i]!,
+          partition: out.partitions[i]!,
+          offset: out.offsets[i]!,
+          size: out.sizes[i]!,
+          stamped: out.stamped[i]!,
+          runId: out.runIds[i]!,
+          phaseIndex: out.phaseIndexes[i]!,
+          producerId: out.producerIds[i]!,
+          seq: out.seqs[i]!,
+          intendedMonoUs: out.intendedMonoUs[i]!,
+          intendedWallUs: out.intendedWallUs[i]!,
+          clockDomainId: out.clockDomainIds[i]!,
+          consumeMonoUs: out.consumeMonoUs[i]!,
+          consumeWallUs: out.consumeWallUs[i]!,
         });
       }
       if (n === 0) await new Promise((r) => setTimeout(r, 10));

@@ -2,7 +2,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EmbeddedCluster } from '../../../src/cluster/embedded-cluster.js';
 import { createTopics } from '../../../src/kafka/admin.js';
-import { createConsumedBatch, createDeliveryReports, loadNative, monoNowUs, type ProduceBatch } from '../../../src/native/addon.js';
+import {
+  createConsumedBatch,
+  createDeliveryReports,
+  loadNative,
+  monoNowUs,
+  type ProduceBatch,
+} from '../../../src/native/addon.js';
 import { produceAll, randomTopic } from '../../helpers/kafka-io.js';
 import { consumeNative, produceAllNative, randomBatch, RUN, type Consumed, type Report } from './native-io.js';
 
@@ -21,7 +27,12 @@ async function topicWith(partitions: number): Promise<string> {
 }
 
 function producer(extra: Record<string, string> = {}) {
-  const p = new native.NativeProducer({ 'bootstrap.servers': cluster.bootstrapServers, 'linger.ms': '5', 'log_level': '0', ...extra });
+  const p = new native.NativeProducer({
+    'bootstrap.servers': cluster.bootstrapServers,
+    'linger.ms': '5',
+    log_level: '0',
+    ...extra,
+  });
   assert.equal(p.connect(10_000), 1, 'one broker');
   return p;
 }
@@ -29,7 +40,10 @@ function producer(extra: Record<string, string> = {}) {
 /** Every message got exactly one clean report, with its size, and sent <= ack on hrtime's clock. */
 function checkReports(b: ProduceBatch, reports: Report[], before: number, after: number): void {
   assert.equal(reports.length, b.count);
-  assert.deepEqual(reports.map((r) => r.opaque).sort((x, y) => x - y), Array.from(b.opaques.subarray(0, b.count)));
+  assert.deepEqual(
+    reports.map((r) => r.opaque).sort((x, y) => x - y),
+    Array.from(b.opaques.subarray(0, b.count)),
+  );
   const offsets = new Set<string>();
   for (const r of reports) {
     const i = r.opaque - 1000;
@@ -91,7 +105,10 @@ test('header stamps, short values falling back to the header, and foreign messag
   const p = producer();
   const header = randomBatch(300, 120, 2);
   const short = randomBatch(200, 20, 1); // too short for a trailer: must carry the header
-  for (let i = 0; i < short.count; i++) { short.seqs[i] = 10_000 + i; short.opaques[i] = 1000 + i; }
+  for (let i = 0; i < short.count; i++) {
+    short.seqs[i] = 10_000 + i;
+    short.opaques[i] = 1000 + i;
+  }
   const headerReports = await produceAllNative(p, topic, header);
   const shortReports = await produceAllNative(p, topic, short);
   p.close();
@@ -104,18 +121,31 @@ test('header stamps, short values falling back to the header, and foreign messag
   await produceAll(cluster.bootstrapServers, topic, foreign);
   const got = await consumeNative(cluster.bootstrapServers, topic, 500 + foreign.length);
   const seen = bySeq(got);
-  for (const [b, base] of [[header, 0], [short, 10_000]] as const) {
+  for (const [b, base] of [
+    [header, 0],
+    [short, 10_000],
+  ] as const) {
     for (let i = 0; i < b.count; i++) {
       const m = seen.get(base + i)!;
       assert.ok(m, `seq ${base + i} consumed`);
       assert.deepEqual(
         [m.runId, m.phaseIndex, m.producerId, m.clockDomainId, m.intendedMonoUs, m.intendedWallUs],
-        [RUN.runId, RUN.phaseIndex, RUN.producerId, RUN.clockDomainId, Math.round(b.intendedMonoUs[i]!), Math.round(b.intendedWallUs[i]!)],
+        [
+          RUN.runId,
+          RUN.phaseIndex,
+          RUN.producerId,
+          RUN.clockDomainId,
+          Math.round(b.intendedMonoUs[i]!),
+          Math.round(b.intendedWallUs[i]!),
+        ],
       );
     }
   }
   const unstamped = got.filter((m) => m.stamped === 0);
-  assert.deepEqual(unstamped.map((m) => m.size).sort((a, b) => a - b), foreign.map((f) => f.length).sort((a, b) => a - b));
+  assert.deepEqual(
+    unstamped.map((m) => m.size).sort((a, b) => a - b),
+    foreign.map((f) => f.length).sort((a, b) => a - b),
+  );
   for (const m of unstamped) assert.deepEqual([m.runId, m.seq, m.intendedMonoUs], [0, 0, 0]);
 });
 
@@ -148,11 +178,14 @@ test('produceBatch throws a coded error for a partition that does not exist', as
   const b = randomBatch(3, 64, 0);
   p.produceBatch(topic, 0, b, 0);
   assert.equal(p.flush(10_000), 0);
-  assert.throws(() => p.produceBatch(topic, 7, b, 0), (err: Error & { code?: unknown; produced?: unknown }) => {
-    assert.equal(typeof err.code, 'number');
-    assert.equal(err.produced, 0);
-    return true;
-  });
+  assert.throws(
+    () => p.produceBatch(topic, 7, b, 0),
+    (err: Error & { code?: unknown; produced?: unknown }) => {
+      assert.equal(typeof err.code, 'number');
+      assert.equal(err.produced, 0);
+      return true;
+    },
+  );
   p.close();
 });
 
@@ -164,7 +197,10 @@ test('waiter: an idle wait times out, a pending delivery report wakes it soon', 
   assert.ok(idle >= 45_000 && idle < 1_000_000, `idle wait took ${idle} µs`);
 
   const topic = await topicWith(1);
-  const p = new native.NativeProducer({ 'bootstrap.servers': cluster.bootstrapServers, 'linger.ms': '0', 'log_level': '0' }, w);
+  const p = new native.NativeProducer(
+    { 'bootstrap.servers': cluster.bootstrapServers, 'linger.ms': '0', log_level: '0' },
+    w,
+  );
   p.connect(10_000);
   const out = createDeliveryReports(16);
   p.drainReports(out);
@@ -176,7 +212,10 @@ test('waiter: an idle wait times out, a pending delivery report wakes it soon', 
   const woke = monoNowUs() - t;
   assert.ok(woke < 2_000_000, `woke after ${woke} µs`);
   let n = p.drainReports(out);
-  while (n === 0 && monoNowUs() - t < 5_000_000) { w.wait(100_000); n = p.drainReports(out); }
+  while (n === 0 && monoNowUs() - t < 5_000_000) {
+    w.wait(100_000);
+    n = p.drainReports(out);
+  }
   assert.equal(n, 1);
   assert.equal(out.opaques[0], 1000);
   assert.ok(out.ackMonoUs[0]! >= b.sentMonoUs[0]!);
@@ -193,7 +232,15 @@ test('waiter: an idle wait times out, a pending delivery report wakes it soon', 
 
   // The consumer queue wakes a waiter too.
   const cw = new native.Waiter();
-  const c = new native.NativeConsumer({ 'bootstrap.servers': cluster.bootstrapServers, 'group.id': `${topic}-w`, 'auto.offset.reset': 'earliest', 'log_level': '0' }, cw);
+  const c = new native.NativeConsumer(
+    {
+      'bootstrap.servers': cluster.bootstrapServers,
+      'group.id': `${topic}-w`,
+      'auto.offset.reset': 'earliest',
+      log_level: '0',
+    },
+    cw,
+  );
   c.connect(10_000);
   c.subscribe([topic]);
   const got = createConsumedBatch(8);
@@ -217,19 +264,30 @@ for (const strategy of ['cooperative-sticky', 'range']) {
     const p = producer();
     await produceAllNative(p, topic, randomBatch(40, 60, 1));
     p.close();
-    const conf = { 'bootstrap.servers': cluster.bootstrapServers, 'group.id': `${topic}-g`, 'auto.offset.reset': 'earliest',
-      'partition.assignment.strategy': strategy, 'log_level': '0' };
+    const conf = {
+      'bootstrap.servers': cluster.bootstrapServers,
+      'group.id': `${topic}-g`,
+      'auto.offset.reset': 'earliest',
+      'partition.assignment.strategy': strategy,
+      log_level: '0',
+    };
     const a = new native.NativeConsumer(conf);
     const b = new native.NativeConsumer(conf);
     const out = createConsumedBatch(64);
     const deadline = Date.now() + 25_000;
-    const poll = async (c: typeof a) => { c.consumeBatch(out, 64); await new Promise((r) => setTimeout(r, 10)); };
+    const poll = async (c: typeof a) => {
+      c.consumeBatch(out, 64);
+      await new Promise((r) => setTimeout(r, 10));
+    };
     a.subscribe([topic]);
     while (a.assignedPartitions() !== 4 && Date.now() < deadline) await poll(a);
     assert.equal(a.assignedPartitions(), 4);
     const before = a.rebalances();
     b.subscribe([topic]);
-    while ((a.assignedPartitions() !== 2 || b.assignedPartitions() !== 2) && Date.now() < deadline) { await poll(a); await poll(b); }
+    while ((a.assignedPartitions() !== 2 || b.assignedPartitions() !== 2) && Date.now() < deadline) {
+      await poll(a);
+      await poll(b);
+    }
     assert.deepEqual([a.assignedPartitions(), b.assignedPartitions()], [2, 2]);
     assert.ok(a.rebalances() > before, 'the first member saw the rebalance');
     assert.deepEqual([a.errors(), b.errors()], [[], []], 'no assign call was refused (eager vs incremental)');

@@ -7,12 +7,17 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { loadNative } from '../../../src/native/addon.js';
 import { produceAllNative, randomBatch } from './native-io.js';
 
-interface Job { brokers: string; topic: string; index: number; count: number }
+interface Job {
+  brokers: string;
+  topic: string;
+  index: number;
+  count: number;
+}
 
 async function work(job: Job): Promise<void> {
   const native = loadNative();
   const w = new native.Waiter();
-  const p = new native.NativeProducer({ 'bootstrap.servers': job.brokers, 'linger.ms': '5', 'log_level': '0' }, w);
+  const p = new native.NativeProducer({ 'bootstrap.servers': job.brokers, 'linger.ms': '5', log_level: '0' }, w);
   p.connect(10_000);
   const b = randomBatch(job.count, 100, 1);
   b.producerId = job.index;
@@ -26,25 +31,42 @@ async function main(): Promise<void> {
   const [brokers, topic, countArg] = process.argv.slice(2);
   const count = Number(countArg ?? 5000);
   const native = loadNative();
-  const left = new native.NativeProducer({ 'bootstrap.servers': brokers!, 'log_level': '0' });
+  const left = new native.NativeProducer({ 'bootstrap.servers': brokers!, log_level: '0' });
   left.connect(10_000); // never closed: the main env's cleanup hook (or process exit) takes it
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) {
     // GC of a live client only marks it for the cleanup hook; GC of a closed one frees it.
-    (() => { new native.NativeProducer({ 'bootstrap.servers': brokers!, 'log_level': '0' }).connect(10_000); })();
-    (() => { new native.NativeProducer({ 'bootstrap.servers': brokers!, 'log_level': '0' }).close(); })();
-    (() => { new native.NativeConsumer({ 'bootstrap.servers': brokers!, 'group.id': 'gc', 'log_level': '0' }); })();
+    (() => {
+      new native.NativeProducer({ 'bootstrap.servers': brokers!, log_level: '0' }).connect(10_000);
+    })();
+    (() => {
+      new native.NativeProducer({ 'bootstrap.servers': brokers!, log_level: '0' }).close();
+    })();
+    (() => {
+      new native.NativeConsumer({ 'bootstrap.servers': brokers!, 'group.id': 'gc', log_level: '0' });
+    })();
     gc();
     await new Promise((r) => setImmediate(r)); // napi finalizers run from an immediate
     gc();
   }
-  const results = await Promise.all([0, 1].map((index) => new Promise<unknown>((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { brokers: brokers!, topic: topic!, index, count } satisfies Job });
-    let result: unknown;
-    worker.on('message', (m) => { result = m; });
-    worker.on('error', reject);
-    worker.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`worker ${index} exited with ${code}`))));
-  })));
+  const results = await Promise.all(
+    [0, 1].map(
+      (index) =>
+        new Promise<unknown>((resolve, reject) => {
+          const worker = new Worker(new URL(import.meta.url), {
+            workerData: { brokers: brokers!, topic: topic!, index, count } satisfies Job,
+          });
+          let result: unknown;
+          worker.on('message', (m) => {
+            result = m;
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) =>
+            code === 0 && result ? resolve(result) : reject(new Error(`worker ${index} exited with ${code}`)),
+          );
+        }),
+    ),
+  );
   process.stdout.write(`${JSON.stringify(results)}\n`);
 }
 

@@ -11,7 +11,10 @@ const missing = chromiumMissing();
 // CI installs chromium (scripts/install.sh), so there a missing browser is a failure, not a skip.
 const skip = missing !== null && !process.env.CI ? missing : false;
 
-test('the HTML report opens offline in Chromium, draws every chart and shows thresholds and integrity', { skip, timeout: 120_000 }, async (t) => {
+test('the HTML report opens offline in Chromium, draws every chart and shows thresholds and integrity', {
+  skip,
+  timeout: 120_000,
+}, async (t) => {
   assert.equal(missing, null, missing ?? '');
   const dir = tempDir('html-report');
   const htmlPath = join(dir, 'quickstart.html');
@@ -24,17 +27,22 @@ test('the HTML report opens offline in Chromium, draws every chart and shows thr
 
   const containers = await page.locator('.plot').count();
   assert.equal(containers, 12, 'four charts for each of the three phases');
-  await page.waitForFunction((n) => document.querySelectorAll('.plot canvas').length === n, containers, { timeout: 15_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('.plot canvas').length === n, containers, {
+    timeout: 15_000,
+  });
 
-  const drawn = await page.$$eval('.plot', (plots) => plots.map((plot) => {
-    const canvas = plot.querySelector('canvas');
-    if (!canvas) return { id: plot.id, width: 0, height: 0, inked: 0 };
-    const box = canvas.getBoundingClientRect();
-    const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-    let inked = 0;
-    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) inked++;
-    return { id: plot.id, width: box.width, height: box.height, inked };
-  }));
+  const drawn = await page.$$eval('.plot', (plots) =>
+    plots.map((plot) => {
+      const canvas = plot.querySelector('canvas');
+      if (!canvas) return { id: plot.id, width: 0, height: 0, inked: 0 };
+      const box = canvas.getBoundingClientRect();
+      const pixels =
+        canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+      let inked = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) inked++;
+      return { id: plot.id, width: box.width, height: box.height, inked };
+    }),
+  );
   for (const chart of drawn) {
     assert.ok(chart.width > 100 && chart.height > 100, `${chart.id} has size ${chart.width}x${chart.height}`);
     assert.ok(chart.inked > 1000, `${chart.id} drew lines (${chart.inked} painted pixels)`);

@@ -34,7 +34,7 @@ function steadyThenRamp() {
   return runResult([steady, rampPhase([1000, 1100, 950, 1000, 1050, 1000, 4000, 6000, 9000, 14_000])]);
 }
 
-test('kload report prints the models after the summary: Little\'s law per phase and the ramp\'s knee', async () => {
+test("kload report prints the models after the summary: Little's law per phase and the ramp's knee", async () => {
   const result = steadyThenRamp();
   const r = await runCli(['report', savedResult(result)]);
   assert.equal(r.code, 0, r.stderr);
@@ -48,10 +48,16 @@ test('kload report --json prints only the models, as JSON', async () => {
   const r = await runCli(['report', savedResult(steadyThenRamp()), '--json']);
   assert.equal(r.code, 0, r.stderr);
   const models = JSON.parse(r.stdout) as RunModels;
-  assert.deepEqual(models.phases.map((p) => [p.phase, p.littlesLaw.checked, p.knee?.computed ?? null]), [['steady', true, null], ['ramp', true, true]]);
+  assert.deepEqual(
+    models.phases.map((p) => [p.phase, p.littlesLaw.checked, p.knee?.computed ?? null]),
+    [
+      ['steady', true, null],
+      ['ramp', true, true],
+    ],
+  );
 });
 
-test('kload report reads a sweep result: what each point ran, the model verdicts, Little\'s law per point', async () => {
+test("kload report reads a sweep result: what each point ran, the model verdicts, Little's law per point", async () => {
   const sweep = sweepOf(lawRows());
   const path = savedResult(sweep);
   const r = await runCli(['report', path]);

@@ -38,7 +38,13 @@ test('a missing scenario file exits 2 and names the file', async () => {
 });
 
 test('validate accepts every shipped scenario', async () => {
-  const r = await runCli(['validate', 'scenarios/quickstart.yaml', 'scenarios/seed-example.yaml', 'scenarios/max-throughput.yaml', 'scenarios/fixed-rate-latency.yaml']);
+  const r = await runCli([
+    'validate',
+    'scenarios/quickstart.yaml',
+    'scenarios/seed-example.yaml',
+    'scenarios/max-throughput.yaml',
+    'scenarios/fixed-rate-latency.yaml',
+  ]);
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.equal(r.stdout.match(/^ok /gm)?.length, 4);
 });

@@ -30,7 +30,10 @@ thresholds:
   assert.match(r.stderr, /1 of 3 thresholds failed/);
   const result = readOnlyResult(out);
   assert.equal(result.status, 'complete');
-  assert.deepEqual(result.thresholds.map((x) => x.pass), [false, true, true]);
+  assert.deepEqual(
+    result.thresholds.map((x) => x.pass),
+    [false, true, true],
+  );
   assert.equal(result.thresholds[2]!.actual, 0, 'lost is measured, not assumed');
 });
 

@@ -24,7 +24,12 @@ test('a 1-node cluster uses replication factor 1 everywhere', () => {
 });
 
 test('user broker properties override the defaults', () => {
-  const props = nodeProperties({ node: three[0]!, allNodes: three, logDir: '/d', overrides: { 'num.io.threads': '16', 'min.insync.replicas': '1' } });
+  const props = nodeProperties({
+    node: three[0]!,
+    allNodes: three,
+    logDir: '/d',
+    overrides: { 'num.io.threads': '16', 'min.insync.replicas': '1' },
+  });
   assert.equal(props['num.io.threads'], '16');
   assert.equal(props['min.insync.replicas'], '1');
   assert.match(toPropertiesFile(props), /^num\.io\.threads=16$/m);

@@ -31,13 +31,28 @@ test('identical results regress nothing and every metric is ok', () => {
 test('only recorded phases are compared, each with throughput, three latencies, failures and integrity', () => {
   const comparison = compareResults(run(), run(), FIVE_PERCENT);
   assert.deepEqual(new Set(comparison.rows.map((r) => r.phase)), new Set(['steady']));
-  assert.deepEqual(comparison.rows.map((r) => r.metric), [
-    'throughput',
-    'publish.p50', 'publish.p99', 'publish.p999', 'publish.max',
-    'service.p50', 'service.p99', 'service.p999', 'service.max',
-    'e2e.p50', 'e2e.p99', 'e2e.p999', 'e2e.max',
-    'failed', 'lost', 'duplicated', 'outOfOrder',
-  ]);
+  assert.deepEqual(
+    comparison.rows.map((r) => r.metric),
+    [
+      'throughput',
+      'publish.p50',
+      'publish.p99',
+      'publish.p999',
+      'publish.max',
+      'service.p50',
+      'service.p99',
+      'service.p999',
+      'service.max',
+      'e2e.p50',
+      'e2e.p99',
+      'e2e.p999',
+      'e2e.max',
+      'failed',
+      'lost',
+      'duplicated',
+      'outOfOrder',
+    ],
+  );
 });
 
 test('a publish p99 30% worse over 100,000 samples is flagged as a regression', () => {
@@ -181,5 +196,8 @@ for (const [what, head, message] of incompatible) {
 
 test('two results of an older schema version are refused even though they match each other', () => {
   const old = { ...run(), schemaVersion: 1 as unknown as RunResult['schemaVersion'] };
-  assert.throws(() => compareResults(old, old, FIVE_PERCENT), /both results have schema version 1; this kload reads version 2/);
+  assert.throws(
+    () => compareResults(old, old, FIVE_PERCENT),
+    /both results have schema version 1; this kload reads version 2/,
+  );
 });

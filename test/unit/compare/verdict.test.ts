@@ -10,7 +10,14 @@ import { KloadError } from '../../../src/errors.js';
 const exact = (value: number): Estimate => ({ value, low: value, high: value });
 const around = (value: number, low: number, high: number): Estimate => ({ value, low, high });
 
-const verdicts: [name: string, direction: Direction, base: Estimate | null, head: Estimate | null, zeroTolerance: boolean, expected: Verdict][] = [
+const verdicts: [
+  name: string,
+  direction: Direction,
+  base: Estimate | null,
+  head: Estimate | null,
+  zeroTolerance: boolean,
+  expected: Verdict,
+][] = [
   ['unchanged', 'lower-is-better', exact(100), exact(100), false, 'ok'],
   ['4% worse, within 5%', 'lower-is-better', exact(100), exact(104), false, 'ok'],
   ['exactly 5% worse', 'lower-is-better', exact(100), exact(105), false, 'ok'],
@@ -22,7 +29,14 @@ const verdicts: [name: string, direction: Direction, base: Estimate | null, head
   ['higher is better and it dropped 10%', 'higher-is-better', exact(100), exact(90), false, 'regressed'],
   ['higher is better and it rose 10%', 'higher-is-better', exact(100), exact(110), false, 'better'],
   ['from 0 to 1, zero tolerance', 'lower-is-better', exact(0), exact(1), true, 'regressed'],
-  ['from 0 to 1 without zero tolerance still exceeds any relative limit', 'lower-is-better', exact(0), exact(1), false, 'regressed'],
+  [
+    'from 0 to 1 without zero tolerance still exceeds any relative limit',
+    'lower-is-better',
+    exact(0),
+    exact(1),
+    false,
+    'regressed',
+  ],
   ['from 5 to 0', 'lower-is-better', exact(5), exact(0), true, 'better'],
   ['zero both times', 'lower-is-better', exact(0), exact(0), true, 'ok'],
   ['base missing', 'lower-is-better', null, exact(1), false, 'n/a'],
@@ -36,11 +50,17 @@ for (const [name, direction, base, head, zeroTolerance, expected] of verdicts) {
 }
 
 test('zero tolerance holds even with an absurd --max-regression', () => {
-  assert.equal(verdictOf({ direction: 'lower-is-better', base: exact(0), head: exact(1), zeroTolerance: true }, Infinity), 'regressed');
+  assert.equal(
+    verdictOf({ direction: 'lower-is-better', base: exact(0), head: exact(1), zeroTolerance: true }, Infinity),
+    'regressed',
+  );
 });
 
 test('relative delta is 0 from zero to zero and undefined from zero to anything else', () => {
-  assert.deepEqual([relativeDelta(100, 130), relativeDelta(0, 0), relativeDelta(0, 3), relativeDelta(10, 5)], [0.3, 0, null, -0.5]);
+  assert.deepEqual(
+    [relativeDelta(100, 130), relativeDelta(0, 0), relativeDelta(0, 3), relativeDelta(10, 5)],
+    [0.3, 0, null, -0.5],
+  );
 });
 
 function uniform(count: number): ReturnType<typeof createLatencyHistogram> {
@@ -74,18 +94,26 @@ test('an empty histogram has no estimate', () => {
   assert.equal(maxEstimate(createLatencyHistogram()), null);
 });
 
-const tolerances: [text: string, fraction: number][] = [['5%', 0.05], ['0%', 0], ['12.5 %', 0.125], [' 100% ', 1]];
+const tolerances: [text: string, fraction: number][] = [
+  ['5%', 0.05],
+  ['0%', 0],
+  ['12.5 %', 0.125],
+  [' 100% ', 1],
+];
 for (const [text, fraction] of tolerances) {
   test(`--max-regression "${text}" is ${fraction}`, () => assert.equal(parseMaxRegression(text), fraction));
 }
 
 for (const text of ['5', '0.05', '-5%', 'five%', '']) {
   test(`--max-regression "${text}" is refused: it must carry a percent sign`, () => {
-    assert.throws(() => parseMaxRegression(text), (error: unknown) => {
-      assert.ok(error instanceof KloadError);
-      assert.equal(error.exitCode, 2);
-      assert.equal(error.message, `--max-regression must be a percentage such as 5% (got "${text}")`);
-      return true;
-    });
+    assert.throws(
+      () => parseMaxRegression(text),
+      (error: unknown) => {
+        assert.ok(error instanceof KloadError);
+        assert.equal(error.exitCode, 2);
+        assert.equal(error.message, `--max-regression must be a percentage such as 5% (got "${text}")`);
+        return true;
+      },
+    );
   });
 }

@@ -5,7 +5,9 @@ import { createLatencyHistogram, encodeHistogram, recordUs } from '../../../src/
 import { parseScenario } from '../../../src/scenario/load.js';
 import type { WorkerMessage } from '../../../src/workers/protocol.js';
 
-const scenario = (thresholds: string[]) => parseScenario(`
+const scenario = (thresholds: string[]) =>
+  parseScenario(
+    `
 name: w
 topics: [{ name: t }]
 producers: {}
@@ -13,12 +15,28 @@ phases:
   - { type: warmup, duration: 1s, rate: 100 }
   - { name: steady, type: constant, duration: 10s, rate: 100 }
 thresholds: [${thresholds.map((x) => JSON.stringify(x)).join(', ')}]
-`, 'w.yaml');
+`,
+    'w.yaml',
+  );
 
 function interval(phaseIndex: number, ...latenciesUs: number[]): WorkerMessage {
   const h = createLatencyHistogram();
   for (const v of latenciesUs) recordUs(h, v);
-  return { type: 'interval', workerId: 0, role: 'producer', phaseIndex, delta: { index: 0, sent: 0, acked: latenciesUs.length, consumed: 0, ackedBytes: 0, publishHistogram: encodeHistogram(h), scheduleDelayHistogram: null } };
+  return {
+    type: 'interval',
+    workerId: 0,
+    role: 'producer',
+    phaseIndex,
+    delta: {
+      index: 0,
+      sent: 0,
+      acked: latenciesUs.length,
+      consumed: 0,
+      ackedBytes: 0,
+      publishHistogram: encodeHistogram(h),
+      scheduleDelayHistogram: null,
+    },
+  };
 }
 
 test('a max threshold aborts on the first sample over the limit, and only once', () => {
@@ -44,7 +62,9 @@ test('a p99 threshold aborts only when more than 1% of the planned messages are 
 
 test('warmup latencies never abort a whole-run threshold, and undecidable thresholds are left to the end', () => {
   const reasons: string[] = [];
-  const w = new AbortWatcher(scenario(['publish.max < 1ms', 'throughput > 1 msg/s', 'e2e.max < 1ms']), (r) => reasons.push(r));
+  const w = new AbortWatcher(scenario(['publish.max < 1ms', 'throughput > 1 msg/s', 'e2e.max < 1ms']), (r) =>
+    reasons.push(r),
+  );
   w.observe(interval(0, 500_000));
   assert.equal(reasons.length, 0);
 });

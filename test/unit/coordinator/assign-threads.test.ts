@@ -38,10 +38,15 @@ for (const { count, threads, rate } of [
   { count: 11, threads: 11, rate: 1 },
 ]) {
   test(`plan gives ${count} producers on ${threads} threads slots that partition 0..${count - 1} of one schedule at ${rate} msg/s`, () => {
-    const plan = assignThreads(scenarioWith({ producers: { count, threads }, phases: [{ ...constant1000, rateMsgsPerSec: rate }] }));
+    const plan = assignThreads(
+      scenarioWith({ producers: { count, threads }, phases: [{ ...constant1000, rateMsgsPerSec: rate }] }),
+    );
     const schedules = plan.producers.map((t) => t.phases[0]!.schedule!);
     const slots = schedules.flatMap((s) => s.slots).sort((a, b) => a - b);
-    assert.deepEqual(slots, Array.from({ length: count }, (_, i) => i));
+    assert.deepEqual(
+      slots,
+      Array.from({ length: count }, (_, i) => i),
+    );
     for (const s of schedules) {
       assert.equal(s.of, count);
       assert.deepEqual(s.segments, [{ durationUs: 10_000_000, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate }]);
@@ -90,7 +95,10 @@ test('plan keeps each phase name, type and duration for every thread', () => {
 
 test('plan gives a max phase no schedule and maxInFlight times the clients of the thread', () => {
   const plan = assignThreads(
-    scenarioWith({ producers: { count: 5, threads: 2 }, phases: [{ name: 'max', type: 'max', durationMs: 5000, maxInFlight: 10 }] }),
+    scenarioWith({
+      producers: { count: 5, threads: 2 },
+      phases: [{ name: 'max', type: 'max', durationMs: 5000, maxInFlight: 10 }],
+    }),
   );
   assert.deepEqual(
     plan.producers.map((t) => [t.phases[0]!.schedule, t.phases[0]!.maxInFlight]),
@@ -133,7 +141,10 @@ test('plan has no consumer threads when the scenario has no consumers', () => {
 
 test('plan spreads the members of every group over the consumer threads', () => {
   const plan = assignThreads(
-    scenarioWith({ producers: { count: 3, threads: 2 }, consumers: { groups: ['a', 'b'], membersPerGroup: 3, threads: 4 } }),
+    scenarioWith({
+      producers: { count: 3, threads: 2 },
+      consumers: { groups: ['a', 'b'], membersPerGroup: 3, threads: 4 },
+    }),
   );
   assert.deepEqual(
     plan.consumers.map((t) => t.members.map((m) => `${m.group}/${m.member}`)),
@@ -240,7 +251,15 @@ test('plan paces ramp and steps phases by schedule, unbounded in flight', () => 
       producers: { count: 3, threads: 2 },
       phases: [
         { name: 'r', type: 'ramp', durationMs: 10_000, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 },
-        { name: 's', type: 'steps', durationMs: 2000, steps: [{ rateMsgsPerSec: 10, durationMs: 1000 }, { rateMsgsPerSec: 20, durationMs: 1000 }] },
+        {
+          name: 's',
+          type: 'steps',
+          durationMs: 2000,
+          steps: [
+            { rateMsgsPerSec: 10, durationMs: 1000 },
+            { rateMsgsPerSec: 20, durationMs: 1000 },
+          ],
+        },
       ],
     }),
   );

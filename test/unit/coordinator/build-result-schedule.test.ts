@@ -8,9 +8,27 @@ import { scenarioWith } from '../../helpers/scenario-fixture.js';
 import { build, consumerPhase, inputs, phases, producerPhase } from './worker-results-fixture.js';
 
 for (const { label, clocks, expected } of [
-  { label: "'monotonic' when every latency used the monotonic clock", clocks: [{ monotonic: 10 }, { monotonic: 5 }], expected: 'monotonic' },
-  { label: "'wall' when every latency used the wall clock", clocks: [{ monotonic: 0, wall: 10 }, { monotonic: 0, wall: 5 }], expected: 'wall' },
-  { label: "'mixed' when threads used different clocks", clocks: [{ monotonic: 10, wall: 0 }, { monotonic: 0, wall: 5 }], expected: 'mixed' },
+  {
+    label: "'monotonic' when every latency used the monotonic clock",
+    clocks: [{ monotonic: 10 }, { monotonic: 5 }],
+    expected: 'monotonic',
+  },
+  {
+    label: "'wall' when every latency used the wall clock",
+    clocks: [
+      { monotonic: 0, wall: 10 },
+      { monotonic: 0, wall: 5 },
+    ],
+    expected: 'wall',
+  },
+  {
+    label: "'mixed' when threads used different clocks",
+    clocks: [
+      { monotonic: 10, wall: 0 },
+      { monotonic: 0, wall: 5 },
+    ],
+    expected: 'mixed',
+  },
   { label: "'mixed' when one thread used both clocks", clocks: [{ monotonic: 10, wall: 1 }], expected: 'mixed' },
   { label: "'monotonic' when the consumers read nothing", clocks: [{ monotonic: 0, wall: 0 }], expected: 'monotonic' },
 ] as const) {
@@ -54,7 +72,10 @@ for (const { phase, expected } of [
   { phase: { name: 'c', type: 'constant', durationMs: 1000, rateMsgsPerSec: 2.5 }, expected: 2 },
   { phase: { name: 'w', type: 'warmup', durationMs: 2000, rateMsgsPerSec: 300 }, expected: 300 },
   { phase: { name: 'w', type: 'warmup', durationMs: 2000, rateMsgsPerSec: null }, expected: null },
-  { phase: { name: 'r', type: 'ramp', durationMs: 10_000, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 }, expected: 5500 },
+  {
+    phase: { name: 'r', type: 'ramp', durationMs: 10_000, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 },
+    expected: 5500,
+  },
   {
     phase: {
       name: 's',
@@ -78,10 +99,22 @@ for (const { phase, expected } of [
 /** One producer and one consumer thread with `acked` messages in every phase. */
 function oneOfEach(phaseCount: number, acked = 100, scheduleDelayUs = 100) {
   const producers: ProducerWorkerResult[] = [
-    { role: 'producer', workerId: 0, stoppedEarly: false, producers: [], phases: Array.from({ length: phaseCount }, () => producerPhase(acked, {}, 1000, scheduleDelayUs)) },
+    {
+      role: 'producer',
+      workerId: 0,
+      stoppedEarly: false,
+      producers: [],
+      phases: Array.from({ length: phaseCount }, () => producerPhase(acked, {}, 1000, scheduleDelayUs)),
+    },
   ];
   const consumers: ConsumerWorkerResult[] = [
-    { role: 'consumer', workerId: 1, foreign: 0, groups: [], phases: Array.from({ length: phaseCount }, () => consumerPhase(acked)) },
+    {
+      role: 'consumer',
+      workerId: 1,
+      foreign: 0,
+      groups: [],
+      phases: Array.from({ length: phaseCount }, () => consumerPhase(acked)),
+    },
   ];
   return { producers, consumers };
 }
@@ -94,9 +127,28 @@ test('each interval gets the rate the schedule asked for at its middle, null whe
     ],
   });
   const series = [new IntervalSeries(1000), new IntervalSeries(1000)];
-  for (let index = 0; index < 10; index++) series[0]!.add({ index, sent: 1, acked: 1, consumed: 0, ackedBytes: 0, publishHistogram: null, scheduleDelayHistogram: null });
-  series[1]!.add({ index: 1, sent: 1, acked: 1, consumed: 0, ackedBytes: 0, publishHistogram: null, scheduleDelayHistogram: null });
-  const [ramp, max] = buildPhaseResults(inputs({ scenario: rampAndMax, ...oneOfEach(2), series, durationsSec: [10, 2] }));
+  for (let index = 0; index < 10; index++)
+    series[0]!.add({
+      index,
+      sent: 1,
+      acked: 1,
+      consumed: 0,
+      ackedBytes: 0,
+      publishHistogram: null,
+      scheduleDelayHistogram: null,
+    });
+  series[1]!.add({
+    index: 1,
+    sent: 1,
+    acked: 1,
+    consumed: 0,
+    ackedBytes: 0,
+    publishHistogram: null,
+    scheduleDelayHistogram: null,
+  });
+  const [ramp, max] = buildPhaseResults(
+    inputs({ scenario: rampAndMax, ...oneOfEach(2), series, durationsSec: [10, 2] }),
+  );
   // The middle of interval i is (i + 0.5) s: 1000 + 900 × (i + 0.5) msg/s.
   const targets = ramp!.intervals.map((iv) => iv.targetPerSec!);
   assert.equal(targets.length, 10);
@@ -109,10 +161,28 @@ test('each interval gets the rate the schedule asked for at its middle, null whe
 
 test('each interval of a steps phase gets the rate of the step it falls in', () => {
   const stepped = scenarioWith({
-    phases: [{ name: 's', type: 'steps', durationMs: 3000, steps: [{ rateMsgsPerSec: 10, durationMs: 1000 }, { rateMsgsPerSec: 30, durationMs: 2000 }] }],
+    phases: [
+      {
+        name: 's',
+        type: 'steps',
+        durationMs: 3000,
+        steps: [
+          { rateMsgsPerSec: 10, durationMs: 1000 },
+          { rateMsgsPerSec: 30, durationMs: 2000 },
+        ],
+      },
+    ],
   });
   const series = [new IntervalSeries(500)];
-  series[0]!.add({ index: 5, sent: 1, acked: 1, consumed: 0, ackedBytes: 0, publishHistogram: null, scheduleDelayHistogram: null });
+  series[0]!.add({
+    index: 5,
+    sent: 1,
+    acked: 1,
+    consumed: 0,
+    ackedBytes: 0,
+    publishHistogram: null,
+    scheduleDelayHistogram: null,
+  });
   const [steps] = buildPhaseResults(inputs({ scenario: stepped, ...oneOfEach(1), series, durationsSec: [3] }));
   assert.deepEqual(
     steps!.intervals.map((iv) => iv.targetPerSec),
@@ -122,8 +192,23 @@ test('each interval of a steps phase gets the rate of the step it falls in', () 
 
 test('each interval gets the consumer lag sampled for it, null where none was', () => {
   const series = phases.map(() => new IntervalSeries(1000));
-  series[1]!.add({ index: 2, sent: 1, acked: 1, consumed: 0, ackedBytes: 0, publishHistogram: null, scheduleDelayHistogram: null });
-  const lag = [new Map<number, number>(), new Map([[0, 42], [2, 7]]), new Map<number, number>()];
+  series[1]!.add({
+    index: 2,
+    sent: 1,
+    acked: 1,
+    consumed: 0,
+    ackedBytes: 0,
+    publishHistogram: null,
+    scheduleDelayHistogram: null,
+  });
+  const lag = [
+    new Map<number, number>(),
+    new Map([
+      [0, 42],
+      [2, 7],
+    ]),
+    new Map<number, number>(),
+  ];
   const results = buildPhaseResults(inputs({ series, lag }));
   assert.deepEqual(
     results[1]!.intervals.map((iv) => iv.consumerLag),
@@ -138,18 +223,40 @@ test('each interval gets the consumer lag sampled for it, null where none was', 
 test('a phase that could not keep its schedule is generator-bound, with the reasons', () => {
   // 10 s at 500 msg/s but only 4500 acked (10% short), and sends 20 ms late.
   const late = {
-    producers: [{ role: 'producer' as const, workerId: 0, stoppedEarly: false, producers: [], phases: [producerPhase(10), producerPhase(4500, {}, 1000, 20_000), producerPhase(10)] }],
+    producers: [
+      {
+        role: 'producer' as const,
+        workerId: 0,
+        stoppedEarly: false,
+        producers: [],
+        phases: [producerPhase(10), producerPhase(4500, {}, 1000, 20_000), producerPhase(10)],
+      },
+    ],
   };
   const [warmup, steady, flatOut] = buildPhaseResults(inputs(late));
   assert.equal(steady!.generatorBound, true);
   assert.equal(steady!.generatorBoundReasons.length, 2);
-  assert.match(steady!.generatorBoundReasons[0]!, /^schedule delay p99 20\.02 ms > 5\.00 ms: the producer queue was full/);
+  assert.match(
+    steady!.generatorBoundReasons[0]!,
+    /^schedule delay p99 20\.02 ms > 5\.00 ms: the producer queue was full/,
+  );
   assert.equal(steady!.generatorBoundReasons[1], 'achieved 450 msg/s is 10.0% below the target 500 msg/s');
-  for (const unpaced of [warmup!, flatOut!]) assert.deepEqual([unpaced.generatorBound, unpaced.generatorBoundReasons], [false, []]);
+  for (const unpaced of [warmup!, flatOut!])
+    assert.deepEqual([unpaced.generatorBound, unpaced.generatorBoundReasons], [false, []]);
 });
 
 test('a phase on schedule is not generator-bound, and the bounds come from the inputs', () => {
-  const onTime = { producers: [{ role: 'producer' as const, workerId: 0, stoppedEarly: false, producers: [], phases: [producerPhase(10), producerPhase(5000), producerPhase(10)] }] };
+  const onTime = {
+    producers: [
+      {
+        role: 'producer' as const,
+        workerId: 0,
+        stoppedEarly: false,
+        producers: [],
+        phases: [producerPhase(10), producerPhase(5000), producerPhase(10)],
+      },
+    ],
+  };
   assert.deepEqual(
     [buildPhaseResults(inputs(onTime))[1]!.generatorBound, buildPhaseResults(inputs(onTime))[1]!.generatorBoundReasons],
     [false, []],

@@ -115,7 +115,15 @@ test('a producer-only run reports zero consumption and an empty end-to-end histo
 
 test('each phase takes its intervals from its own series', () => {
   const series = phases.map(() => new IntervalSeries(1000));
-  series[1]!.add({ index: 0, sent: 10, acked: 8, consumed: 0, ackedBytes: 800, publishHistogram: null, scheduleDelayHistogram: null });
+  series[1]!.add({
+    index: 0,
+    sent: 10,
+    acked: 8,
+    consumed: 0,
+    ackedBytes: 800,
+    publishHistogram: null,
+    scheduleDelayHistogram: null,
+  });
   const results = buildPhaseResults(inputs({ series }));
   assert.deepEqual(results[0]!.intervals, []);
   assert.equal(results[1]!.intervals.length, 1);

@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { CONSUMER_DEFAULTS, mergeProperties, PRODUCER_DEFAULTS, readPropertiesFile } from '../../../src/coordinator/client-properties.js';
+import {
+  CONSUMER_DEFAULTS,
+  mergeProperties,
+  PRODUCER_DEFAULTS,
+  readPropertiesFile,
+} from '../../../src/coordinator/client-properties.js';
 import { KloadError } from '../../../src/errors.js';
 
 /** Writes `text` to a properties file in a fresh temporary directory, removed when the test ends. */

@@ -15,7 +15,16 @@ function interval(phaseIndex: number, delta: Partial<IntervalDelta>): WorkerMess
     workerId: 0,
     role: 'producer',
     phaseIndex,
-    delta: { index: 0, sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistogram: null, scheduleDelayHistogram: null, ...delta },
+    delta: {
+      index: 0,
+      sent: 0,
+      acked: 0,
+      consumed: 0,
+      ackedBytes: 0,
+      publishHistogram: null,
+      scheduleDelayHistogram: null,
+      ...delta,
+    },
   };
 }
 
@@ -81,7 +90,10 @@ test('takeWindow sums intervals of every worker and phase since the last call', 
   c.handle(interval(0, { sent: 10, acked: 8, ackedBytes: 800, publishHistogram: histogramOf(100, 200) }));
   c.handle(interval(1, { sent: 5, acked: 5, consumed: 7, ackedBytes: 500, publishHistogram: histogramOf(5000) }));
   const w = c.takeWindow();
-  assert.deepEqual({ sent: w.sent, acked: w.acked, consumed: w.consumed, ackedBytes: w.ackedBytes }, { sent: 15, acked: 13, consumed: 7, ackedBytes: 1300 });
+  assert.deepEqual(
+    { sent: w.sent, acked: w.acked, consumed: w.consumed, ackedBytes: w.ackedBytes },
+    { sent: 15, acked: 13, consumed: 7, ackedBytes: 1300 },
+  );
   assert.ok(Math.abs(w.publishP99Us - 5000) <= 5, `p99 was ${w.publishP99Us}`);
 });
 
@@ -106,7 +118,11 @@ test('the position of a group on a partition is the furthest any of its workers 
   const c = new Collector(1, 1000);
   c.handle({ type: 'consumed', workerId: 2, positions: { g: { 0: 10, 1: 5 }, h: { 0: 99 } } });
   c.handle({ type: 'consumed', workerId: 3, positions: { g: { 0: 7, 2: 3 } } });
-  assert.deepEqual([...c.positionsOf('g')].sort(), [[0, 10], [1, 5], [2, 3]]);
+  assert.deepEqual([...c.positionsOf('g')].sort(), [
+    [0, 10],
+    [1, 5],
+    [2, 3],
+  ]);
   assert.deepEqual([...c.positionsOf('none')], []);
 });
 

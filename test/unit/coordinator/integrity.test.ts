@@ -3,7 +3,11 @@ import { test } from 'node:test';
 import { integrityByPhase } from '../../../src/coordinator/integrity.js';
 import { createLatencyHistogram, encodeHistogram } from '../../../src/metrics/histogram.js';
 import { SeqBitmap } from '../../../src/metrics/seq-bitmap.js';
-import type { ConsumerPhaseCounters, ConsumerWorkerResult, ProducerWorkerResult } from '../../../src/workers/protocol.js';
+import type {
+  ConsumerPhaseCounters,
+  ConsumerWorkerResult,
+  ProducerWorkerResult,
+} from '../../../src/workers/protocol.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const without = (seqs: number[], ...gone: number[]) => seqs.filter((s) => !gone.includes(s));
@@ -37,11 +41,23 @@ const everything = { 0: range(0, 10), 1: range(0, 8) };
 
 function counters(duplicated = 0, outOfOrder = 0): ConsumerPhaseCounters {
   const empty = encodeHistogram(createLatencyHistogram());
-  return { consumed: 0, consumedBytes: 0, endToEndHistogram: empty, monotonicClock: 0, wallClock: 0, duplicated, outOfOrder };
+  return {
+    consumed: 0,
+    consumedBytes: 0,
+    endToEndHistogram: empty,
+    monotonicClock: 0,
+    wallClock: 0,
+    duplicated,
+    outOfOrder,
+  };
 }
 
 /** One consumer thread; `groups` maps group -> producer id -> seqs its members in this thread read. */
-function consumerThread(workerId: number, groups: Record<string, Record<number, number[]>>, phases = [counters(), counters()]): ConsumerWorkerResult {
+function consumerThread(
+  workerId: number,
+  groups: Record<string, Record<number, number[]>>,
+  phases = [counters(), counters()],
+): ConsumerWorkerResult {
   return {
     role: 'consumer',
     workerId,
@@ -49,7 +65,10 @@ function consumerThread(workerId: number, groups: Record<string, Record<number, 
     phases,
     groups: Object.entries(groups).map(([group, byProducer]) => ({
       group,
-      consumed: Object.entries(byProducer).map(([producerId, seqs]) => ({ producerId: Number(producerId), seqs: bytesOf(seqs) })),
+      consumed: Object.entries(byProducer).map(([producerId, seqs]) => ({
+        producerId: Number(producerId),
+        seqs: bytesOf(seqs),
+      })),
     })),
   };
 }
@@ -104,7 +123,12 @@ test('two groups that each read everything give zeros: every group reads every m
 });
 
 test('losses are summed over groups', () => {
-  const consumers = [consumerThread(1, { a: { 0: without(range(0, 10), 1), 1: range(0, 8) }, b: { 0: without(range(0, 10), 1, 8), 1: range(0, 8) } })];
+  const consumers = [
+    consumerThread(1, {
+      a: { 0: without(range(0, 10), 1), 1: range(0, 8) },
+      b: { 0: without(range(0, 10), 1, 8), 1: range(0, 8) },
+    }),
+  ];
   assert.deepEqual(integrityByPhase(2, ['a', 'b'], [producerThread()], consumers), [
     { ...zeros, lost: 2 },
     { ...zeros, lost: 1 },

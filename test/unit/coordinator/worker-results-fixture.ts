@@ -6,7 +6,12 @@ import { buildPhaseResults, type PhaseInputs } from '../../../src/coordinator/bu
 import { DEFAULT_GENERATOR_BOUNDS } from '../../../src/coordinator/generator-bound.js';
 import { createLatencyHistogram, encodeHistogram, recordUs } from '../../../src/metrics/histogram.js';
 import type { Phase } from '../../../src/scenario/types.js';
-import type { ConsumerPhaseCounters, ConsumerWorkerResult, ProducerPhaseCounters, ProducerWorkerResult } from '../../../src/workers/protocol.js';
+import type {
+  ConsumerPhaseCounters,
+  ConsumerWorkerResult,
+  ProducerPhaseCounters,
+  ProducerWorkerResult,
+} from '../../../src/workers/protocol.js';
 import { scenarioWith } from '../../helpers/scenario-fixture.js';
 
 export const phases: Phase[] = [
@@ -23,7 +28,12 @@ export function histogramOf(count: number, valueUs: number): string {
   return encodeHistogram(h);
 }
 
-export function producerPhase(acked: number, failed: Record<string, number> = {}, latencyUs = 1000, scheduleDelayUs = 100): ProducerPhaseCounters {
+export function producerPhase(
+  acked: number,
+  failed: Record<string, number> = {},
+  latencyUs = 1000,
+  scheduleDelayUs = 100,
+): ProducerPhaseCounters {
   const failures = Object.values(failed).reduce((a, b) => a + b, 0);
   const sent = acked + failures;
   return {
@@ -38,7 +48,11 @@ export function producerPhase(acked: number, failed: Record<string, number> = {}
   };
 }
 
-export function consumerPhase(consumed: number, latencyUs = 2000, clocks: { monotonic?: number; wall?: number } = {}): ConsumerPhaseCounters {
+export function consumerPhase(
+  consumed: number,
+  latencyUs = 2000,
+  clocks: { monotonic?: number; wall?: number } = {},
+): ConsumerPhaseCounters {
   return {
     consumed,
     consumedBytes: consumed * 100,
@@ -63,18 +77,43 @@ export const producers: ProducerWorkerResult[] = [
     workerId: 1,
     stoppedEarly: false,
     producers: [],
-    phases: [producerPhase(50), producerPhase(1500, { ERR__MSG_TIMED_OUT: 1, ERR_NOT_LEADER_FOR_PARTITION: 4 }, 5000), producerPhase(5000, {}, 4000)],
+    phases: [
+      producerPhase(50),
+      producerPhase(1500, { ERR__MSG_TIMED_OUT: 1, ERR_NOT_LEADER_FOR_PARTITION: 4 }, 5000),
+      producerPhase(5000, {}, 4000),
+    ],
   },
 ];
 
 export const consumers: ConsumerWorkerResult[] = [
-  { role: 'consumer', workerId: 2, foreign: 0, groups: [], phases: [consumerPhase(120), consumerPhase(4000), consumerPhase(9000)] },
-  { role: 'consumer', workerId: 3, foreign: 3, groups: [], phases: [consumerPhase(30), consumerPhase(500), consumerPhase(3000)] },
+  {
+    role: 'consumer',
+    workerId: 2,
+    foreign: 0,
+    groups: [],
+    phases: [consumerPhase(120), consumerPhase(4000), consumerPhase(9000)],
+  },
+  {
+    role: 'consumer',
+    workerId: 3,
+    foreign: 3,
+    groups: [],
+    phases: [consumerPhase(30), consumerPhase(500), consumerPhase(3000)],
+  },
 ];
 
 /** Inputs for the shared scenario and workers; a test overrides what it is about. */
 export function inputs(overrides: Partial<PhaseInputs> = {}): PhaseInputs {
-  return { scenario, producers, consumers, series: [], durationsSec: [2, 10, 10], integrity: null, bounds: DEFAULT_GENERATOR_BOUNDS, ...overrides };
+  return {
+    scenario,
+    producers,
+    consumers,
+    series: [],
+    durationsSec: [2, 10, 10],
+    integrity: null,
+    bounds: DEFAULT_GENERATOR_BOUNDS,
+    ...overrides,
+  };
 }
 
 export function build(durationsSec = [2, 10, 10]) {

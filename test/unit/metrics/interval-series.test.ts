@@ -11,13 +11,40 @@ function encoded(...valuesUs: number[]): string {
 }
 
 function delta(index: number, overrides: Partial<IntervalDelta> = {}): IntervalDelta {
-  return { index, sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistogram: null, scheduleDelayHistogram: null, ...overrides };
+  return {
+    index,
+    sent: 0,
+    acked: 0,
+    consumed: 0,
+    ackedBytes: 0,
+    publishHistogram: null,
+    scheduleDelayHistogram: null,
+    ...overrides,
+  };
 }
 
 test('deltas from two workers in the same interval are folded into one entry', () => {
   const series = new IntervalSeries(1000);
-  series.add(delta(0, { sent: 100, acked: 90, consumed: 80, ackedBytes: 500_000, publishHistogram: encoded(100, 200), scheduleDelayHistogram: encoded(30) }));
-  series.add(delta(0, { sent: 50, acked: 60, consumed: 70, ackedBytes: 250_000, publishHistogram: encoded(1000), scheduleDelayHistogram: encoded(1500) }));
+  series.add(
+    delta(0, {
+      sent: 100,
+      acked: 90,
+      consumed: 80,
+      ackedBytes: 500_000,
+      publishHistogram: encoded(100, 200),
+      scheduleDelayHistogram: encoded(30),
+    }),
+  );
+  series.add(
+    delta(0, {
+      sent: 50,
+      acked: 60,
+      consumed: 70,
+      ackedBytes: 250_000,
+      publishHistogram: encoded(1000),
+      scheduleDelayHistogram: encoded(1500),
+    }),
+  );
   const [first, ...rest] = series.toArray();
   assert.equal(rest.length, 0);
   assert.deepEqual(first, {
@@ -41,8 +68,14 @@ test('intervals come out ordered by index whatever order they arrive in', () => 
   series.add(delta(0, { sent: 1 }));
   series.add(delta(1, { sent: 2 }));
   const result = series.toArray();
-  assert.deepEqual(result.map((s) => s.elapsedSec), [1, 2, 3]);
-  assert.deepEqual(result.map((s) => s.sentPerSec), [1, 2, 3]);
+  assert.deepEqual(
+    result.map((s) => s.elapsedSec),
+    [1, 2, 3],
+  );
+  assert.deepEqual(
+    result.map((s) => s.sentPerSec),
+    [1, 2, 3],
+  );
 });
 
 test('an interval nobody reported shows as zero instead of being skipped', () => {
@@ -70,7 +103,10 @@ test('rates are per second when the interval is not one second', () => {
   series.add(delta(0, { acked: 100, ackedBytes: 1_000_000 }));
   series.add(delta(1, { acked: 100 }));
   const result = series.toArray();
-  assert.deepEqual(result.map((s) => s.elapsedSec), [0.5, 1]);
+  assert.deepEqual(
+    result.map((s) => s.elapsedSec),
+    [0.5, 1],
+  );
   assert.equal(result[0]?.ackedPerSec, 200);
   assert.equal(result[0]?.ackedMBPerSec, 2);
 });

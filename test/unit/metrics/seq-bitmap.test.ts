@@ -38,7 +38,10 @@ test('a number beyond the bitmap is simply not set', () => {
 
 test('a bitmap rebuilt from its bytes has the same sequence numbers, as across threads', () => {
   const copy = new SeqBitmap(bitmapOf(1, 2, 3000).bytes().slice());
-  assert.deepEqual([0, 1, 2, 3, 3000].map((s) => copy.has(s)), [false, true, true, false, true]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 3000].map((s) => copy.has(s)),
+    [false, true, true, false, true],
+  );
   assert.equal(copy.set(2), true);
 });
 
@@ -50,18 +53,42 @@ for (const { label, a, others, from, to, expected } of [
   { label: 'none when the others cover everything', a: [4, 5, 6], others: [[4, 6], [5]], from: 0, to: 10, expected: 0 },
 ]) {
   test(`countOnlyIn counts ${label}`, () => {
-    assert.equal(countOnlyIn(bitmapOf(...a), others.map((o) => bitmapOf(...o)), from, to), expected);
+    assert.equal(
+      countOnlyIn(
+        bitmapOf(...a),
+        others.map((o) => bitmapOf(...o)),
+        from,
+        to,
+      ),
+      expected,
+    );
   });
 }
 
 for (const { label, maps, from, to, expected } of [
   { label: 'nothing for a single bitmap', maps: [[0, 1, 2]], from: 0, to: 3, expected: 0 },
-  { label: 'nothing for disjoint bitmaps', maps: [[0, 2], [1, 3]], from: 0, to: 4, expected: 0 },
+  {
+    label: 'nothing for disjoint bitmaps',
+    maps: [
+      [0, 2],
+      [1, 3],
+    ],
+    from: 0,
+    to: 4,
+    expected: 0,
+  },
   { label: 'one per extra reading of a number', maps: [[0, 1, 2], [1, 2], [2]], from: 0, to: 3, expected: 3 },
   { label: 'only within the range', maps: [[0, 1, 2], [1, 2], [2]], from: 0, to: 2, expected: 1 },
   { label: 'nothing for no bitmaps', maps: [], from: 0, to: 10, expected: 0 },
 ]) {
   test(`countOverlaps counts ${label}`, () => {
-    assert.equal(countOverlaps(maps.map((m) => bitmapOf(...m)), from, to), expected);
+    assert.equal(
+      countOverlaps(
+        maps.map((m) => bitmapOf(...m)),
+        from,
+        to,
+      ),
+      expected,
+    );
   });
 }

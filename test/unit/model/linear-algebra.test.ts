@@ -5,7 +5,10 @@ import { assertClose, assertInvalid, gaussian } from './helpers.js';
 
 test('a noiseless line y = 2 + 3x is recovered exactly with R² = 1', () => {
   const xs = [0, 1, 2, 3, 4];
-  const fit = leastSquares(xs.map((x) => [1, x]), xs.map((x) => 2 + 3 * x));
+  const fit = leastSquares(
+    xs.map((x) => [1, x]),
+    xs.map((x) => 2 + 3 * x),
+  );
   assertClose(fit.coefficients[0] ?? NaN, 2, 1e-12, 'intercept');
   assertClose(fit.coefficients[1] ?? NaN, 3, 1e-12, 'slope');
   assertClose(fit.rSquared, 1, 1e-12, 'R²');
@@ -16,7 +19,10 @@ test('a noiseless line y = 2 + 3x is recovered exactly with R² = 1', () => {
 test('the slope standard error matches the textbook sqrt(σ²/Sxx) for a simple regression', () => {
   const xs = [1, 2, 3, 4, 5, 6];
   const ys = [1.1, 1.9, 3.2, 3.9, 5.3, 5.8];
-  const fit = leastSquares(xs.map((x) => [1, x]), ys);
+  const fit = leastSquares(
+    xs.map((x) => [1, x]),
+    ys,
+  );
   const meanX = 3.5;
   const sxx = xs.reduce((sum, x) => sum + (x - meanX) ** 2, 0);
   const sse = fit.residuals.reduce((sum, r) => sum + r * r, 0);
@@ -62,13 +68,76 @@ test('the inverse of a symmetric positive matrix times the matrix is the identit
 
 const degenerate: { name: string; x: number[][]; y: number[]; names?: string[]; message: RegExp }[] = [
   { name: 'one point', x: [[1, 2]], y: [3], message: /too few points: 1 point\(s\) for 2 coefficient\(s\)/ },
-  { name: 'as many points as coefficients', x: [[1, 1], [1, 2]], y: [1, 2], message: /too few points/ },
-  { name: 'a column that copies another', x: [[1, 2, 2], [1, 3, 3], [1, 5, 5], [1, 7, 7]], y: [1, 2, 3, 4], names: ['1', 'ln N', 'ln K'], message: /singular matrix: ln K/ },
-  { name: 'a constant column beside the intercept', x: [[1, 4], [1, 4], [1, 4]], y: [1, 2, 3], message: /singular matrix: column 2/ },
-  { name: 'an all-zero column', x: [[1, 0], [1, 0], [1, 0]], y: [1, 2, 3], message: /singular matrix/ },
-  { name: 'a NaN in X', x: [[1, 1], [1, Number.NaN], [1, 3]], y: [1, 2, 3], message: /row 1 contains a NaN/ },
-  { name: 'a NaN in y', x: [[1, 1], [1, 2], [1, 3]], y: [1, Number.NaN, 3], message: /row 1 contains a NaN/ },
-  { name: 'rows and values of different counts', x: [[1, 1], [1, 2]], y: [1, 2, 3], message: /X has 2 rows but y has 3 values/ },
+  {
+    name: 'as many points as coefficients',
+    x: [
+      [1, 1],
+      [1, 2],
+    ],
+    y: [1, 2],
+    message: /too few points/,
+  },
+  {
+    name: 'a column that copies another',
+    x: [
+      [1, 2, 2],
+      [1, 3, 3],
+      [1, 5, 5],
+      [1, 7, 7],
+    ],
+    y: [1, 2, 3, 4],
+    names: ['1', 'ln N', 'ln K'],
+    message: /singular matrix: ln K/,
+  },
+  {
+    name: 'a constant column beside the intercept',
+    x: [
+      [1, 4],
+      [1, 4],
+      [1, 4],
+    ],
+    y: [1, 2, 3],
+    message: /singular matrix: column 2/,
+  },
+  {
+    name: 'an all-zero column',
+    x: [
+      [1, 0],
+      [1, 0],
+      [1, 0],
+    ],
+    y: [1, 2, 3],
+    message: /singular matrix/,
+  },
+  {
+    name: 'a NaN in X',
+    x: [
+      [1, 1],
+      [1, Number.NaN],
+      [1, 3],
+    ],
+    y: [1, 2, 3],
+    message: /row 1 contains a NaN/,
+  },
+  {
+    name: 'a NaN in y',
+    x: [
+      [1, 1],
+      [1, 2],
+      [1, 3],
+    ],
+    y: [1, Number.NaN, 3],
+    message: /row 1 contains a NaN/,
+  },
+  {
+    name: 'rows and values of different counts',
+    x: [
+      [1, 1],
+      [1, 2],
+    ],
+    y: [1, 2, 3],
+    message: /X has 2 rows but y has 3 values/,
+  },
   { name: 'no rows at all', x: [], y: [], message: /empty/ },
 ];
 

@@ -3,14 +3,22 @@ import assert from 'node:assert/strict';
 import { checkLittlesLaw, type LittlesLawInput } from '../../../src/model/littles-law.js';
 import { assertClose, assertInvalid } from './helpers.js';
 
-const cases: { name: string; input: LittlesLawInput; expected: number; gap: number; consistent: boolean; evidence: RegExp }[] = [
+const cases: {
+  name: string;
+  input: LittlesLawInput;
+  expected: number;
+  gap: number;
+  consistent: boolean;
+  evidence: RegExp;
+}[] = [
   {
     name: '10,000 msg/s at 5 ms with 52 in flight is consistent',
     input: { measuredInFlight: 52, throughputMsgsPerSec: 10_000, meanLatencyUs: 5000 },
     expected: 50,
     gap: 0.04,
     consistent: true,
-    evidence: /^Little's law: λ·W = 10,000 msg\/s × 5\.0 ms = 50\.0 in flight; measured mean 52\.0, gap 4\.0%, consistent \(within 20%\)$/,
+    evidence:
+      /^Little's law: λ·W = 10,000 msg\/s × 5\.0 ms = 50\.0 in flight; measured mean 52\.0, gap 4\.0%, consistent \(within 20%\)$/,
   },
   {
     name: 'far more in flight than λ·W is inconsistent and blames the latency measurement',
@@ -34,7 +42,8 @@ const cases: { name: string; input: LittlesLawInput; expected: number; gap: numb
     expected: 500,
     gap: 1,
     consistent: false,
-    evidence: /measured max 1,000\.0, gap 100\.0%, inconsistent \(over 20%\): the producers did not keep their in-flight window full/,
+    evidence:
+      /measured max 1,000\.0, gap 100\.0%, inconsistent \(over 20%\): the producers did not keep their in-flight window full/,
   },
   {
     name: 'a 15% gap fails a 10% tolerance',
@@ -66,10 +75,26 @@ for (const { name, input, expected, gap, consistent, evidence } of cases) {
 }
 
 const invalid: { name: string; input: LittlesLawInput; message: RegExp }[] = [
-  { name: 'zero throughput', input: { measuredInFlight: 5, throughputMsgsPerSec: 0, meanLatencyUs: 1000 }, message: /throughput λ \(msg\/s\) is 0; it must be a positive finite number/ },
-  { name: 'a NaN latency', input: { measuredInFlight: 5, throughputMsgsPerSec: 100, meanLatencyUs: Number.NaN }, message: /mean latency W \(µs\) is NaN/ },
-  { name: 'a negative in-flight count', input: { measuredInFlight: -1, throughputMsgsPerSec: 100, meanLatencyUs: 1000 }, message: /measured in-flight L is -1/ },
-  { name: 'a zero tolerance', input: { measuredInFlight: 5, throughputMsgsPerSec: 100, meanLatencyUs: 1000, tolerance: 0 }, message: /tolerance is 0/ },
+  {
+    name: 'zero throughput',
+    input: { measuredInFlight: 5, throughputMsgsPerSec: 0, meanLatencyUs: 1000 },
+    message: /throughput λ \(msg\/s\) is 0; it must be a positive finite number/,
+  },
+  {
+    name: 'a NaN latency',
+    input: { measuredInFlight: 5, throughputMsgsPerSec: 100, meanLatencyUs: Number.NaN },
+    message: /mean latency W \(µs\) is NaN/,
+  },
+  {
+    name: 'a negative in-flight count',
+    input: { measuredInFlight: -1, throughputMsgsPerSec: 100, meanLatencyUs: 1000 },
+    message: /measured in-flight L is -1/,
+  },
+  {
+    name: 'a zero tolerance',
+    input: { measuredInFlight: 5, throughputMsgsPerSec: 100, meanLatencyUs: 1000, tolerance: 0 },
+    message: /tolerance is 0/,
+  },
 ];
 
 for (const { name, input, message } of invalid) {

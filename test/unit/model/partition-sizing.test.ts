@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sizePartitions, type PartitionSizing, type PartitionSizingInput } from '../../../src/model/partition-sizing.js';
+import {
+  sizePartitions,
+  type PartitionSizing,
+  type PartitionSizingInput,
+} from '../../../src/model/partition-sizing.js';
 import { assertInvalid } from './helpers.js';
 
 const cases: { name: string; input: PartitionSizingInput; expected: Omit<PartitionSizing, 'evidence'> }[] = [
@@ -40,7 +44,12 @@ for (const { name, input, expected } of cases) {
 }
 
 test('the evidence shows both divisions and which side decides', () => {
-  const sizing = sizePartitions({ target: 100_000, perPartitionProducer: 10_000, perPartitionConsumer: 25_000, unit: 'msg/s' });
+  const sizing = sizePartitions({
+    target: 100_000,
+    perPartitionProducer: 10_000,
+    perPartitionConsumer: 25_000,
+    unit: 'msg/s',
+  });
   assert.equal(
     sizing.evidence,
     '10 partitions: target 100,000 msg/s / producer 10,000 msg/s per partition = 10.00 → 10; / consumer 25,000 msg/s per partition = 4.00 → 4; producers decide',
@@ -48,10 +57,26 @@ test('the evidence shows both divisions and which side decides', () => {
 });
 
 const invalid: { name: string; input: PartitionSizingInput; message: RegExp }[] = [
-  { name: 'a zero target', input: { target: 0, perPartitionProducer: 1, perPartitionConsumer: 1, unit: 'msg/s' }, message: /target throughput is 0; it must be a positive finite number/ },
-  { name: 'a negative producer rate', input: { target: 10, perPartitionProducer: -5, perPartitionConsumer: 1, unit: 'msg/s' }, message: /per-partition producer throughput p is -5/ },
-  { name: 'a zero consumer rate', input: { target: 10, perPartitionProducer: 5, perPartitionConsumer: 0, unit: 'MB/s' }, message: /per-partition consumer throughput c is 0/ },
-  { name: 'a NaN target', input: { target: Number.NaN, perPartitionProducer: 5, perPartitionConsumer: 5, unit: 'MB/s' }, message: /target throughput is NaN/ },
+  {
+    name: 'a zero target',
+    input: { target: 0, perPartitionProducer: 1, perPartitionConsumer: 1, unit: 'msg/s' },
+    message: /target throughput is 0; it must be a positive finite number/,
+  },
+  {
+    name: 'a negative producer rate',
+    input: { target: 10, perPartitionProducer: -5, perPartitionConsumer: 1, unit: 'msg/s' },
+    message: /per-partition producer throughput p is -5/,
+  },
+  {
+    name: 'a zero consumer rate',
+    input: { target: 10, perPartitionProducer: 5, perPartitionConsumer: 0, unit: 'MB/s' },
+    message: /per-partition consumer throughput c is 0/,
+  },
+  {
+    name: 'a NaN target',
+    input: { target: Number.NaN, perPartitionProducer: 5, perPartitionConsumer: 5, unit: 'MB/s' },
+    message: /target throughput is NaN/,
+  },
 ];
 
 for (const { name, input, message } of invalid) {

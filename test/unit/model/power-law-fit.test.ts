@@ -76,7 +76,12 @@ test('over many seeds the 95% interval covers the true exponent about 95% of the
     for (const producers of [1, 4]) {
       for (const recordBytes of [100, 1000]) {
         for (const partitions of [2, 8]) {
-          runs.push({ producers, recordBytes, partitions, throughputMsgsPerSec: 10 * producers * recordBytes * noise() / partitions });
+          runs.push({
+            producers,
+            recordBytes,
+            partitions,
+            throughputMsgsPerSec: (10 * producers * recordBytes * noise()) / partitions,
+          });
         }
       }
     }
@@ -102,7 +107,10 @@ test('a predictor marked fixed that never varies is dropped with a note and not 
   const runs = sweep({ c: 50, a: 1, b: 1, d: -1 }, 0.02, 5).filter((r) => r.partitions === 3);
   const fixed = { ...spec, terms: spec.terms.map((t) => (t.key === 'partitions' ? { ...t, fixed: true } : t)) };
   const fit = fitPowerLaw(runs, fixed);
-  assert.deepEqual(fit.exponents.map((e) => e.exponent), ['a', 'b']);
+  assert.deepEqual(
+    fit.exponents.map((e) => e.exponent),
+    ['a', 'b'],
+  );
   assert.deepEqual(fit.dropped, ['K']);
   assert.match(fit.notes[0] ?? '', /K \(partitions\) is 3 in every point and marked fixed: dropped from the fit/);
   assertClose(fit.constant.estimate, 50 / 3, 1, 'c absorbs 3^-1');
@@ -116,7 +124,12 @@ test('a predictor marked fixed that does vary is fitted anyway, with a note', ()
 });
 
 test('a term without a prediction gets holds = null and a plain description', () => {
-  const open = { ...spec, terms: spec.terms.map((t) => (t.key === 'recordBytes' ? { key: t.key, symbol: t.symbol, exponent: t.exponent } : t)) };
+  const open = {
+    ...spec,
+    terms: spec.terms.map((t) =>
+      t.key === 'recordBytes' ? { key: t.key, symbol: t.symbol, exponent: t.exponent } : t,
+    ),
+  };
   const fit = fitPowerLaw(sweep({ c: 2e4, a: 1, b: 0.5, d: -1 }, 0.02, 9), open);
   const b = fit.exponents[1];
   assert.equal(b?.predicted, null);
@@ -127,13 +140,41 @@ test('a term without a prediction gets holds = null and a plain description', ()
 
 const good = sweep({ c: 50, a: 1, b: 1, d: -1 }, 0.02, 1);
 const degenerate: { name: string; runs: Run[]; message: RegExp }[] = [
-  { name: 'a single point', runs: good.slice(0, 1), message: /too few points: 1 point\(s\) to fit c and 3 exponent\(s\) \(a, b, d\); need at least 5/ },
-  { name: 'as many points as coefficients', runs: sweep({ c: 1, a: 1, b: 1, d: -1 }, 0, 1).filter((_, i) => [0, 4, 9, 14].includes(i)), message: /too few points: 4 point\(s\)/ },
-  { name: 'a predictor the sweep did not vary', runs: good.filter((r) => r.partitions === 12), message: /zero variance in predictor K \(partitions\): it is 12 in every point, so the sweep did not vary it/ },
-  { name: 'a zero throughput', runs: good.map((r, i) => (i === 4 ? { ...r, throughputMsgsPerSec: 0 } : r)), message: /point 4: T \(throughputMsgsPerSec\) is 0; a power-law fit takes logarithms/ },
-  { name: 'a negative record size', runs: good.map((r, i) => (i === 2 ? { ...r, recordBytes: -100 } : r)), message: /point 2: R \(recordBytes\) is -100/ },
-  { name: 'a NaN throughput', runs: good.map((r, i) => (i === 3 ? { ...r, throughputMsgsPerSec: Number.NaN } : r)), message: /point 3: T \(throughputMsgsPerSec\) is NaN/ },
-  { name: 'partitions that move in lockstep with producers', runs: good.map((r) => ({ ...r, partitions: 2 * r.producers })), message: /singular matrix: ln K \(partitions\)/ },
+  {
+    name: 'a single point',
+    runs: good.slice(0, 1),
+    message: /too few points: 1 point\(s\) to fit c and 3 exponent\(s\) \(a, b, d\); need at least 5/,
+  },
+  {
+    name: 'as many points as coefficients',
+    runs: sweep({ c: 1, a: 1, b: 1, d: -1 }, 0, 1).filter((_, i) => [0, 4, 9, 14].includes(i)),
+    message: /too few points: 4 point\(s\)/,
+  },
+  {
+    name: 'a predictor the sweep did not vary',
+    runs: good.filter((r) => r.partitions === 12),
+    message: /zero variance in predictor K \(partitions\): it is 12 in every point, so the sweep did not vary it/,
+  },
+  {
+    name: 'a zero throughput',
+    runs: good.map((r, i) => (i === 4 ? { ...r, throughputMsgsPerSec: 0 } : r)),
+    message: /point 4: T \(throughputMsgsPerSec\) is 0; a power-law fit takes logarithms/,
+  },
+  {
+    name: 'a negative record size',
+    runs: good.map((r, i) => (i === 2 ? { ...r, recordBytes: -100 } : r)),
+    message: /point 2: R \(recordBytes\) is -100/,
+  },
+  {
+    name: 'a NaN throughput',
+    runs: good.map((r, i) => (i === 3 ? { ...r, throughputMsgsPerSec: Number.NaN } : r)),
+    message: /point 3: T \(throughputMsgsPerSec\) is NaN/,
+  },
+  {
+    name: 'partitions that move in lockstep with producers',
+    runs: good.map((r) => ({ ...r, partitions: 2 * r.producers })),
+    message: /singular matrix: ln K \(partitions\)/,
+  },
 ];
 
 for (const { name, runs, message } of degenerate) {
@@ -143,6 +184,8 @@ for (const { name, runs, message } of degenerate) {
 }
 
 test('a point missing a field is named in the error', () => {
-  const runs = good.map((r, i) => (i === 1 ? ({ producers: 1, recordBytes: 100, throughputMsgsPerSec: 5 } as unknown as Run) : r));
+  const runs = good.map((r, i) =>
+    i === 1 ? ({ producers: 1, recordBytes: 100, throughputMsgsPerSec: 5 } as unknown as Run) : r,
+  );
   assertInvalid(() => fitPowerLaw(runs, spec), /point 1: K \(partitions\) is missing/);
 });

@@ -10,7 +10,11 @@ import {
 } from '../../../src/model/seed-formulas.js';
 import { assertInvalid, logNormalNoise } from './helpers.js';
 
-function throughputSweep(exponents: { a: number; b: number; d: number }, seed: number, partitionsLevels = [1, 4, 16]): ThroughputPoint[] {
+function throughputSweep(
+  exponents: { a: number; b: number; d: number },
+  seed: number,
+  partitionsLevels = [1, 4, 16],
+): ThroughputPoint[] {
   const noise = logNormalNoise(seed, 0.05);
   const points: ThroughputPoint[] = [];
   for (const producers of [1, 2, 4, 8]) {
@@ -32,7 +36,10 @@ test('T = N×R/K holds on data generated from it, and the lines say so term by t
   assert.match(check.lines[1] ?? '', /^a = 1\.\d\d .*: consistent with T ∝ N$/);
   assert.match(check.lines[2] ?? '', /^b = .*: consistent with T ∝ R$/);
   assert.match(check.lines[3] ?? '', /^d = -1\.\d\d .*: consistent with T ∝ 1\/K$/);
-  assert.match(check.lines[4] ?? '', /^c = 2\d(\.\d)? \[.*\], R² = 1\.00 on logs, typical error \d(\.\d+)?%, n = 36 \(32 degrees of freedom\)$/);
+  assert.match(
+    check.lines[4] ?? '',
+    /^c = 2\d(\.\d)? \[.*\], R² = 1\.00 on logs, typical error \d(\.\d+)?%, n = 36 \(32 degrees of freedom\)$/,
+  );
 });
 
 test('T = N×R/K does not hold when throughput stops growing with record size, and the headline names b', () => {
@@ -51,12 +58,18 @@ test('T = N×R/K with partitions held constant tests N and R and says K was not 
 });
 
 test('T = N×R/K with partitions held constant but not marked fixed is an error naming K', () => {
-  assertInvalid(() => checkSeedThroughput(throughputSweep({ a: 1, b: 1, d: -1 }, 3, [6])), /zero variance in predictor K \(partitions\).*did not vary it/);
+  assertInvalid(
+    () => checkSeedThroughput(throughputSweep({ a: 1, b: 1, d: -1 }, 3, [6])),
+    /zero variance in predictor K \(partitions\).*did not vary it/,
+  );
 });
 
 function latencySweep(b: number, seed: number): LatencyPoint[] {
   const noise = logNormalNoise(seed, 0.1);
-  return [100, 300, 1000, 3000, 10_000, 30_000, 100_000].map((recordBytes) => ({ recordBytes, latencyUs: 5e6 * recordBytes ** b * noise() }));
+  return [100, 300, 1000, 3000, 10_000, 30_000, 100_000].map((recordBytes) => ({
+    recordBytes,
+    latencyUs: 5e6 * recordBytes ** b * noise(),
+  }));
 }
 
 test('L = S/R holds when latency falls as 1/R', () => {
@@ -77,7 +90,11 @@ function efficiencySweep(exponents: { a: number; e: number }, seed: number): Eff
   const points: EfficiencyPoint[] = [];
   for (const throughputMsgsPerSec of [1000, 5000, 20_000, 100_000]) {
     for (const storedBytes of [1e6, 1e7, 1e8]) {
-      points.push({ throughputMsgsPerSec, storedBytes, messagesPerByte: 3 * throughputMsgsPerSec ** exponents.a * storedBytes ** exponents.e * noise() });
+      points.push({
+        throughputMsgsPerSec,
+        storedBytes,
+        messagesPerByte: 3 * throughputMsgsPerSec ** exponents.a * storedBytes ** exponents.e * noise(),
+      });
     }
   }
   return points;
@@ -92,7 +109,10 @@ test('E = T/S holds on data generated from it', () => {
 test('E = T/S does not hold when efficiency does not depend on throughput', () => {
   const check = checkSeedEfficiency(efficiencySweep({ a: 0, e: -1 }, 7));
   assert.equal(check.holds, false);
-  assert.match(check.lines[1] ?? '', /^a = 0\.\d\d .*: E does not scale with T \(predicted 1\); no measurable effect of T$/);
+  assert.match(
+    check.lines[1] ?? '',
+    /^a = 0\.\d\d .*: E does not scale with T \(predicted 1\); no measurable effect of T$/,
+  );
 });
 
 test('seed checks pass the confidence level through to the intervals and the headline', () => {

@@ -58,7 +58,11 @@ test('the incomplete beta matches its closed forms', () => {
 });
 
 const invalid: { name: string; run: () => unknown; message: RegExp }[] = [
-  { name: 'zero degrees of freedom', run: () => tCritical(0.95, 0), message: /degrees of freedom must be a positive finite number \(got 0\)/ },
+  {
+    name: 'zero degrees of freedom',
+    run: () => tCritical(0.95, 0),
+    message: /degrees of freedom must be a positive finite number \(got 0\)/,
+  },
   { name: 'NaN degrees of freedom', run: () => tCritical(0.95, Number.NaN), message: /degrees of freedom/ },
   { name: 'infinite degrees of freedom', run: () => studentTCdf(1, Infinity), message: /degrees of freedom/ },
   { name: 'a confidence of 1', run: () => tCritical(1, 5), message: /confidence must be strictly between 0 and 1/ },

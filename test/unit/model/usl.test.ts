@@ -8,7 +8,10 @@ const levels = [1, 2, 4, 8, 16, 32, 64];
 
 function curve(parameters: UslParameters, concurrencies: readonly number[], sd: number, seed: number): UslPoint[] {
   const noise = logNormalNoise(seed, sd);
-  return concurrencies.map((concurrency) => ({ concurrency, throughput: uslThroughput(parameters, concurrency) * noise() }));
+  return concurrencies.map((concurrency) => ({
+    concurrency,
+    throughput: uslThroughput(parameters, concurrency) * noise(),
+  }));
 }
 
 test('an exact USL curve gives back σ, κ, λ, the peak at sqrt((1−σ)/κ) and R² = 1', () => {
@@ -83,12 +86,36 @@ test('σ ≥ 1 puts the peak at N = 1 with a note', () => {
 });
 
 const degenerate: { name: string; points: UslPoint[]; message: RegExp }[] = [
-  { name: 'a single point', points: [{ concurrency: 4, throughput: 100 }], message: /too few points: the USL fit needs at least 3 points with N > 1 \(got 1 of 1\)/ },
-  { name: 'two levels beyond N = 1', points: [1, 2, 4].map((concurrency) => ({ concurrency, throughput: 100 * concurrency })), message: /too few points.*got 2 of 3/ },
-  { name: 'one concurrency level repeated', points: [8, 8, 8, 8].map((concurrency) => ({ concurrency, throughput: 100 })), message: /zero variance in concurrency: every point has N = 8/ },
-  { name: 'a NaN throughput', points: [1, 2, 4, 8].map((concurrency) => ({ concurrency, throughput: concurrency === 4 ? Number.NaN : 100 })), message: /point 2: throughput X is NaN/ },
-  { name: 'a zero throughput', points: [1, 2, 4, 8].map((concurrency) => ({ concurrency, throughput: concurrency === 8 ? 0 : 100 })), message: /point 3: throughput X is 0/ },
-  { name: 'a concurrency below 1', points: [0, 2, 4, 8].map((concurrency) => ({ concurrency, throughput: 100 })), message: /point 0: concurrency N is 0; it must be a finite number ≥ 1/ },
+  {
+    name: 'a single point',
+    points: [{ concurrency: 4, throughput: 100 }],
+    message: /too few points: the USL fit needs at least 3 points with N > 1 \(got 1 of 1\)/,
+  },
+  {
+    name: 'two levels beyond N = 1',
+    points: [1, 2, 4].map((concurrency) => ({ concurrency, throughput: 100 * concurrency })),
+    message: /too few points.*got 2 of 3/,
+  },
+  {
+    name: 'one concurrency level repeated',
+    points: [8, 8, 8, 8].map((concurrency) => ({ concurrency, throughput: 100 })),
+    message: /zero variance in concurrency: every point has N = 8/,
+  },
+  {
+    name: 'a NaN throughput',
+    points: [1, 2, 4, 8].map((concurrency) => ({ concurrency, throughput: concurrency === 4 ? Number.NaN : 100 })),
+    message: /point 2: throughput X is NaN/,
+  },
+  {
+    name: 'a zero throughput',
+    points: [1, 2, 4, 8].map((concurrency) => ({ concurrency, throughput: concurrency === 8 ? 0 : 100 })),
+    message: /point 3: throughput X is 0/,
+  },
+  {
+    name: 'a concurrency below 1',
+    points: [0, 2, 4, 8].map((concurrency) => ({ concurrency, throughput: 100 })),
+    message: /point 0: concurrency N is 0; it must be a finite number ≥ 1/,
+  },
 ];
 
 for (const { name, points, message } of degenerate) {

@@ -9,13 +9,24 @@ test('a plan in Markdown: the headline, a table of what is needed, and the evide
   assert.ok(outcome.ok);
   const md = formatPlanMarkdown(outcome.plan);
   assert.match(md, /^# Capacity plan: 10,000 msg\/s \(10\.00 MB\/s\) at p99 ≤ 50\.0 ms\n/);
-  assert.match(md, /From sweep `steady` of 2026-11-22T00:00:00\.000Z \(8 points, complete; 1 broker, embedded-temporary, Kafka 4\.3\.1\)\./);
+  assert.match(
+    md,
+    /From sweep `steady` of 2026-11-22T00:00:00\.000Z \(8 points, complete; 1 broker, embedded-temporary, Kafka 4\.3\.1\)\./,
+  );
   assert.match(md, /\| Partitions \| 1 \| #6 \|/);
   assert.match(md, /\| Producers \| 2 \| #6 \|/);
   assert.match(md, /\| Consumers \| 1 per group \| #6 \|/);
   assert.match(md, /\| Expected p99 \| ≤ 30\.0 ms \| #6 \|/);
   assert.match(md, /\| Headroom \| 91% \(capacity 19,058 msg\/s\) \| #6 \|/);
-  for (const name of ['Partitions', 'Producers', 'Consumers', 'Brokers', 'Expected p99', 'Headroom', 'Throughput fit']) {
+  for (const name of [
+    'Partitions',
+    'Producers',
+    'Consumers',
+    'Brokers',
+    'Expected p99',
+    'Headroom',
+    'Throughput fit',
+  ]) {
     assert.match(md, new RegExp(`- \\*\\*${name}\\*\\*: `), name);
   }
   assert.doesNotMatch(md, /## Warnings/);

@@ -45,7 +45,9 @@ test('a target in MB/s is converted with the record size (MB = 10^6 bytes)', () 
 });
 
 test('--message-bytes plans for another measured size', () => {
-  const plan = planned(planCapacity(sweepOf(lawRows()), { target: { value: 30_000, unit: 'msg/s' }, p99Us: ms(50), messageBytes: 100 }));
+  const plan = planned(
+    planCapacity(sweepOf(lawRows()), { target: { value: 30_000, unit: 'msg/s' }, p99Us: ms(50), messageBytes: 100 }),
+  );
   assert.deepEqual(plan.basis.pointIndices, [4]);
   assert.equal(plan.request.messageBytesChoice, 'given with --message-bytes');
   assert.equal(plan.partitions.value, 1);
@@ -73,46 +75,77 @@ test('consumers slower than producers decide the partitions, and every needed co
 });
 
 test('without consumers in the sweep the consumer count is unknown, and says so', () => {
-  const plan = planned(planCapacity(sweepOf(lawRows({ consumed: null })), { target: { value: 10_000, unit: 'msg/s' }, p99Us: ms(50) }));
+  const plan = planned(
+    planCapacity(sweepOf(lawRows({ consumed: null })), { target: { value: 10_000, unit: 'msg/s' }, p99Us: ms(50) }),
+  );
   assert.equal(plan.consumers.value, null);
   assert.match(plan.consumers.evidence, /not measured: the sweep ran no consumers/);
   assert.match(plan.partitions.evidence, /c is taken as p/);
 });
 
 test('refuses a target beyond the extrapolation factor, with the highest measured point and the limit', () => {
-  const refusal = refused(planCapacity(sweepOf(lawRows()), { target: { value: 15_000, unit: 'msg/s' }, p99Us: ms(25) }));
+  const refusal = refused(
+    planCapacity(sweepOf(lawRows()), { target: { value: 15_000, unit: 'msg/s' }, p99Us: ms(25) }),
+  );
   assert.equal(refusal.reasons.length, 1);
-  assert.match(refusal.reasons[0]!, /target 15,000 msg\/s is outside the measured range: the highest throughput measured within the p99 limit is 11,647 msg\/s \(point #3, N=1, K=4, R=1000 B\), and a plan may reach at most 1\.25× that \(14,559 msg\/s\), while the target is 1\.3× it/);
+  assert.match(
+    refusal.reasons[0]!,
+    /target 15,000 msg\/s is outside the measured range: the highest throughput measured within the p99 limit is 11,647 msg\/s \(point #3, N=1, K=4, R=1000 B\), and a plan may reach at most 1\.25× that \(14,559 msg\/s\), while the target is 1\.3× it/,
+  );
 });
 
 test('refuses when the throughput fit explains less than R² = 0.8 of the points', () => {
-  const scattered = lawRows().map((row, i) => ({ ...row, throughput: [30_000, 9_000, 12_000, 31_000, 10_000, 29_000, 28_000, 11_000][i]! }));
+  const scattered = lawRows().map((row, i) => ({
+    ...row,
+    throughput: [30_000, 9_000, 12_000, 31_000, 10_000, 29_000, 28_000, 11_000][i]!,
+  }));
   const sweep = sweepOf(scattered);
   assert.ok(sweep.models.throughput.checked && sweep.models.throughput.fit.rSquared < 0.8);
   const refusal = refused(planCapacity(sweep, { target: { value: 5_000, unit: 'msg/s' }, p99Us: ms(50) }));
   assert.equal(refusal.reasons.length, 1);
-  assert.match(refusal.reasons[0]!, /^the throughput fit T = c·N\^a·R\^b·K\^d has R² = 0\.\d\d < 0\.80: the points scatter too much/);
+  assert.match(
+    refusal.reasons[0]!,
+    /^the throughput fit T = c·N\^a·R\^b·K\^d has R² = 0\.\d\d < 0\.80: the points scatter too much/,
+  );
 });
 
 test('refuses when the sweep has no throughput fit at all', () => {
-  const refusal = refused(planCapacity(sweepOf(lawRows().slice(0, 3)), { target: { value: 5_000, unit: 'msg/s' }, p99Us: ms(50), messageBytes: 100 }));
-  assert.match(refusal.reasons.join('\n'), /the sweep has no throughput fit to check the points against: .*too few points/);
+  const refusal = refused(
+    planCapacity(sweepOf(lawRows().slice(0, 3)), {
+      target: { value: 5_000, unit: 'msg/s' },
+      p99Us: ms(50),
+      messageBytes: 100,
+    }),
+  );
+  assert.match(
+    refusal.reasons.join('\n'),
+    /the sweep has no throughput fit to check the points against: .*too few points/,
+  );
 });
 
 test('refuses when no point meets the p99 limit, naming the lowest p99 measured', () => {
   const refusal = refused(planCapacity(sweepOf(lawRows()), { target: { value: 5_000, unit: 'msg/s' }, p99Us: ms(5) }));
   assert.equal(refusal.reasons.length, 1);
-  assert.match(refusal.reasons[0]!, /no measured point with 1000-byte messages meets p99 ≤ 5\.0 ms: the lowest measured p99 was 15\.0 ms \(point #2, N=1, K=1, R=1000 B\)/);
+  assert.match(
+    refusal.reasons[0]!,
+    /no measured point with 1000-byte messages meets p99 ≤ 5\.0 ms: the lowest measured p99 was 15\.0 ms \(point #2, N=1, K=1, R=1000 B\)/,
+  );
 });
 
 test('refuses a record size the sweep did not measure', () => {
-  const refusal = refused(planCapacity(sweepOf(lawRows()), { target: { value: 5_000, unit: 'msg/s' }, p99Us: ms(50), messageBytes: 500 }));
-  assert.deepEqual(refusal.reasons, ['no point measured 500-byte messages (measured: 100, 1000 bytes); plan for a measured size or sweep messageBytes over 500']);
+  const refusal = refused(
+    planCapacity(sweepOf(lawRows()), { target: { value: 5_000, unit: 'msg/s' }, p99Us: ms(50), messageBytes: 500 }),
+  );
+  assert.deepEqual(refusal.reasons, [
+    'no point measured 500-byte messages (measured: 100, 1000 bytes); plan for a measured size or sweep messageBytes over 500',
+  ]);
   assert.equal(refusal.request.messageBytes, null);
 });
 
 test('a refusal lists every reason at once', () => {
-  const refusal = refused(planCapacity(sweepOf(lawRows()), { target: { value: 1_000_000, unit: 'msg/s' }, p99Us: ms(1) }));
+  const refusal = refused(
+    planCapacity(sweepOf(lawRows()), { target: { value: 1_000_000, unit: 'msg/s' }, p99Us: ms(1) }),
+  );
   assert.equal(refusal.reasons.length, 2);
   assert.match(refusal.reasons[0]!, /meets p99/);
   assert.match(refusal.reasons[1]!, /outside the measured range: the highest throughput measured is 21,322 msg\/s/);

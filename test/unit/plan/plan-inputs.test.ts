@@ -13,7 +13,11 @@ test('a target is msg/s by default, with an optional k, or MB/s', () => {
 
 test('a target that is not a positive throughput is invalid input (exit 2) with a hint', () => {
   for (const bad of ['fast', '-5', '0', '5 GB/s', '']) {
-    assert.throws(() => parseTarget(bad), (e: unknown) => e instanceof KloadError && e.exitCode === 2, bad);
+    assert.throws(
+      () => parseTarget(bad),
+      (e: unknown) => e instanceof KloadError && e.exitCode === 2,
+      bad,
+    );
   }
 });
 

@@ -6,7 +6,10 @@ import { scenarioWith } from '../../helpers/scenario-fixture.js';
 import { modelPoint, type Row } from '../sweep/fabricated-points.js';
 
 export function sweepOf(rows: readonly Row[], cluster: Partial<SweepResult['cluster']> = {}): SweepResult {
-  const points = rows.map((row, i) => ({ ...modelPoint(row, i), result: runResult([phaseResult({ name: 'max', type: 'max' })]) }));
+  const points = rows.map((row, i) => ({
+    ...modelPoint(row, i),
+    result: runResult([phaseResult({ name: 'max', type: 'max' })]),
+  }));
   return {
     schemaVersion: SWEEP_RESULT_SCHEMA_VERSION,
     kind: 'kload-sweep',
@@ -18,7 +21,15 @@ export function sweepOf(rows: readonly Row[], cluster: Partial<SweepResult['clus
     scenario: scenarioWith(),
     pointLoad: 'warmup 1 s (not recorded, 2,000 msg/s), then max 3 s with 1,000 in flight per producer',
     betweenPoints: 'stored bytes read, page cache written back (sync), topic deleted',
-    cluster: { kind: 'embedded-temporary', brokers: '127.0.0.1:9092', brokerCount: 1, kafkaVersion: '4.3.1', logDirs: ['/tmp/x'], logDirsUnavailableReason: null, ...cluster },
+    cluster: {
+      kind: 'embedded-temporary',
+      brokers: '127.0.0.1:9092',
+      brokerCount: 1,
+      kafkaVersion: '4.3.1',
+      logDirs: ['/tmp/x'],
+      logDirsUnavailableReason: null,
+      ...cluster,
+    },
     plannedPoints: rows.length,
     points,
     models: buildSweepModels(points, null),
@@ -35,7 +46,9 @@ export function lawRows(overrides: Partial<Row> = {}): Row[] {
     for (const messageBytes of [100, 1000])
       for (const partitions of [1, 4]) {
         const wobble = 1 + 0.02 * Math.sin(rows.length * 2.3);
-        const throughput = Math.round(20_000 * producers ** 0.9 * (messageBytes / 100) ** -0.3 * partitions ** 0.1 * wobble);
+        const throughput = Math.round(
+          20_000 * producers ** 0.9 * (messageBytes / 100) ** -0.3 * partitions ** 0.1 * wobble,
+        );
         const p99Us = 10_000 * producers * (messageBytes === 1000 ? 1.5 : 1);
         rows.push({ producers, messageBytes, partitions, throughput, p99Us, ...overrides });
       }

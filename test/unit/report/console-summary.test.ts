@@ -5,7 +5,15 @@ import { latencies, phaseResult, runResult } from '../../helpers/result-fixture.
 
 function sampleRun() {
   return runResult([
-    phaseResult({ name: 'warm', type: 'warmup', recorded: false, targetRate: null, achievedRate: 900, sent: 9000, acked: 9000 }),
+    phaseResult({
+      name: 'warm',
+      type: 'warmup',
+      recorded: false,
+      targetRate: null,
+      achievedRate: 900,
+      sent: 9000,
+      acked: 9000,
+    }),
     phaseResult({
       name: 'steady',
       achievedRate: 4999.6,
@@ -27,8 +35,21 @@ test('the summary table has a row per phase with formatted numbers', () => {
   assert.ok(steady, table);
   const cells = steady.trim().split(/\s{2,}/);
   assert.deepEqual(cells, [
-    'steady', 'constant', '5,000', '5,000', '0.50', '50,001', '49,996', '5', '49,990',
-    '3.2', '45.6', '45.6', '45.6', '0.25', '0.25',
+    'steady',
+    'constant',
+    '5,000',
+    '5,000',
+    '0.50',
+    '50,001',
+    '49,996',
+    '5',
+    '49,990',
+    '3.2',
+    '45.6',
+    '45.6',
+    '45.6',
+    '0.25',
+    '0.25',
   ]);
   assert.match(table, /^warm \(not recorded\)\s+warmup\s+-\s+900 /m);
   assert.match(table, /^flat-out\s+max\s+-\s/m);
@@ -42,7 +63,9 @@ test('the summary table aligns every row to the header width', () => {
 });
 
 test('phases without latencies show a dash instead of zero', () => {
-  const row = formatSummaryTable(sampleRun()).split('\n').find((line) => line.startsWith('flat-out'));
+  const row = formatSummaryTable(sampleRun())
+    .split('\n')
+    .find((line) => line.startsWith('flat-out'));
   assert.match(row ?? '', /\s-\s+-$/);
 });
 

@@ -13,8 +13,14 @@ test('the hlog starts with the format version, start time and legend', () => {
   assert.equal(lines[1], '#[StartTime: 1795303845.120 (seconds since epoch), 2026-11-21T23:30:45.120Z]');
   assert.equal(lines[2], '#[BaseTime: 1795303845.120 (seconds since epoch)]');
   assert.ok(lines.includes(HLOG_LEGEND));
-  assert.ok(lines.some((l) => /^#.*not per second/.test(l)), 'says the lines are whole phases');
-  assert.ok(lines.every((l) => l === '' || l.startsWith('#') || l.startsWith('Tag=') || l === HLOG_LEGEND), 'no stray lines');
+  assert.ok(
+    lines.some((l) => /^#.*not per second/.test(l)),
+    'says the lines are whole phases',
+  );
+  assert.ok(
+    lines.every((l) => l === '' || l.startsWith('#') || l.startsWith('Tag=') || l === HLOG_LEGEND),
+    'no stray lines',
+  );
   assert.equal(lines.at(-1), '', 'ends with a newline');
 });
 
@@ -24,7 +30,14 @@ test('the hlog has one line per phase and latency kind, timed by cumulative phas
   // flat-out is unpaced: its schedule-delay histogram is empty and left out.
   assert.equal(lines.length, result.phases.length * HLOG_KINDS.length - 1);
   const fields = lines.map((l) => l.split(','));
-  assert.deepEqual(fields.filter((f) => f[0] === 'Tag=publish').map((f) => [f[1], f[2]]), [['0.000', '3.000'], ['3.000', '10.000'], ['13.000', '5.000']]);
+  assert.deepEqual(
+    fields.filter((f) => f[0] === 'Tag=publish').map((f) => [f[1], f[2]]),
+    [
+      ['0.000', '3.000'],
+      ['3.000', '10.000'],
+      ['13.000', '5.000'],
+    ],
+  );
   assert.deepEqual(new Set(fields.map((f) => f[0])), new Set(HLOG_KINDS.map((k) => `Tag=${k.tag}`)));
 });
 
@@ -37,17 +50,23 @@ test('each hlog line decodes back to the histogram it came from', () => {
   assert.equal(Number(steadyPublish[3]), Number((result.phases[1]!.publishLatencyUs.max / 1000).toFixed(3)));
 });
 
-test('HdrHistogram\'s own log reader reads every line back with its tag and count', () => {
+test("HdrHistogram's own log reader reads every line back with its tag and count", () => {
   const result = realisticRunResult();
   const reader = new HistogramLogReader(formatHlog(result), 64);
   const read: { tag: string; count: number }[] = [];
-  for (let h = reader.nextIntervalHistogram(); h !== null; h = reader.nextIntervalHistogram()) read.push({ tag: h.tag, count: h.totalCount });
-  const expected = result.phases.flatMap((p) => HLOG_KINDS.map((k) => ({ tag: k.tag, count: k.pick(p).count }))).filter((e) => e.count > 0);
+  for (let h = reader.nextIntervalHistogram(); h !== null; h = reader.nextIntervalHistogram())
+    read.push({ tag: h.tag, count: h.totalCount });
+  const expected = result.phases
+    .flatMap((p) => HLOG_KINDS.map((k) => ({ tag: k.tag, count: k.pick(p).count })))
+    .filter((e) => e.count > 0);
   assert.deepEqual(read, expected);
   assert.equal(reader.startTimeSec, Date.parse(result.startedAt) / 1000);
 });
 
 test('a run without consumers writes no end-to-end lines', () => {
   const log = formatHlog(runResult([phaseResult({ endToEndLatencyUs: latencies() })]));
-  assert.deepEqual(intervalLines(log).map((l) => l.split(',')[0]), ['Tag=publish', 'Tag=service', 'Tag=schedule-delay']);
+  assert.deepEqual(
+    intervalLines(log).map((l) => l.split(',')[0]),
+    ['Tag=publish', 'Tag=service', 'Tag=schedule-delay'],
+  );
 });

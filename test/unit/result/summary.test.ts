@@ -5,13 +5,38 @@ import { latencies, phaseResult } from '../../helpers/result-fixture.js';
 
 test('the run summary folds the recorded phases and leaves warmup out', () => {
   const summary = summarizeRun([
-    phaseResult({ name: 'warmup', type: 'warmup', recorded: false, sent: 999, acked: 999, bytes: 999_000,
-      failed: { ERR__MSG_TIMED_OUT: 9 }, publishLatencyUs: latencies(900_000) }),
-    phaseResult({ name: 'a', durationSec: 10, sent: 1000, acked: 1000, bytes: 1_000_000, consumed: 900,
-      failed: { ERR__MSG_TIMED_OUT: 2 }, publishLatencyUs: latencies(100, 200), endToEndLatencyUs: latencies(300) }),
-    phaseResult({ name: 'b', durationSec: 30, sent: 3000, acked: 2990, bytes: 3_000_000, consumed: 2990,
+    phaseResult({
+      name: 'warmup',
+      type: 'warmup',
+      recorded: false,
+      sent: 999,
+      acked: 999,
+      bytes: 999_000,
+      failed: { ERR__MSG_TIMED_OUT: 9 },
+      publishLatencyUs: latencies(900_000),
+    }),
+    phaseResult({
+      name: 'a',
+      durationSec: 10,
+      sent: 1000,
+      acked: 1000,
+      bytes: 1_000_000,
+      consumed: 900,
+      failed: { ERR__MSG_TIMED_OUT: 2 },
+      publishLatencyUs: latencies(100, 200),
+      endToEndLatencyUs: latencies(300),
+    }),
+    phaseResult({
+      name: 'b',
+      durationSec: 30,
+      sent: 3000,
+      acked: 2990,
+      bytes: 3_000_000,
+      consumed: 2990,
       failed: { ERR__MSG_TIMED_OUT: 4, ERR_NOT_LEADER_FOR_PARTITION: 6 },
-      publishLatencyUs: latencies(400, 1000), endToEndLatencyUs: latencies(500, 700) }),
+      publishLatencyUs: latencies(400, 1000),
+      endToEndLatencyUs: latencies(500, 700),
+    }),
   ]);
   assert.deepEqual(summary, {
     durationSec: 40,
@@ -52,6 +77,13 @@ test('the run summary has no integrity when a recorded phase ran without consume
 });
 
 test('the run summary is generator-bound when any recorded phase was, never for a warmup', () => {
-  assert.equal(summarizeRun([phaseResult({ name: 'a' }), phaseResult({ name: 'b', generatorBound: true })]).generatorBound, true);
-  assert.equal(summarizeRun([phaseResult({ name: 'w', recorded: false, generatorBound: true }), phaseResult({ name: 'a' })]).generatorBound, false);
+  assert.equal(
+    summarizeRun([phaseResult({ name: 'a' }), phaseResult({ name: 'b', generatorBound: true })]).generatorBound,
+    true,
+  );
+  assert.equal(
+    summarizeRun([phaseResult({ name: 'w', recorded: false, generatorBound: true }), phaseResult({ name: 'a' })])
+      .generatorBound,
+    false,
+  );
 });

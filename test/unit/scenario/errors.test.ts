@@ -39,7 +39,9 @@ test('a value of the wrong type names its path, the expected type and the line',
   assert.deepEqual(problemsOf(withLine(4, '    partitions: many')), [
     'test.yaml: topics[0].partitions: must be a positive integer (line 4)',
   ]);
-  assert.deepEqual(problemsOf(withLine(1, 'name: [a, b]')), ['test.yaml: name: must be a string (got a list) (line 1)']);
+  assert.deepEqual(problemsOf(withLine(1, 'name: [a, b]')), [
+    'test.yaml: name: must be a string (got a list) (line 1)',
+  ]);
 });
 
 test('a negative rate is reported as must be > 0 on its own line', () => {
@@ -95,7 +97,11 @@ test('duplicate phase names are reported on the second use', () => {
 });
 
 test('two unnamed phases of the same type collide on their default name', () => {
-  const text = lines(...valid, '  - { type: constant, duration: 1s, rate: 1 }', '  - { type: constant, duration: 1s, rate: 2 }');
+  const text = lines(
+    ...valid,
+    '  - { type: constant, duration: 1s, rate: 1 }',
+    '  - { type: constant, duration: 1s, rate: 2 }',
+  );
   assert.deepEqual(problemsOf(text), [
     'test.yaml: phases[3].type: duplicate phase name "constant" (phase names must be unique; the name defaults to the type) (line 20)',
   ]);
@@ -105,7 +111,9 @@ test('a malformed or zero duration explains the accepted forms', () => {
   assert.deepEqual(problemsOf(withLine(17, '    duration: 10 seconds')), [
     'test.yaml: phases[1].duration: must be a duration such as "500ms", "10s", "1.5m" or "1h" (or a number of seconds) (line 17)',
   ]);
-  assert.deepEqual(problemsOf(withLine(17, '    duration: 0s')), ['test.yaml: phases[1].duration: must be > 0 (line 17)']);
+  assert.deepEqual(problemsOf(withLine(17, '    duration: 0s')), [
+    'test.yaml: phases[1].duration: must be > 0 (line 17)',
+  ]);
 });
 
 test('an unknown phase type lists the phase types', () => {
@@ -145,12 +153,15 @@ test('YAML syntax errors are all listed with their lines', () => {
     'test.yaml: Flow sequence in block collection must be sufficiently indented and end with a ] (line 4)',
     'test.yaml: Flow map in block collection must be sufficiently indented and end with a } (line 5)',
   ]);
-  assert.deepEqual(problemsOf(lines('name: a', '\tphases: []')), ['test.yaml: Tabs are not allowed as indentation (line 2)']);
+  assert.deepEqual(problemsOf(lines('name: a', '\tphases: []')), [
+    'test.yaml: Tabs are not allowed as indentation (line 2)',
+  ]);
   assert.deepEqual(problemsOf(lines('name: a', 'name: b')), ['test.yaml: Map keys must be unique (line 2)']);
 });
 
 test('an invalid JSON scenario reports lines too', () => {
-  const json = '{\n  "name": "x",\n  "topics": [{ "name": "t", "partitions": -1 }],\n  "producers": {},\n  "phases": []\n}\n';
+  const json =
+    '{\n  "name": "x",\n  "topics": [{ "name": "t", "partitions": -1 }],\n  "producers": {},\n  "phases": []\n}\n';
   assert.deepEqual(problemsOf(json, 'bad.json'), [
     'bad.json: topics[0].partitions: must be a positive integer (line 3)',
     'bad.json: phases: must not be empty (line 5)',

@@ -23,7 +23,10 @@ test('a missing scenario file is FILE_NOT_FOUND with the path in the message', (
 
 test('problems in a loaded file are prefixed with the path it was loaded from', (t) => {
   const path = join(tempFolder(t), 'bad.yaml');
-  writeFileSync(path, lines('name: bad', 'topics: [{ name: t }]', 'producers: {}', 'phases: [{ type: constant, duration: 1s }]'));
+  writeFileSync(
+    path,
+    lines('name: bad', 'topics: [{ name: t }]', 'producers: {}', 'phases: [{ type: constant, duration: 1s }]'),
+  );
   assert.throws(
     () => loadScenario(path),
     (error: unknown) =>

@@ -31,7 +31,11 @@ test('quickstart is small: 2 producers on 2 threads, one group of 2, about 20 se
   assert.equal(scenario.consumers?.membersPerGroup, 2);
   assert.equal(scenario.consumers?.threads, 1);
   assert.deepEqual(
-    scenario.phases.map((phase) => [phase.type, phase.durationMs, 'rateMsgsPerSec' in phase ? phase.rateMsgsPerSec : null]),
+    scenario.phases.map((phase) => [
+      phase.type,
+      phase.durationMs,
+      'rateMsgsPerSec' in phase ? phase.rateMsgsPerSec : null,
+    ]),
     [
       ['warmup', 3000, 1000],
       ['constant', 10_000, 5000],

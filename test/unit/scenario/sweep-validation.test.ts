@@ -43,8 +43,11 @@ test('a sweep block resolves every dimension, threads as min(N, producers.thread
   });
 });
 
-test('a dimension the sweep leaves out takes the scenario\'s value', () => {
-  const scenario = parseScenario(withLines({ 9: '  repeats: 2', 10: '  acks: [1, all]', 11: '  lingerMs: [0, 5]' }), 'test.yaml');
+test("a dimension the sweep leaves out takes the scenario's value", () => {
+  const scenario = parseScenario(
+    withLines({ 9: '  repeats: 2', 10: '  acks: [1, all]', 11: '  lingerMs: [0, 5]' }),
+    'test.yaml',
+  );
   assert.deepEqual(scenario.sweep?.producers, [2]);
   assert.deepEqual(scenario.sweep?.threads, [2]);
   assert.deepEqual(scenario.sweep?.messageBytes, [100]);
@@ -91,7 +94,7 @@ test('a threads list must pair with the producers values, one each, none above i
   ]);
 });
 
-test('warmup, pointDuration and maxInFlight are refused with load: scenario, which runs the scenario\'s phases', () => {
+test("warmup, pointDuration and maxInFlight are refused with load: scenario, which runs the scenario's phases", () => {
   assert.deepEqual(problemsOf(withLines({}, '  load: scenario', '  maxInFlight: 100')), [
     "test.yaml: sweep.pointDuration: only applies to load: max (with load: scenario every point runs the scenario's phases) (line 12)",
     "test.yaml: sweep.maxInFlight: only applies to load: max (with load: scenario every point runs the scenario's phases) (line 14)",
@@ -99,31 +102,35 @@ test('warmup, pointDuration and maxInFlight are refused with load: scenario, whi
 });
 
 test('a sweep needs a random payload and a known record size', () => {
-  const problems = problemsOf(lines(
-    'name: sweeper',
-    'topics: [{ name: orders }]',
-    'producers:',
-    '  message: { size: { min: 10, max: 20 } }',
-    '  payload: { type: template, template: "x{{seq}}" }',
-    'phases: [{ type: max, duration: 1s }]',
-    'sweep:',
-    '  partitions: [1, 2]',
-  ));
+  const problems = problemsOf(
+    lines(
+      'name: sweeper',
+      'topics: [{ name: orders }]',
+      'producers:',
+      '  message: { size: { min: 10, max: 20 } }',
+      '  payload: { type: template, template: "x{{seq}}" }',
+      'phases: [{ type: max, duration: 1s }]',
+      'sweep:',
+      '  partitions: [1, 2]',
+    ),
+  );
   assert.deepEqual(problems, [
     'test.yaml: producers.payload: must be random in a sweep: a template payload sets its own size, so the record size R is not the swept one (line 5)',
     'test.yaml: sweep: needs messageBytes when producers.message.size is not a fixed number of bytes (R must be one number per point) (line 7)',
   ]);
 });
 
-test('consumers in a sweep must read the producers\' topic, which every point copies', () => {
-  const problems = problemsOf(lines(
-    'name: sweeper',
-    'topics: [{ name: orders }, { name: audit }]',
-    'producers: { topic: orders }',
-    'consumers: { topic: audit }',
-    'phases: [{ type: max, duration: 1s }]',
-    'sweep: { partitions: [1, 2] }',
-  ));
+test("consumers in a sweep must read the producers' topic, which every point copies", () => {
+  const problems = problemsOf(
+    lines(
+      'name: sweeper',
+      'topics: [{ name: orders }, { name: audit }]',
+      'producers: { topic: orders }',
+      'consumers: { topic: audit }',
+      'phases: [{ type: max, duration: 1s }]',
+      'sweep: { partitions: [1, 2] }',
+    ),
+  );
   assert.deepEqual(problems, [
     'test.yaml: consumers.topic: must be the producers\' topic "orders" in a sweep: every point copies that topic and its consumers read the copy (line 4)',
   ]);

@@ -7,7 +7,10 @@ import { scenarioWith } from '../../helpers/scenario-fixture.js';
 import { gridPoints } from './fabricated-points.js';
 
 function assembly(overrides: Partial<SweepAssembly> = {}): SweepAssembly {
-  const points: SweepPointResult[] = gridPoints((n, r, k) => (50 * n * r) / k).map((p) => ({ ...p, result: runResult([phaseResult()]) }));
+  const points: SweepPointResult[] = gridPoints((n, r, k) => (50 * n * r) / k).map((p) => ({
+    ...p,
+    result: runResult([phaseResult()]),
+  }));
   const scenario = scenarioWith();
   return {
     kloadVersion: '0.1.0',
@@ -15,7 +18,14 @@ function assembly(overrides: Partial<SweepAssembly> = {}): SweepAssembly {
     startedAt: new Date('2026-11-22T00:00:00Z'),
     finishedAt: new Date('2026-11-22T00:01:00Z'),
     pointLoad: 'max 3 s',
-    cluster: { kind: 'embedded-temporary', brokers: '127.0.0.1:1', brokerCount: 1, kafkaVersion: '4.3.1', logDirs: ['/d'], logDirsUnavailableReason: null },
+    cluster: {
+      kind: 'embedded-temporary',
+      brokers: '127.0.0.1:1',
+      brokerCount: 1,
+      kafkaVersion: '4.3.1',
+      logDirs: ['/d'],
+      logDirsUnavailableReason: null,
+    },
     plannedPoints: 12,
     points,
     ending: { status: 'complete', reason: null },
@@ -34,14 +44,25 @@ test('a sweep result holds every point, the models fitted to them, and says what
   assert.ok(result.models.throughput.checked && result.models.throughput.holds === true);
   assert.ok(result.models.efficiency.checked, 'stored bytes were measured');
   assert.equal(result.scenario.producers.properties['sasl.password'], '[redacted]');
-  assert.deepEqual(Object.keys(result.cluster).sort(), ['brokerCount', 'brokers', 'kafkaVersion', 'kind', 'logDirs', 'logDirsUnavailableReason']);
+  assert.deepEqual(Object.keys(result.cluster).sort(), [
+    'brokerCount',
+    'brokers',
+    'kafkaVersion',
+    'kind',
+    'logDirs',
+    'logDirsUnavailableReason',
+  ]);
 });
 
 test('an interrupted sweep keeps its points, and one without a measured phase stays out of the models', () => {
   const base = assembly();
   const points = base.points.slice(0, 5);
   points.push({ ...points[4]!, parameters: { ...points[4]!.parameters, index: 5 }, measurement: null, storage: null });
-  const result = assembleSweepResult({ ...base, points, ending: { status: 'interrupted', reason: 'interrupted (SIGINT) after 6 of 12 points' } });
+  const result = assembleSweepResult({
+    ...base,
+    points,
+    ending: { status: 'interrupted', reason: 'interrupted (SIGINT) after 6 of 12 points' },
+  });
   assert.equal(result.status, 'interrupted');
   assert.equal(result.statusReason, 'interrupted (SIGINT) after 6 of 12 points');
   assert.equal(result.points.length, 6);
@@ -52,9 +73,18 @@ test('an interrupted sweep keeps its points, and one without a measured phase st
 
 test('on an external cluster nothing is synced and E says why it is not checked', () => {
   const reason = 'the cluster was given with --brokers';
-  const result = assembleSweepResult(assembly({
-    cluster: { kind: 'external', brokers: 'k:9092', brokerCount: 3, kafkaVersion: null, logDirs: null, logDirsUnavailableReason: reason },
-  }));
+  const result = assembleSweepResult(
+    assembly({
+      cluster: {
+        kind: 'external',
+        brokers: 'k:9092',
+        brokerCount: 3,
+        kafkaVersion: null,
+        logDirs: null,
+        logDirsUnavailableReason: reason,
+      },
+    }),
+  );
   assert.equal(result.betweenPoints, 'topic deleted');
   assert.ok(!result.models.efficiency.checked && result.models.efficiency.reason === reason);
 });

@@ -54,14 +54,25 @@ export function modelPoint(row: Row, index: number): ModelPoint {
   };
   const logBytes = row.logBytes === undefined ? messagesAcked * (row.messageBytes + 70) : row.logBytes;
   const storage: PointStorage | null =
-    logBytes === null ? null : { logBytes, messages: messagesAcked, bytesPerMessage: logBytes / messagesAcked, overheadBytesPerMessage: logBytes / messagesAcked - row.messageBytes };
+    logBytes === null
+      ? null
+      : {
+          logBytes,
+          messages: messagesAcked,
+          bytesPerMessage: logBytes / messagesAcked,
+          overheadBytesPerMessage: logBytes / messagesAcked - row.messageBytes,
+        };
   return { parameters, measurement, storage };
 }
 
 /** N × R × K grid with T = law(N, R, K) times a fixed pseudo-random wobble of about ±3%. */
 export function gridPoints(
   law: (n: number, r: number, k: number) => number,
-  dims: { producers: number[]; messageBytes: number[]; partitions: number[] } = { producers: [1, 2, 4], messageBytes: [100, 1000], partitions: [1, 4] },
+  dims: { producers: number[]; messageBytes: number[]; partitions: number[] } = {
+    producers: [1, 2, 4],
+    messageBytes: [100, 1000],
+    partitions: [1, 4],
+  },
   extra: Partial<Row> = {},
 ): ModelPoint[] {
   const rows: Row[] = [];
@@ -70,7 +81,13 @@ export function gridPoints(
     for (const messageBytes of dims.messageBytes)
       for (const partitions of dims.partitions) {
         const wobble = 1 + 0.03 * Math.sin(++i * 2.7);
-        rows.push({ producers, messageBytes, partitions, throughput: law(producers, messageBytes, partitions) * wobble, ...extra });
+        rows.push({
+          producers,
+          messageBytes,
+          partitions,
+          throughput: law(producers, messageBytes, partitions) * wobble,
+          ...extra,
+        });
       }
   return rows.map(modelPoint);
 }

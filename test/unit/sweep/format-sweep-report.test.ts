@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { formatSweepReport } from '../../../src/sweep/format-sweep-report.js';
 import { lawRows, sweepOf } from '../plan/sweep-fixture.js';
 
-test('a sweep report says what each point ran, then the verdicts, then Little\'s law point by point', () => {
+test("a sweep report says what each point ran, then the verdicts, then Little's law point by point", () => {
   const sweep = sweepOf(lawRows());
   const text = formatSweepReport(sweep);
   assert.match(text, /^Sweep steady: 8 of 8 points, 2026-11-22T00:00:00\.000Z$/m);

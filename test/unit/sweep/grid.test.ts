@@ -39,18 +39,38 @@ test('the grid runs producers, then messageBytes, then partitions, the last vary
   assert.deepEqual(
     points.map((p) => [p.producers, p.messageBytes, p.partitions]),
     [
-      [1, 100, 1], [1, 100, 4], [1, 1000, 1], [1, 1000, 4],
-      [2, 100, 1], [2, 100, 4], [2, 1000, 1], [2, 1000, 4],
+      [1, 100, 1],
+      [1, 100, 4],
+      [1, 1000, 1],
+      [1, 1000, 4],
+      [2, 100, 1],
+      [2, 100, 4],
+      [2, 1000, 1],
+      [2, 1000, 4],
     ],
   );
-  assert.deepEqual(points.map((p) => p.index), [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(
+    points.map((p) => p.index),
+    [0, 1, 2, 3, 4, 5, 6, 7],
+  );
 });
 
 test('repeats run the whole grid again, repeat-major, with indices continuing', () => {
-  const points = expandSweep(spec({ producers: [1], threads: [1], messageBytes: [100], partitions: [1, 2], repeats: 3 }), naming);
-  assert.deepEqual(points.map((p) => [p.index, p.repeat, p.partitions]), [
-    [0, 0, 1], [1, 0, 2], [2, 1, 1], [3, 1, 2], [4, 2, 1], [5, 2, 2],
-  ]);
+  const points = expandSweep(
+    spec({ producers: [1], threads: [1], messageBytes: [100], partitions: [1, 2], repeats: 3 }),
+    naming,
+  );
+  assert.deepEqual(
+    points.map((p) => [p.index, p.repeat, p.partitions]),
+    [
+      [0, 0, 1],
+      [1, 0, 2],
+      [2, 1, 1],
+      [3, 1, 2],
+      [4, 2, 1],
+      [5, 2, 2],
+    ],
+  );
   assert.equal(sweepPointCount(spec({ repeats: 3 })), 24);
 });
 
@@ -62,19 +82,40 @@ test('every point gets its own topic: base name, run id and a padded point numbe
   assert.equal(pointTopicName('t', 'r', 4, 9), 't-r-5');
 });
 
-test('a long topic name is shortened so the suffix fits in Kafka\'s 249 characters', () => {
+test("a long topic name is shortened so the suffix fits in Kafka's 249 characters", () => {
   const name = pointTopicName('x'.repeat(249), 'abc', 0, 100);
   assert.equal(name.length, 249);
   assert.ok(name.endsWith('-abc-001'));
 });
 
 test('threads pair with the producers values they were resolved for', () => {
-  const points = expandSweep(spec({ producers: [1, 4, 8], threads: [1, 2, 2], messageBytes: [100], partitions: [1] }), naming);
-  assert.deepEqual(points.map((p) => [p.producers, p.threads]), [[1, 1], [4, 2], [8, 2]]);
+  const points = expandSweep(
+    spec({ producers: [1, 4, 8], threads: [1, 2, 2], messageBytes: [100], partitions: [1] }),
+    naming,
+  );
+  assert.deepEqual(
+    points.map((p) => [p.producers, p.threads]),
+    [
+      [1, 1],
+      [4, 2],
+      [8, 2],
+    ],
+  );
 });
 
 test('acks, compression and linger.ms multiply the grid when swept and stay null when not', () => {
-  const swept = expandSweep(spec({ producers: [1], threads: [1], messageBytes: [100], partitions: [1], acks: ['1', 'all'], compression: ['none', 'lz4'], lingerMs: [0, 5] }), naming);
+  const swept = expandSweep(
+    spec({
+      producers: [1],
+      threads: [1],
+      messageBytes: [100],
+      partitions: [1],
+      acks: ['1', 'all'],
+      compression: ['none', 'lz4'],
+      lingerMs: [0, 5],
+    }),
+    naming,
+  );
   assert.equal(swept.length, 8);
   assert.deepEqual([swept[0]!.acks, swept[0]!.compression, swept[0]!.lingerMs], ['1', 'none', 0]);
   assert.deepEqual([swept[7]!.acks, swept[7]!.compression, swept[7]!.lingerMs], ['all', 'lz4', 5]);
@@ -86,7 +127,9 @@ test('a point runs one topic with its own partitions, its producers, fixed-size 
   const sweep = spec({ acks: ['all'], lingerMs: [0] });
   const point = expandSweep(sweep, naming)[5]!;
   const scenario = pointScenario(base, sweep, point);
-  assert.deepEqual(scenario.topics, [{ name: point.topic, partitions: 4, replicationFactor: 1, configs: { 'retention.ms': '60000' } }]);
+  assert.deepEqual(scenario.topics, [
+    { name: point.topic, partitions: 4, replicationFactor: 1, configs: { 'retention.ms': '60000' } },
+  ]);
   assert.equal(scenario.producers.topic, point.topic);
   assert.equal(scenario.producers.count, 2);
   assert.equal(scenario.producers.threads, 2);
@@ -101,8 +144,14 @@ test('a point runs one topic with its own partitions, its producers, fixed-size 
   assert.equal('sweep' in scenario, false, 'a point is an ordinary run');
 });
 
-test('with load: scenario a point runs the scenario\'s own phases', () => {
-  const sweep = spec({ load: 'scenario', warmupMs: null, warmupRateMsgsPerSec: null, pointDurationMs: null, maxInFlight: null });
+test("with load: scenario a point runs the scenario's own phases", () => {
+  const sweep = spec({
+    load: 'scenario',
+    warmupMs: null,
+    warmupRateMsgsPerSec: null,
+    pointDurationMs: null,
+    maxInFlight: null,
+  });
   const scenario = pointScenario(base, sweep, expandSweep(sweep, naming)[0]!);
   assert.deepEqual(scenario.phases, base.phases);
 });

@@ -19,7 +19,16 @@ function pointScenario(consumers: Partial<ConsumerSpec> | null): Scenario {
 test('a point is measured on its last recorded phase; stored messages count every phase', () => {
   const result = runResult([
     phaseResult({ name: 'warmup', type: 'warmup', recorded: false, acked: 3000 }),
-    phaseResult({ name: 'max', type: 'max', durationSec: 4, achievedRate: 20_000, acked: 80_000, bytes: 8_000_000, consumed: 160_000, publishLatencyUs: latencies(1000, 2000, 9000) }),
+    phaseResult({
+      name: 'max',
+      type: 'max',
+      durationSec: 4,
+      achievedRate: 20_000,
+      acked: 80_000,
+      bytes: 8_000_000,
+      consumed: 160_000,
+      publishLatencyUs: latencies(1000, 2000, 9000),
+    }),
   ]);
   const scenario = pointScenario({ groups: ['a', 'b'], membersPerGroup: 2 });
   const m = measurePoint(result, scenario)!;
@@ -38,7 +47,10 @@ test('without consumers the consumer numbers are null; without a recorded phase 
   const m = measurePoint(result, pointScenario(null))!;
   assert.equal(m.consumedMsgsPerSec, null);
   assert.equal(m.consumerMembersPerGroup, null);
-  assert.equal(measurePoint(runResult([phaseResult({ name: 'warmup', type: 'warmup', recorded: false })]), pointScenario(null)), null);
+  assert.equal(
+    measurePoint(runResult([phaseResult({ name: 'warmup', type: 'warmup', recorded: false })]), pointScenario(null)),
+    null,
+  );
 });
 
 test('what a point runs is described in words for the sweep result', () => {

@@ -15,7 +15,10 @@ function file(name: string, content: string): string {
 }
 
 async function rejects(path: string, message: RegExp, exitCode = 2): Promise<void> {
-  await assert.rejects(readSweepResult(path), (e: unknown) => e instanceof KloadError && e.exitCode === exitCode && message.test(e.message));
+  await assert.rejects(
+    readSweepResult(path),
+    (e: unknown) => e instanceof KloadError && e.exitCode === exitCode && message.test(e.message),
+  );
 }
 
 test('a sweep result reads back as written', async () => {
@@ -24,10 +27,16 @@ test('a sweep result reads back as written', async () => {
   assert.deepEqual(back, JSON.parse(JSON.stringify(sweep)));
 });
 
-test('a single run\'s result, other JSON, a newer version and a missing file are refused plainly', async () => {
-  await rejects(file('run.json', JSON.stringify(runResult([phaseResult()]))), /is the result of a single run, not of a sweep/);
+test("a single run's result, other JSON, a newer version and a missing file are refused plainly", async () => {
+  await rejects(
+    file('run.json', JSON.stringify(runResult([phaseResult()]))),
+    /is the result of a single run, not of a sweep/,
+  );
   await rejects(file('other.json', '{"a": 1}'), /is not a kload sweep result/);
   await rejects(file('bad.json', '{'), /is not JSON/);
-  await rejects(file('new.json', JSON.stringify({ ...sweepOf(lawRows()), schemaVersion: 99 })), /has sweep schemaVersion 99; this kload reads version 1/);
+  await rejects(
+    file('new.json', JSON.stringify({ ...sweepOf(lawRows()), schemaVersion: 99 })),
+    /has sweep schemaVersion 99; this kload reads version 1/,
+  );
   await rejects('/nonexistent/sweep.json', /sweep result not found/);
 });

@@ -4,12 +4,17 @@ import { buildSweepModels } from '../../../src/sweep/sweep-models.js';
 import { gridPoints, modelPoint } from './fabricated-points.js';
 
 test('a grid that follows T = N×R/K is judged to hold, with a, b, d near 1, 1, -1', () => {
-  const models = buildSweepModels(gridPoints((n, r, k) => (50 * n * r) / k), null);
+  const models = buildSweepModels(
+    gridPoints((n, r, k) => (50 * n * r) / k),
+    null,
+  );
   const t = models.throughput;
   assert.ok(t.checked);
   assert.equal(t.holds, true);
   const byName = Object.fromEntries(t.fit.exponents.map((e) => [e.exponent, e.estimate]));
-  assert.ok(Math.abs(byName['a']! - 1) < 0.05 && Math.abs(byName['b']! - 1) < 0.05 && Math.abs(byName['d']! + 1) < 0.05);
+  assert.ok(
+    Math.abs(byName['a']! - 1) < 0.05 && Math.abs(byName['b']! - 1) < 0.05 && Math.abs(byName['d']! + 1) < 0.05,
+  );
   assert.ok(t.fit.rSquared > 0.99);
   assert.match(t.lines[0]!, /^T = N×R\/K: holds for a, b, d/);
   assert.deepEqual(t.pointIndices, [...Array(12).keys()]);
@@ -19,7 +24,10 @@ test('a grid that follows T = N×R/K is judged to hold, with a, b, d near 1, 1, 
 });
 
 test('a grid where only producers matter refutes T = N×R/K for b and d and says so', () => {
-  const models = buildSweepModels(gridPoints((n) => 20_000 * n ** 0.8), null);
+  const models = buildSweepModels(
+    gridPoints((n) => 20_000 * n ** 0.8),
+    null,
+  );
   const t = models.throughput;
   assert.ok(t.checked);
   assert.equal(t.holds, false);
@@ -35,7 +43,7 @@ test('a dimension the sweep did not vary is left out of the fit and named, not a
   assert.ok(t.lines.some((l) => /not tested: d \(held fixed\)|K \(partitions\) is 3 in every point/.test(l)));
 });
 
-test('too few points for a fit is reported as not checked, with the model layer\'s reason', () => {
+test("too few points for a fit is reported as not checked, with the model layer's reason", () => {
   const points = gridPoints((n) => 1000 * n, { producers: [1, 2], messageBytes: [100], partitions: [1] });
   const t = buildSweepModels(points, null).throughput;
   assert.equal(t.checked, false);
@@ -46,7 +54,10 @@ test('L = S/R is fitted to the publish p50 and E = T/S to the stored bytes', () 
   const points = gridPoints((n, r, k) => (50 * n * r) / k).map((p) => ({
     ...p,
     // ±3% so the fit has residuals: a perfect fit has a zero-width interval that excludes even -1.
-    measurement: { ...p.measurement, publishP50Us: (5e6 / p.parameters.messageBytes) * (1 + 0.03 * Math.cos(p.parameters.index * 1.9)) },
+    measurement: {
+      ...p.measurement,
+      publishP50Us: (5e6 / p.parameters.messageBytes) * (1 + 0.03 * Math.cos(p.parameters.index * 1.9)),
+    },
   }));
   const models = buildSweepModels(points, null);
   assert.match(models.latencyMeasure, /publish p50/);
@@ -56,9 +67,12 @@ test('L = S/R is fitted to the publish p50 and E = T/S to the stored bytes', () 
   assert.match(models.efficiency.measures, /bytes of the topic's log segments/);
 });
 
-test('E cannot be checked without the brokers\' log dirs, and the reason is the one given', () => {
+test("E cannot be checked without the brokers' log dirs, and the reason is the one given", () => {
   const reason = 'the cluster was given with --brokers';
-  const e = buildSweepModels(gridPoints((n) => 1000 * n), reason).efficiency;
+  const e = buildSweepModels(
+    gridPoints((n) => 1000 * n),
+    reason,
+  ).efficiency;
   assert.deepEqual(e, { checked: false, seed: 'E = T/S', measures: e.measures, reason });
   const missing = gridPoints((n) => 1000 * n);
   missing[2] = modelPoint({ producers: 1, messageBytes: 1000, partitions: 1, throughput: 900, logBytes: null }, 2);
@@ -66,10 +80,19 @@ test('E cannot be checked without the brokers\' log dirs, and the reason is the 
   assert.ok(!e2.checked && /no stored bytes were measured for point\(s\) #2/.test(e2.reason));
 });
 
-test('Little\'s law compares the max phase\'s in-flight bound × N with throughput × mean publish latency', () => {
-  const consistent = modelPoint({ producers: 2, messageBytes: 100, partitions: 1, throughput: 20_000, meanUs: 100_000, maxInFlight: 1000 }, 0);
-  const short = modelPoint({ producers: 1, messageBytes: 100, partitions: 1, throughput: 20_000, meanUs: 10_000, maxInFlight: 1000 }, 1);
-  const paced = modelPoint({ producers: 1, messageBytes: 100, partitions: 1, throughput: 1000, phaseType: 'constant', maxInFlight: null }, 2);
+test("Little's law compares the max phase's in-flight bound × N with throughput × mean publish latency", () => {
+  const consistent = modelPoint(
+    { producers: 2, messageBytes: 100, partitions: 1, throughput: 20_000, meanUs: 100_000, maxInFlight: 1000 },
+    0,
+  );
+  const short = modelPoint(
+    { producers: 1, messageBytes: 100, partitions: 1, throughput: 20_000, meanUs: 10_000, maxInFlight: 1000 },
+    1,
+  );
+  const paced = modelPoint(
+    { producers: 1, messageBytes: 100, partitions: 1, throughput: 1000, phaseType: 'constant', maxInFlight: null },
+    2,
+  );
   const [a, b, c] = buildSweepModels([consistent, short, paced], null).littlesLaw;
   assert.ok(a!.checked && a!.consistent && a!.expectedInFlight === 2000 && a!.measuredInFlight === 2000);
   assert.ok(b!.checked && !b!.consistent && Math.abs(b!.relativeGap - 4) < 1e-9);
@@ -88,15 +111,32 @@ test('the USL is fitted per group of points that differ only in producers, when 
 });
 
 test('the USL is not fitted when producers takes fewer than 3 values, and says why', () => {
-  const { fits, notFitted } = buildSweepModels(gridPoints((n) => 1000 * n, { producers: [1, 2], messageBytes: [100, 1000], partitions: [1, 4] }), null).usl;
+  const { fits, notFitted } = buildSweepModels(
+    gridPoints((n) => 1000 * n, { producers: [1, 2], messageBytes: [100, 1000], partitions: [1, 4] }),
+    null,
+  ).usl;
   assert.deepEqual(fits, []);
-  assert.deepEqual(notFitted, [{ group: null, reason: 'producers takes 2 value(s) (1, 2); the USL needs at least 3 to separate contention from coherency' }]);
+  assert.deepEqual(notFitted, [
+    {
+      group: null,
+      reason: 'producers takes 2 value(s) (1, 2); the USL needs at least 3 to separate contention from coherency',
+    },
+  ]);
 });
 
-test('partition sizing inputs are T/K per point, in msg/s and MB/s, with the consumers\' share', () => {
-  const sizing = buildSweepModels([modelPoint({ producers: 2, messageBytes: 1000, partitions: 4, throughput: 40_000, consumed: 36_000 }, 0)], null).partitionSizing;
+test("partition sizing inputs are T/K per point, in msg/s and MB/s, with the consumers' share", () => {
+  const sizing = buildSweepModels(
+    [modelPoint({ producers: 2, messageBytes: 1000, partitions: 4, throughput: 40_000, consumed: 36_000 }, 0)],
+    null,
+  ).partitionSizing;
   assert.deepEqual(sizing, [
-    { pointIndex: 0, partitions: 4, perPartitionProducerMsgsPerSec: 10_000, perPartitionProducerMBPerSec: 10, perPartitionConsumerMsgsPerSec: 9_000 },
+    {
+      pointIndex: 0,
+      partitions: 4,
+      perPartitionProducerMsgsPerSec: 10_000,
+      perPartitionProducerMBPerSec: 10,
+      perPartitionConsumerMsgsPerSec: 9_000,
+    },
   ]);
 });
 

@@ -11,18 +11,40 @@ function range(fromUs: number, toUs: number): number[] {
 }
 
 const warmup = phaseResult({
-  name: 'warmup', type: 'warmup', recorded: false, durationSec: 5, sent: 99_999, acked: 99_999, bytes: 9_999_999_999,
-  failed: { ERR__MSG_TIMED_OUT: 500 }, publishLatencyUs: latencies(900_000), integrity: { lost: 7, duplicated: 7, outOfOrder: 7 },
+  name: 'warmup',
+  type: 'warmup',
+  recorded: false,
+  durationSec: 5,
+  sent: 99_999,
+  acked: 99_999,
+  bytes: 9_999_999_999,
+  failed: { ERR__MSG_TIMED_OUT: 500 },
+  publishLatencyUs: latencies(900_000),
+  integrity: { lost: 7, duplicated: 7, outOfOrder: 7 },
 });
 // p99 of a is 990 µs, of b 1,990 µs; of both merged (1..2000) 1,980 µs: neither, nor their mean.
 const a = phaseResult({
-  name: 'a', durationSec: 10, sent: 10_000, acked: 9_990, bytes: 1_000_000, consumed: 9_990,
-  failed: { ERR__MSG_TIMED_OUT: 6, ERR_NOT_LEADER_FOR_PARTITION: 4 }, publishLatencyUs: latencies(...range(1, 1000)),
+  name: 'a',
+  durationSec: 10,
+  sent: 10_000,
+  acked: 9_990,
+  bytes: 1_000_000,
+  consumed: 9_990,
+  failed: { ERR__MSG_TIMED_OUT: 6, ERR_NOT_LEADER_FOR_PARTITION: 4 },
+  publishLatencyUs: latencies(...range(1, 1000)),
   integrity: { lost: 1, duplicated: 2, outOfOrder: 0 },
 });
 const b = phaseResult({
-  name: 'b', type: 'max', targetRate: null, durationSec: 30, sent: 30_000, acked: 30_000, bytes: 5_000_000, consumed: 30_000,
-  publishLatencyUs: latencies(...range(1001, 2000)), integrity: { lost: 2, duplicated: 0, outOfOrder: 3 },
+  name: 'b',
+  type: 'max',
+  targetRate: null,
+  durationSec: 30,
+  sent: 30_000,
+  acked: 30_000,
+  bytes: 5_000_000,
+  consumed: 30_000,
+  publishLatencyUs: latencies(...range(1001, 2000)),
+  integrity: { lost: 2, duplicated: 0, outOfOrder: 3 },
 });
 const run = runResult([warmup, a, b]);
 
@@ -61,7 +83,11 @@ for (const [expression, actual, unit, pass] of cases) {
     const [outcome] = evaluateThresholds([expression], run);
     assert.ok(outcome !== undefined);
     if (actual === null) assert.equal(outcome.actual, null);
-    else assert.ok(Math.abs((outcome.actual ?? NaN) - actual) < 1e-9 * Math.max(1, actual), `actual ${outcome.actual}, expected ${actual}`);
+    else
+      assert.ok(
+        Math.abs((outcome.actual ?? NaN) - actual) < 1e-9 * Math.max(1, actual),
+        `actual ${outcome.actual}, expected ${actual}`,
+      );
     assert.equal(outcome.unit, unit);
     assert.equal(outcome.pass, pass);
   });
@@ -69,14 +95,29 @@ for (const [expression, actual, unit, pass] of cases) {
 
 test('an outcome carries the expression, scope, canonical metric, operator and limit as written', () => {
   assert.deepEqual(evaluateThresholds(['a: throughput > 10 MB/s'], run), [
-    { expression: 'a: throughput > 10 MB/s', phase: 'a', metric: 'throughput.mb', actual: 0.1, operator: '>', limit: 10, unit: 'MB/s', pass: false },
+    {
+      expression: 'a: throughput > 10 MB/s',
+      phase: 'a',
+      metric: 'throughput.mb',
+      actual: 0.1,
+      operator: '>',
+      limit: 10,
+      unit: 'MB/s',
+      pass: false,
+    },
   ]);
 });
 
 test('a latency with no samples is not measured and fails, instead of passing as 0', () => {
   const noConsumers = runResult([phaseResult({ endToEndLatencyUs: latencies(), integrity: null })]);
   const outcomes = evaluateThresholds(['e2e.p99 < 1s', 'lost == 0'], noConsumers);
-  assert.deepEqual(outcomes.map((o) => [o.actual, o.pass]), [[null, false], [null, false]]);
+  assert.deepEqual(
+    outcomes.map((o) => [o.actual, o.pass]),
+    [
+      [null, false],
+      [null, false],
+    ],
+  );
 });
 
 test('errors.rate of a run that sent nothing is not measured and fails', () => {
@@ -86,17 +127,29 @@ test('errors.rate of a run that sent nothing is not measured and fails', () => {
 });
 
 test('evaluateThresholds refuses expressions that do not parse, listing them all', () => {
-  assert.throws(() => evaluateThresholds(['lost = 0', 'p99 < 5ms'], run), (error: unknown) => {
-    assert.ok(error instanceof KloadError);
-    assert.equal(error.message.split('\n').length, 2);
-    return true;
-  });
+  assert.throws(
+    () => evaluateThresholds(['lost = 0', 'p99 < 5ms'], run),
+    (error: unknown) => {
+      assert.ok(error instanceof KloadError);
+      assert.equal(error.message.split('\n').length, 2);
+      return true;
+    },
+  );
 });
 
 const operators: [actual: number, operator: ThresholdOperator, limit: number, expected: boolean][] = [
-  [1, '<', 2, true], [2, '<', 2, false], [2, '<=', 2, true], [3, '<=', 2, false],
-  [3, '>', 2, true], [2, '>', 2, false], [2, '>=', 2, true], [1, '>=', 2, false],
-  [0, '==', 0, true], [1, '==', 0, false], [1, '!=', 0, true], [0, '!=', 0, false],
+  [1, '<', 2, true],
+  [2, '<', 2, false],
+  [2, '<=', 2, true],
+  [3, '<=', 2, false],
+  [3, '>', 2, true],
+  [2, '>', 2, false],
+  [2, '>=', 2, true],
+  [1, '>=', 2, false],
+  [0, '==', 0, true],
+  [1, '==', 0, false],
+  [1, '!=', 0, true],
+  [0, '!=', 0, false],
 ];
 
 for (const [actual, operator, limit, expected] of operators) {

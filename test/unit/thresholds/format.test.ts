@@ -4,16 +4,55 @@ import { formatThresholds } from '../../../src/thresholds/format.js';
 import type { ThresholdOutcome } from '../../../src/result/result-types.js';
 
 function outcome(overrides: Partial<ThresholdOutcome>): ThresholdOutcome {
-  return { expression: 'lost == 0', phase: null, metric: 'lost', actual: 0, operator: '==', limit: 0, unit: 'count', pass: true, ...overrides };
+  return {
+    expression: 'lost == 0',
+    phase: null,
+    metric: 'lost',
+    actual: 0,
+    operator: '==',
+    limit: 0,
+    unit: 'count',
+    pass: true,
+    ...overrides,
+  };
 }
 
 test('thresholds print a tally, then one aligned line each with the actual value beside the limit', () => {
   const text = formatThresholds([
-    outcome({ expression: 'publish.p99 < 50ms', metric: 'publish.p99', actual: 21.8734, operator: '<', limit: 50, unit: 'ms' }),
-    outcome({ expression: 'throughput > 20000 msg/s', metric: 'throughput.msgs', actual: 5000, operator: '>', limit: 20_000, unit: 'msg/s', pass: false }),
+    outcome({
+      expression: 'publish.p99 < 50ms',
+      metric: 'publish.p99',
+      actual: 21.8734,
+      operator: '<',
+      limit: 50,
+      unit: 'ms',
+    }),
+    outcome({
+      expression: 'throughput > 20000 msg/s',
+      metric: 'throughput.msgs',
+      actual: 5000,
+      operator: '>',
+      limit: 20_000,
+      unit: 'msg/s',
+      pass: false,
+    }),
     outcome({ expression: 'lost == 0', actual: 3, pass: false }),
-    outcome({ expression: 'errors.rate < 0.1%', metric: 'errors.rate', actual: 0.01, operator: '<', limit: 0.1, unit: '%' }),
-    outcome({ expression: 'schedule.p99 < 100us', metric: 'schedule.p99', actual: 30, operator: '<', limit: 100, unit: 'us' }),
+    outcome({
+      expression: 'errors.rate < 0.1%',
+      metric: 'errors.rate',
+      actual: 0.01,
+      operator: '<',
+      limit: 0.1,
+      unit: '%',
+    }),
+    outcome({
+      expression: 'schedule.p99 < 100us',
+      metric: 'schedule.p99',
+      actual: 30,
+      operator: '<',
+      limit: 100,
+      unit: 'us',
+    }),
   ]);
   assert.equal(
     text,
@@ -30,7 +69,15 @@ test('thresholds print a tally, then one aligned line each with the actual value
 
 test('a threshold without a measurement says where it looked', () => {
   const text = formatThresholds([
-    outcome({ expression: 'peak: publish.p99 < 50ms', phase: 'peak', actual: null, operator: '<', limit: 50, unit: 'ms', pass: false }),
+    outcome({
+      expression: 'peak: publish.p99 < 50ms',
+      phase: 'peak',
+      actual: null,
+      operator: '<',
+      limit: 50,
+      unit: 'ms',
+      pass: false,
+    }),
     outcome({ expression: 'e2e.p99 < 1s', actual: null, operator: '<', limit: 1, unit: 's', pass: false }),
   ]);
   assert.equal(

@@ -41,7 +41,11 @@ for (const [text, phase, metric, operator, limit, unit] of valid) {
 
 test('a latency threshold keeps its source and statistic apart for evaluation', () => {
   assert.deepEqual(parseThreshold('e2e.p999 < 200ms').metric, {
-    kind: 'latency', name: 'e2e.p999', source: 'e2e', stat: 'p999', unit: 'ms',
+    kind: 'latency',
+    name: 'e2e.p999',
+    source: 'e2e',
+    stat: 'p999',
+    unit: 'ms',
   });
 });
 
@@ -54,11 +58,20 @@ const invalid: [text: string, message: string][] = [
   ['throughput > 10 kB/s', 'unknown unit "kB/s" for throughput (did you mean "MB/s"?) (column 17)'],
   ['throughput > 10 bytes/s', 'unknown unit "bytes/s" for throughput (expected msg/s or MB/s) (column 17)'],
   ['lost == 0 msg', 'unit "msg" not allowed: lost is a count of messages (column 11)'],
-  ['errors.rate < 0.1 ms', 'unknown unit "ms" for errors.rate (expected % or no unit for a ratio of failed to sent) (column 19)'],
+  [
+    'errors.rate < 0.1 ms',
+    'unknown unit "ms" for errors.rate (expected % or no unit for a ratio of failed to sent) (column 19)',
+  ],
   ['pubish.p99 < 5ms', 'unknown metric "pubish.p99" (did you mean "publish.p99"?) (column 1)'],
   ['outoforder == 0', 'unknown metric "outoforder" (did you mean "outOfOrder"?) (column 1)'],
-  ['latency.p99 < 5ms', 'unknown metric "latency.p99" (expected a latency such as publish.p99 or e2e.p999, throughput, errors.rate, or a count: lost, duplicated, outOfOrder, sent, acked, consumed, failed) (column 1)'],
-  ['publish.p95 < 5ms', 'unknown statistic "p95" for publish latency (expected p50, p90, p99, p999, p9999, max, mean or min) (column 9)'],
+  [
+    'latency.p99 < 5ms',
+    'unknown metric "latency.p99" (expected a latency such as publish.p99 or e2e.p999, throughput, errors.rate, or a count: lost, duplicated, outOfOrder, sent, acked, consumed, failed) (column 1)',
+  ],
+  [
+    'publish.p95 < 5ms',
+    'unknown statistic "p95" for publish latency (expected p50, p90, p99, p999, p9999, max, mean or min) (column 9)',
+  ],
   ['publish < 5ms', '"publish" needs a statistic, e.g. publish.p99 (column 8)'],
   ['steady: < 5ms', 'expected a metric, e.g. publish.p99 (column 9)'],
   [': lost == 0', 'missing phase name before ":" (column 1)'],
@@ -109,5 +122,11 @@ test('parseThresholds reports every bad threshold at once, each with its index',
 
 test('parseThresholds returns every threshold in order when all parse', () => {
   const parsed = parseThresholds(['lost == 0', 'steady: e2e.p99 < 1s']);
-  assert.deepEqual(parsed.map((t) => [t.phase, t.metric.name]), [[null, 'lost'], ['steady', 'e2e.p99']]);
+  assert.deepEqual(
+    parsed.map((t) => [t.phase, t.metric.name]),
+    [
+      [null, 'lost'],
+      ['steady', 'e2e.p99'],
+    ],
+  );
 });

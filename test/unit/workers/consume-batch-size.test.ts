@@ -23,7 +23,10 @@ test('at a steady rate the batch holds about 5 ms of messages, so no message wai
     const sizer = new ConsumeBatchSize(0);
     run(sizer, 0, rate, 1);
     const expected = Math.max(1, Math.floor(rate * WINDOW_SEC));
-    assert.ok(Math.abs(sizer.next - expected) <= Math.max(1, expected * 0.05), `${rate} msg/s: ${sizer.next} vs ${expected}`);
+    assert.ok(
+      Math.abs(sizer.next - expected) <= Math.max(1, expected * 0.05),
+      `${rate} msg/s: ${sizer.next} vs ${expected}`,
+    );
     assert.ok((sizer.next / rate) * 1000 <= 5.01, `${rate} msg/s: a batch fills in ${(sizer.next / rate) * 1000} ms`);
   }
 });

@@ -42,7 +42,8 @@ test('past its capacity the ledger wraps around and keeps the latest entries', (
   const ledger = new DeliveryLedger(1024);
   const n = 1024 * 3 + 100;
   for (let i = 0; i < n; i++) assert.equal(ledger.record(i * 10, i * 10 + 1, i % 7, i), i);
-  for (let i = n - 1024; i < n; i++) assert.deepEqual(lookup(ledger, i), { intended: i * 10, sent: i * 10 + 1, client: i % 7, seq: i }, `entry ${i}`);
+  for (let i = n - 1024; i < n; i++)
+    assert.deepEqual(lookup(ledger, i), { intended: i * 10, sent: i * 10 + 1, client: i % 7, seq: i }, `entry ${i}`);
   // An index older than the capacity lands on the entry that replaced it.
   assert.equal(ledger.seqOf(n - 1024 - 1), n - 1);
 });

@@ -16,7 +16,10 @@ test('a fixed size always draws that size', () => {
 
 test('a uniform size draws within [min, max] and reaches both ends', () => {
   const sizes = draws({ type: 'uniform', minBytes: 10, maxBytes: 13 }, 2000);
-  assert.ok(sizes.every((s) => s >= 10 && s <= 13 && Number.isInteger(s)), `out of range: ${sizes.find((s) => s < 10 || s > 13)}`);
+  assert.ok(
+    sizes.every((s) => s >= 10 && s <= 13 && Number.isInteger(s)),
+    `out of range: ${sizes.find((s) => s < 10 || s > 13)}`,
+  );
   assert.deepEqual([...new Set(sizes)].sort(), [10, 11, 12, 13]);
 });
 
@@ -26,8 +29,20 @@ test('a uniform size with min equal to max draws that size', () => {
 
 test('a weighted size draws only listed sizes, roughly in proportion to their weights', () => {
   const n = 20_000;
-  const sizes = draws({ type: 'weighted', choices: [{ bytes: 100, weight: 3 }, { bytes: 1000, weight: 1 }] }, n);
-  assert.deepEqual([...new Set(sizes)].sort((a, b) => a - b), [100, 1000]);
+  const sizes = draws(
+    {
+      type: 'weighted',
+      choices: [
+        { bytes: 100, weight: 3 },
+        { bytes: 1000, weight: 1 },
+      ],
+    },
+    n,
+  );
+  assert.deepEqual(
+    [...new Set(sizes)].sort((a, b) => a - b),
+    [100, 1000],
+  );
   const share = sizes.filter((s) => s === 100).length / n;
   // Expected 0.75; the standard deviation of the share is ~0.003, so 0.05 never fails by chance.
   assert.ok(Math.abs(share - 0.75) < 0.05, `share of 100-byte messages was ${share}`);
@@ -38,7 +53,11 @@ test('a weighted size with a single choice always draws it', () => {
 });
 
 test('random payloads from a source follow the size spec', () => {
-  const source = payloadSource({ type: 'random', compressibility: 0 }, { type: 'uniform', minBytes: 50, maxBytes: 60 }, null);
+  const source = payloadSource(
+    { type: 'random', compressibility: 0 },
+    { type: 'uniform', minBytes: 50, maxBytes: 60 },
+    null,
+  );
   for (let seq = 0; seq < 3000; seq++) {
     const length = source.next(seq).length;
     assert.ok(length >= 50 && length <= 60, `message ${seq} has ${length} bytes`);
@@ -93,12 +112,18 @@ test('a file payload without lines is refused up front', () => {
 
 test('key strategy none gives no key', () => {
   const keys = keySource({ type: 'none' });
-  assert.deepEqual([0, 1, 99].map((seq) => keys.next(seq)), [null, null, null]);
+  assert.deepEqual(
+    [0, 1, 99].map((seq) => keys.next(seq)),
+    [null, null, null],
+  );
 });
 
 test('key strategy sequential gives the prefix followed by the sequence number', () => {
   const keys = keySource({ type: 'sequential', prefix: 'key-' });
-  assert.deepEqual([0, 1, 42].map((seq) => keys.next(seq)), ['key-0', 'key-1', 'key-42']);
+  assert.deepEqual(
+    [0, 1, 42].map((seq) => keys.next(seq)),
+    ['key-0', 'key-1', 'key-42'],
+  );
   assert.equal(keySource({ type: 'sequential', prefix: '' }).next(5), '5');
 });
 

@@ -20,8 +20,16 @@ before(() => loadRecordingEngine());
 
 function constant(rate: number, durationMs: number, clients: number): WorkerPhase {
   return {
-    name: 'steady', type: 'constant', durationMs, recorded: true, maxInFlight: 1000,
-    schedule: { segments: [{ durationUs: durationMs * 1000, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate }], slots: [...Array(clients).keys()], of: clients },
+    name: 'steady',
+    type: 'constant',
+    durationMs,
+    recorded: true,
+    maxInFlight: 1000,
+    schedule: {
+      segments: [{ durationUs: durationMs * 1000, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate }],
+      slots: [...Array(clients).keys()],
+      of: clients,
+    },
   };
 }
 
@@ -37,20 +45,37 @@ async function run(phases: WorkerPhase[], drivers: ScriptedDriver[], onTurn?: ()
   const reporter = new IntervalReporter('producer', 0, timeline, 1_000_000, channel.port1);
   const payloads = payloadSource({ type: 'random', compressibility: 0 }, { type: 'fixed', bytes: 100 }, null);
   const clients: ProducerClientState[] = drivers.map((driver, producerId) => ({
-    producerId, seq: 0, sentInPhase: 0, driver,
+    producerId,
+    seq: 0,
+    sentInPhase: 0,
+    driver,
     filler: new BatchFiller(64, payloads, keySource({ type: 'none' }), { runId: 1, producerId, clockDomainId: 1 }),
     ledger: new DeliveryLedger(1024),
   }));
   const reports = createDeliveryReports(256);
   let settled = 0;
-  const idler = { idle: (us: number) => { onTurn?.(); return timerIdler.idle(us); }, close: () => {} };
+  const idler = {
+    idle: (us: number) => {
+      onTurn?.();
+      return timerIdler.idle(us);
+    },
+    close: () => {},
+  };
   const outcome = await runProducerLoop({
-    timeline, totals, clients, reporter, startAtUs: nowUs() + 2000, stopFlag: new Int32Array(1), idler, reports,
+    timeline,
+    totals,
+    clients,
+    reporter,
+    startAtUs: nowUs() + 2000,
+    stopFlag: new Int32Array(1),
+    idler,
+    reports,
     settle: (ci, n) => {
       for (let k = 0; k < n; k++) clients[ci]!.ledger.settle();
       settled += n;
     },
-    onPhaseStart: () => {}, onClientErrors: () => {},
+    onPhaseStart: () => {},
+    onClientErrors: () => {},
   });
   channel.port1.close();
   return { outcome, totals, clients, settled: () => settled };
@@ -63,7 +88,10 @@ test('a paced phase sends exactly its scheduled messages, each at or after its i
   assert.equal(totals[0]!.sent, 500);
   for (const r of driver.sent) assert.ok(r.sentMonoUs >= r.intendedMonoUs, `seq ${r.seq} left before it was due`);
   const gaps = driver.sent.slice(1).map((r, i) => r.intendedMonoUs - driver.sent[i]!.intendedMonoUs);
-  assert.ok(gaps.every((g) => Math.abs(g - 500) < 1), 'intended times are 500 µs apart at 2,000 msg/s');
+  assert.ok(
+    gaps.every((g) => Math.abs(g - 500) < 1),
+    'intended times are 500 µs apart at 2,000 msg/s',
+  );
 });
 
 test('two clients share the schedule: messages alternate, each client counts its own sequence', async () => {
@@ -71,8 +99,14 @@ test('two clients share the schedule: messages alternate, each client counts its
   const b = new ScriptedDriver();
   await run([constant(1000, 200, 2)], [a, b]);
   assert.equal(a.sent.length + b.sent.length, 200);
-  assert.deepEqual(a.sent.map((r) => r.seq), [...Array(a.sent.length).keys()]);
-  assert.deepEqual(b.sent.map((r) => r.seq), [...Array(b.sent.length).keys()]);
+  assert.deepEqual(
+    a.sent.map((r) => r.seq),
+    [...Array(a.sent.length).keys()],
+  );
+  assert.deepEqual(
+    b.sent.map((r) => r.seq),
+    [...Array(b.sent.length).keys()],
+  );
   assert.equal(Math.abs(a.sent.length - b.sent.length) <= 1, true);
 });
 
@@ -87,9 +121,16 @@ test('a full queue stops the client, keeps intended times, counts one wait per s
   assert.ok(driver.refusals > 0, 'the script refused messages');
   assert.ok(totals[0]!.queueFullWaits > 0);
   assert.ok(totals[0]!.queueFullWaits <= driver.refusals, 'one wait per stall, not per retry');
-  assert.deepEqual(driver.sent.map((r) => r.seq), [...Array(1000).keys()], 'in order, none twice');
+  assert.deepEqual(
+    driver.sent.map((r) => r.seq),
+    [...Array(1000).keys()],
+    'in order, none twice',
+  );
   const gaps = driver.sent.slice(1).map((r, i) => r.intendedMonoUs - driver.sent[i]!.intendedMonoUs);
-  assert.ok(gaps.every((g) => Math.abs(g - 200) < 1), 'a stall delays the send, never the intended time');
+  assert.ok(
+    gaps.every((g) => Math.abs(g - 200) < 1),
+    'a stall delays the send, never the intended time',
+  );
 });
 
 test('late reports show in the schedule delay of the messages that waited', async () => {

@@ -1,8 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cumulativeMessages, intendedTimeUs, messagesDue, rateAt, totalMessages, type RateSegment } from '../../../src/workers/rate-profile.js';
+import {
+  cumulativeMessages,
+  intendedTimeUs,
+  messagesDue,
+  rateAt,
+  totalMessages,
+  type RateSegment,
+} from '../../../src/workers/rate-profile.js';
 
-const flat = (seconds: number, rate: number): RateSegment => ({ durationUs: seconds * 1e6, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate });
+const flat = (seconds: number, rate: number): RateSegment => ({
+  durationUs: seconds * 1e6,
+  fromRateMsgsPerSec: rate,
+  toRateMsgsPerSec: rate,
+});
 const ramp: RateSegment[] = [{ durationUs: 10e6, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 }];
 const rampDown: RateSegment[] = [{ durationUs: 10e6, fromRateMsgsPerSec: 10_000, toRateMsgsPerSec: 1000 }];
 /** 100 msg/s for 1 s, 200 msg/s for 2 s, 50 msg/s for 3 s: 100 + 400 + 150 messages. */
@@ -118,7 +129,9 @@ test('a step that holds a fractional count carries the fraction into the next st
   const halves = [flat(1, 2.5), flat(1, 2.5)];
   assert.equal(totalMessages(halves), 5);
   const times = [0, 1, 2, 3, 4].map((k) => intendedTimeUs(halves, k));
-  [0, 400_000, 800_000, 1_200_000, 1_600_000].forEach((expected, k) => close(times[k]!, expected, 1e-6, `message ${k}`));
+  [0, 400_000, 800_000, 1_200_000, 1_600_000].forEach((expected, k) =>
+    close(times[k]!, expected, 1e-6, `message ${k}`),
+  );
 });
 
 for (const { segments, us, expected, label } of [

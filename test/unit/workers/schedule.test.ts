@@ -4,13 +4,27 @@ import { assignThreads } from '../../../src/coordinator/assign-threads.js';
 import type { Phase } from '../../../src/scenario/types.js';
 import type { WorkerPhase } from '../../../src/workers/protocol.js';
 import { intendedTimeUs, messagesDue, totalMessages } from '../../../src/workers/rate-profile.js';
-import { buildTimeline, dueCount, intendedOffsetUs, phaseIndexAt, targetRateAt, type TimedPhase } from '../../../src/workers/schedule.js';
+import {
+  buildTimeline,
+  dueCount,
+  intendedOffsetUs,
+  phaseIndexAt,
+  targetRateAt,
+  type TimedPhase,
+} from '../../../src/workers/schedule.js';
 import { scenarioWith } from '../../helpers/scenario-fixture.js';
 
 /** A constant phase as a thread holding `slots` of `of` producers sees it (default: the only thread). */
 function paced(durationMs: number, r: number, slots = [0], of = 1): WorkerPhase {
   const segments = [{ durationUs: durationMs * 1000, fromRateMsgsPerSec: r, toRateMsgsPerSec: r }];
-  return { name: 'paced', type: 'constant', durationMs, schedule: { segments, slots, of }, maxInFlight: Infinity, recorded: true };
+  return {
+    name: 'paced',
+    type: 'constant',
+    durationMs,
+    schedule: { segments, slots, of },
+    maxInFlight: Infinity,
+    recorded: true,
+  };
 }
 
 function unpaced(durationMs: number): WorkerPhase {
@@ -150,20 +164,31 @@ test('threads interleave on one scenario-wide schedule: every intended time appe
   assert.deepEqual(times(t0).slice(0, 4), [0, 10_000, 30_000, 40_000]);
   assert.deepEqual(times(t1).slice(0, 2), [20_000, 50_000]);
   const all = [...times(t0), ...times(t1)].sort((a, b) => a - b);
-  assert.deepEqual(all, Array.from({ length: 100 }, (_, k) => k * 10_000));
+  assert.deepEqual(
+    all,
+    Array.from({ length: 100 }, (_, k) => k * 10_000),
+  );
   assert.equal(dueCount(t0!, 25_000) + dueCount(t1!, 25_000), 3, 'messages 0, 1 and 2 are due at 25 ms');
 });
 
 /** Each producer thread's timeline of a plan of `phases` with `count` producers on `threads` threads. */
 function threadTimelines(count: number, threads: number, phases: Phase[]): TimedPhase[][] {
-  return assignThreads(scenarioWith({ producers: { count, threads }, phases })).producers.map((t) => buildTimeline(t.phases));
+  return assignThreads(scenarioWith({ producers: { count, threads }, phases })).producers.map((t) =>
+    buildTimeline(t.phases),
+  );
 }
 
 function intendedTimes(phase: TimedPhase): number[] {
   return Array.from({ length: phase.total }, (_, j) => intendedOffsetUs(phase, j));
 }
 
-const rampPhase: Phase = { name: 'ramp', type: 'ramp', durationMs: 10_000, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 };
+const rampPhase: Phase = {
+  name: 'ramp',
+  type: 'ramp',
+  durationMs: 10_000,
+  fromRateMsgsPerSec: 1000,
+  toRateMsgsPerSec: 10_000,
+};
 const stepsPhase: Phase = {
   name: 'steps',
   type: 'steps',
@@ -178,7 +203,10 @@ const stepsPhase: Phase = {
 for (const phase of [rampPhase, stepsPhase]) {
   test(`3 producers on 2 threads share a ${phase.type} phase: their intended times together are the scenario's, each once`, () => {
     // A warmup first, so the phase starts 1 s into the run.
-    const timelines = threadTimelines(3, 2, [{ name: 'warmup', type: 'warmup', durationMs: 1000, rateMsgsPerSec: null }, phase]);
+    const timelines = threadTimelines(3, 2, [
+      { name: 'warmup', type: 'warmup', durationMs: 1000, rateMsgsPerSec: null },
+      phase,
+    ]);
     const [t0, t1] = timelines.map((t) => t[1]!);
     const segments = t0!.schedule!.segments;
     const scenarioTimes = Array.from({ length: totalMessages(segments) }, (_, k) => 1e6 + intendedTimeUs(segments, k));
@@ -224,10 +252,17 @@ for (const { count, threads } of [
           const totals = timelines.map((t) => t[i]!.total);
           const due = timelines.map((t) => dueCount(t[i]!, t[i]!.endUs - t[i]!.startUs));
           const what = `${phase.type} at ${rate} msg/s for ${durationMs} ms`;
-          assert.equal(totals.reduce((a, b) => a + b, 0), expected, `${what}: totals ${totals.join(' + ')}`);
+          assert.equal(
+            totals.reduce((a, b) => a + b, 0),
+            expected,
+            `${what}: totals ${totals.join(' + ')}`,
+          );
           assert.deepEqual(due, totals, `${what}: due at the end`);
         }
-        assert.equal(totalMessages(timelines[0]![0]!.schedule!.segments), Math.floor((durationMs / 1000) * rate + 1e-9));
+        assert.equal(
+          totalMessages(timelines[0]![0]!.schedule!.segments),
+          Math.floor((durationMs / 1000) * rate + 1e-9),
+        );
       }
     }
   });
@@ -235,7 +270,18 @@ for (const { count, threads } of [
 
 test('targetRateAt follows the scenario-wide rate of a ramp and is null when unpaced', () => {
   const [ramp, max] = buildTimeline([
-    { name: 'ramp', type: 'ramp', durationMs: 10_000, schedule: { segments: [{ durationUs: 10e6, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 }], slots: [1], of: 3 }, maxInFlight: Infinity, recorded: true },
+    {
+      name: 'ramp',
+      type: 'ramp',
+      durationMs: 10_000,
+      schedule: {
+        segments: [{ durationUs: 10e6, fromRateMsgsPerSec: 1000, toRateMsgsPerSec: 10_000 }],
+        slots: [1],
+        of: 3,
+      },
+      maxInFlight: Infinity,
+      recorded: true,
+    },
     unpaced(1000),
   ]);
   assert.equal(targetRateAt(ramp!, 5e6), 5500);

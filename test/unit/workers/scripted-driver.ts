@@ -34,7 +34,13 @@ export class ScriptedDriver implements ProducerDriver {
         break;
       }
       b.sentMonoUs[i] = nowUs();
-      const record = { seq: b.seqs[i]!, opaque: b.opaques[i]!, intendedMonoUs: b.intendedMonoUs[i]!, sentMonoUs: b.sentMonoUs[i]!, phaseIndex: b.phaseIndex };
+      const record = {
+        seq: b.seqs[i]!,
+        opaque: b.opaques[i]!,
+        intendedMonoUs: b.intendedMonoUs[i]!,
+        sentMonoUs: b.sentMonoUs[i]!,
+        phaseIndex: b.phaseIndex,
+      };
       this.sent.push(record);
       this.pending.push(record);
     }

@@ -2,17 +2,36 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CLOCK_DOMAIN_ID, fnv1a32 } from '../../../src/workers/clock.js';
 import { payloadSource } from '../../../src/workers/payloads.js';
-import { readStampTrailer, STAMP_TRAILER_BYTES, trailerView, writeStampTrailer } from '../../../src/workers/stamp-trailer.js';
+import {
+  readStampTrailer,
+  STAMP_TRAILER_BYTES,
+  trailerView,
+  writeStampTrailer,
+} from '../../../src/workers/stamp-trailer.js';
 
 const stamp = {
-  runId: 2_147_483_000, phaseIndex: 3, producerId: 70_000, seq: 9_007_199_254_740,
-  intendedMonoUs: 98_765_432_100.25, intendedWallUs: 1_763_780_000_123_456, clockDomainId: 4_000_000_123,
+  runId: 2_147_483_000,
+  phaseIndex: 3,
+  producerId: 70_000,
+  seq: 9_007_199_254_740,
+  intendedMonoUs: 98_765_432_100.25,
+  intendedWallUs: 1_763_780_000_123_456,
+  clockDomainId: 4_000_000_123,
 };
 
 function stamped(value: Buffer): Buffer {
   const view = trailerView(value);
   assert.ok(view);
-  writeStampTrailer(view, stamp.runId, stamp.phaseIndex, stamp.producerId, stamp.seq, stamp.intendedMonoUs, stamp.intendedWallUs, stamp.clockDomainId);
+  writeStampTrailer(
+    view,
+    stamp.runId,
+    stamp.phaseIndex,
+    stamp.producerId,
+    stamp.seq,
+    stamp.intendedMonoUs,
+    stamp.intendedWallUs,
+    stamp.clockDomainId,
+  );
   return value;
 }
 
@@ -53,7 +72,11 @@ test('values without a trailer read as null, not as a stamp', () => {
 test('random payloads offer a stamp view; template and file payloads never do', () => {
   const random = payloadSource({ type: 'random', compressibility: 0 }, { type: 'fixed', bytes: 100 }, null);
   assert.ok(random.stampView(5));
-  const short = payloadSource({ type: 'random', compressibility: 0 }, { type: 'fixed', bytes: STAMP_TRAILER_BYTES - 1 }, null);
+  const short = payloadSource(
+    { type: 'random', compressibility: 0 },
+    { type: 'fixed', bytes: STAMP_TRAILER_BYTES - 1 },
+    null,
+  );
   assert.equal(short.stampView(5), null);
   const template = payloadSource({ type: 'template', template: 'x'.repeat(100) }, { type: 'fixed', bytes: 100 }, null);
   assert.equal(template.stampView(0), null);

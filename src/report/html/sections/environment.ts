@@ -36,8 +36,9 @@ export function environmentSection(result: RunResult): ReportSection {
 
 function keyValues(caption: string, entries: [string, string][], asCode: boolean): Html {
   const cell = (text: string) => (asCode ? html`<code>${text}</code>` : html`${text}`);
-  const rows = entries.length === 0
-    ? html`<tr><td class="dim" colspan="2">none</td></tr>`
-    : entries.map(([k, v]) => html`<tr><th scope="row">${cell(k)}</th><td>${cell(v)}</td></tr>`);
+  const rows =
+    entries.length === 0
+      ? html`<tr><td class="dim" colspan="2">none</td></tr>`
+      : entries.map(([k, v]) => html`<tr><th scope="row">${cell(k)}</th><td>${cell(v)}</td></tr>`);
   return html`<table class="kv"><caption>${caption}</caption><tbody>${rows}</tbody></table>`;
 }

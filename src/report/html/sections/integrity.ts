@@ -20,7 +20,9 @@ export function integritySection(result: RunResult): ReportSection {
 
 function row(p: PhaseResult, index: number): Html {
   const counts = p.integrity
-    ? [p.integrity.lost, p.integrity.duplicated, p.integrity.outOfOrder].map((n) => html`<td class="${n > 0 ? 'bad-cell' : ''}">${formatCount(n)}</td>`)
+    ? [p.integrity.lost, p.integrity.duplicated, p.integrity.outOfOrder].map(
+        (n) => html`<td class="${n > 0 ? 'bad-cell' : ''}">${formatCount(n)}</td>`,
+      )
     : html`<td colspan="3" class="text dim">not checked (no consumers)</td>`;
   const generator = p.generatorBound ? badge('bound', 'bad') : badge('kept up', 'good');
   const reasons = p.generatorBoundReasons.length === 0 ? '' : p.generatorBoundReasons.join('; ');

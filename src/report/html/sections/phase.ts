@@ -1,13 +1,18 @@
 /** One phase: what it asked for and got, its latency table, and its four charts. */
 import { formatCount, formatMB, formatSeconds } from '../../../text/format.js';
 import type { LatencySummaryUs, PhaseResult } from '../../../result/result-types.js';
-import { consumerLagChart, latencyOverTimeChart, spectrumChart, throughputChart, type ChartSpec } from '../chart-specs.js';
+import {
+  consumerLagChart,
+  latencyOverTimeChart,
+  spectrumChart,
+  throughputChart,
+  type ChartSpec,
+} from '../chart-specs.js';
 import { html, type Html } from '../escape.js';
 import { latencyMs } from '../format-values.js';
 import { badge, chartSlot, type ReportSection } from '../section.js';
 import { hasConsumers, phaseTimeSeries } from '../time-series.js';
 import { phaseMBPerSec, totalFailed } from '../../../result/phase-figures.js';
-
 
 export function phaseAnchor(index: number): string {
   return `phase-${index}`;
@@ -23,7 +28,9 @@ export function phaseSection(phase: PhaseResult, index: number): ReportSection {
     spectrum: spectrumChart(`${id}-spectrum`, phase),
   };
   const noIntervals = 'No interval data was recorded in this phase.';
-  const lagMissing = hasConsumers(phase) ? 'Consumer lag was not sampled in this phase.' : 'No consumers in this scenario.';
+  const lagMissing = hasConsumers(phase)
+    ? 'Consumer lag was not sampled in this phase.'
+    : 'No consumers in this scenario.';
   return {
     id,
     title: `Phase ${phase.name}`,
@@ -51,7 +58,10 @@ function flags(p: PhaseResult): Html {
   const items: Html[] = [];
   if (!p.recorded) items.push(badge('warmup: not recorded, not part of the verdict', 'muted'));
   if (p.generatorBound) items.push(badge('generator-bound', 'bad'));
-  const reasons = p.generatorBoundReasons.length > 0 ? html`<ul class="reasons">${p.generatorBoundReasons.map((r) => html`<li>${r}</li>`)}</ul>` : null;
+  const reasons =
+    p.generatorBoundReasons.length > 0
+      ? html`<ul class="reasons">${p.generatorBoundReasons.map((r) => html`<li>${r}</li>`)}</ul>`
+      : null;
   return items.length === 0 && !reasons ? html`` : html`<div class="flags">${items}${reasons}</div>`;
 }
 
@@ -64,7 +74,11 @@ const LATENCY_KINDS: { label: string; what: string; pick: (p: PhaseResult) => La
 
 function latencyTable(p: PhaseResult): Html {
   const heads = ['count', 'mean', 'p50', 'p90', 'p99', 'p99.9', 'p99.99', 'max'];
-  const row = (label: string, what: string, s: LatencySummaryUs) => html`<tr><th scope="row">${label}<small>${what}</small></th>
+  const row = (
+    label: string,
+    what: string,
+    s: LatencySummaryUs,
+  ) => html`<tr><th scope="row">${label}<small>${what}</small></th>
     <td>${formatCount(s.count)}</td>${[s.mean, s.p50, s.p90, s.p99, s.p999, s.p9999, s.max].map((v) => html`<td>${latencyMs(s, v)}</td>`)}</tr>`;
   return html`<table class="numbers latency">
   <caption>Latency (ms)</caption>
@@ -79,7 +93,12 @@ function countsList(p: PhaseResult): Html {
   const rows: [string, string][] = [
     ['sent', formatCount(p.sent)],
     ['acked', formatCount(p.acked)],
-    ['failed', failures.length === 0 ? '0' : `${formatCount(failed)} (${failures.map(([code, n]) => `${code} ${formatCount(n)}`).join(', ')})`],
+    [
+      'failed',
+      failures.length === 0
+        ? '0'
+        : `${formatCount(failed)} (${failures.map(([code, n]) => `${code} ${formatCount(n)}`).join(', ')})`,
+    ],
     ['consumed', hasConsumers(p) ? formatCount(p.consumed) : 'no consumers'],
     ['queue-full waits', formatCount(p.queueFullWaits)],
     ['producer threads', formatCount(p.producerWorkers.length)],

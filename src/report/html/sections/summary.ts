@@ -7,7 +7,6 @@ import { badge, type ReportSection } from '../section.js';
 import { phaseAnchor } from './phase.js';
 import { phaseMBPerSec, totalFailed } from '../../../result/phase-figures.js';
 
-
 export function summarySection(result: RunResult): ReportSection {
   return {
     id: 'summary',
@@ -33,18 +32,41 @@ function tiles({ summary: s, phases }: RunResult): Html {
   const integrity = s.integrity;
   const problems = integrity ? integrity.lost + integrity.duplicated + integrity.outOfOrder : 0;
   const list: Tile[] = [
-    { label: 'Throughput', value: formatCount(s.throughputMsgsPerSec), unit: 'msg/s', detail: `${formatMB(s.throughputMBPerSec)} MB/s acked` },
+    {
+      label: 'Throughput',
+      value: formatCount(s.throughputMsgsPerSec),
+      unit: 'msg/s',
+      detail: `${formatMB(s.throughputMBPerSec)} MB/s acked`,
+    },
     hasPublish
-      ? { label: 'Publish p99', value: formatMsFromUs(s.publishP99Us), unit: 'ms', detail: `p50 ${formatMsFromUs(s.publishP50Us)} ms` }
+      ? {
+          label: 'Publish p99',
+          value: formatMsFromUs(s.publishP99Us),
+          unit: 'ms',
+          detail: `p50 ${formatMsFromUs(s.publishP50Us)} ms`,
+        }
       : { label: 'Publish p99', value: NONE, detail: 'no acks' },
     hasEndToEnd
       ? { label: 'End-to-end p99', value: formatMsFromUs(s.endToEndP99Us), unit: 'ms', detail: 'send to consume' }
       : { label: 'End-to-end p99', value: NONE, detail: 'no consumers' },
-    { label: 'Messages acked', value: formatCount(s.acked), detail: `of ${formatCount(s.sent)} sent · ${formatCount(s.failed)} failed · ${formatCount(s.consumed)} consumed` },
-    { label: 'Duration', value: formatSeconds(s.durationSec).replace(/ s$/, ''), unit: 's', detail: `${recorded.length} recorded phase${recorded.length === 1 ? '' : 's'}` },
+    {
+      label: 'Messages acked',
+      value: formatCount(s.acked),
+      detail: `of ${formatCount(s.sent)} sent · ${formatCount(s.failed)} failed · ${formatCount(s.consumed)} consumed`,
+    },
+    {
+      label: 'Duration',
+      value: formatSeconds(s.durationSec).replace(/ s$/, ''),
+      unit: 's',
+      detail: `${recorded.length} recorded phase${recorded.length === 1 ? '' : 's'}`,
+    },
     integrity
-      ? { label: 'Integrity', value: problems === 0 ? 'ok' : formatCount(problems), unit: problems === 0 ? undefined : 'problems',
-          detail: `${formatCount(integrity.lost)} lost · ${formatCount(integrity.duplicated)} duplicated · ${formatCount(integrity.outOfOrder)} out of order` }
+      ? {
+          label: 'Integrity',
+          value: problems === 0 ? 'ok' : formatCount(problems),
+          unit: problems === 0 ? undefined : 'problems',
+          detail: `${formatCount(integrity.lost)} lost · ${formatCount(integrity.duplicated)} duplicated · ${formatCount(integrity.outOfOrder)} out of order`,
+        }
       : { label: 'Integrity', value: NONE, detail: 'not checked (no consumers)' },
     s.generatorBound
       ? { label: 'Generator', value: 'bound', detail: badge('a phase measured kload, not Kafka', 'bad') }
@@ -58,7 +80,23 @@ function renderTile(t: Tile): Html {
   return html`<div class="tile"><div class="tile-label">${t.label}</div><div class="tile-value">${t.value}${unit}</div><div class="tile-detail">${t.detail}</div></div>`;
 }
 
-const HEADERS = ['phase', 'type', 'target msg/s', 'achieved msg/s', 'MB/s', 'sent', 'acked', 'failed', 'consumed', 'pub p50', 'pub p99', 'pub p99.9', 'pub max', 'e2e p50', 'e2e p99'];
+const HEADERS = [
+  'phase',
+  'type',
+  'target msg/s',
+  'achieved msg/s',
+  'MB/s',
+  'sent',
+  'acked',
+  'failed',
+  'consumed',
+  'pub p50',
+  'pub p99',
+  'pub p99.9',
+  'pub max',
+  'e2e p50',
+  'e2e p99',
+];
 
 function phaseTable(phases: PhaseResult[]): Html {
   return html`<table class="numbers">
@@ -74,10 +112,19 @@ function phaseRow(p: PhaseResult, index: number): Html {
   const pub = p.publishLatencyUs;
   const e2e = p.endToEndLatencyUs;
   const cells = [
-    p.targetRate === null ? NONE : formatCount(p.targetRate), formatCount(p.achievedRate), formatMB(mbPerSec),
-    formatCount(p.sent), formatCount(p.acked), formatCount(failed), formatCount(p.consumed),
-    latencyMs(pub, pub.p50), latencyMs(pub, pub.p99), latencyMs(pub, pub.p999), latencyMs(pub, pub.max),
-    latencyMs(e2e, e2e.p50), latencyMs(e2e, e2e.p99),
+    p.targetRate === null ? NONE : formatCount(p.targetRate),
+    formatCount(p.achievedRate),
+    formatMB(mbPerSec),
+    formatCount(p.sent),
+    formatCount(p.acked),
+    formatCount(failed),
+    formatCount(p.consumed),
+    latencyMs(pub, pub.p50),
+    latencyMs(pub, pub.p99),
+    latencyMs(pub, pub.p999),
+    latencyMs(pub, pub.max),
+    latencyMs(e2e, e2e.p50),
+    latencyMs(e2e, e2e.p99),
   ];
   return html`<tr class="${p.recorded ? '' : 'muted-row'}"><th scope="row"><a href="#${phaseAnchor(index)}">${p.name}</a>${p.recorded ? null : html` <small>(warmup)</small>`}</th><td class="text">${p.type}</td>${cells.map((c) => html`<td>${c}</td>`)}</tr>`;
 }

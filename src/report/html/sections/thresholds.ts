@@ -7,10 +7,16 @@ import { badge, type ReportSection } from '../section.js';
 export function thresholdsSection(result: RunResult): ReportSection {
   const outcomes = result.thresholds;
   const failed = outcomes.filter((t) => !t.pass).length;
-  const subtitle = outcomes.length === 0 ? 'none defined' : failed === 0 ? `all ${outcomes.length} passed` : `${failed} of ${outcomes.length} failed`;
-  const body = outcomes.length === 0
-    ? html`<p class="dim">This scenario defines no thresholds.</p>`
-    : html`<table class="numbers thresholds">
+  const subtitle =
+    outcomes.length === 0
+      ? 'none defined'
+      : failed === 0
+        ? `all ${outcomes.length} passed`
+        : `${failed} of ${outcomes.length} failed`;
+  const body =
+    outcomes.length === 0
+      ? html`<p class="dim">This scenario defines no thresholds.</p>`
+      : html`<table class="numbers thresholds">
   <thead><tr><th class="text">threshold</th><th class="text">phase</th><th>actual</th><th>limit</th><th>verdict</th></tr></thead>
   <tbody>${outcomes.map(row)}</tbody>
 </table>`;

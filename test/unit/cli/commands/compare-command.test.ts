@@ -21,14 +21,27 @@ function files(t: TestContext, contents: Record<string, RunResult | string>): Re
 }
 
 /** Runs the command's handler as yargs would: what it printed, and what it threw (undefined if nothing). */
-function compare(t: TestContext, base: string, head: string, format: 'table' | 'markdown' | 'json' = 'table'): { printed: string; error: unknown } {
+function compare(
+  t: TestContext,
+  base: string,
+  head: string,
+  format: 'table' | 'markdown' | 'json' = 'table',
+): { printed: string; error: unknown } {
   let printed = '';
   t.mock.method(process.stdout, 'write', (chunk: string) => {
     printed += chunk;
     return true;
   });
   try {
-    void compareCommand.handler({ base, head, 'max-regression': '5%', maxRegression: '5%', format, _: [], $0: 'kload' });
+    void compareCommand.handler({
+      base,
+      head,
+      'max-regression': '5%',
+      maxRegression: '5%',
+      format,
+      _: [],
+      $0: 'kload',
+    });
     return { printed, error: undefined };
   } catch (error) {
     return { printed, error };
@@ -62,8 +75,12 @@ const badInputs: [what: string, content: RunResult | string | undefined, code: s
   ['a missing file', undefined, 'FILE_NOT_FOUND', /^result file not found: .*head\.json$/],
   ['a file that is not JSON', '{ "schemaVersion": 2,', 'INVALID_ARGUMENT', /head\.json is not valid JSON: /],
   ['JSON that is not a result', '{ "hello": "world" }', 'INVALID_ARGUMENT', /head\.json is not a kload result/],
-  ['a result of another scenario', runResult([phaseResult()], { scenario: { ...base.scenario, name: 'other' } }), 'INVALID_ARGUMENT',
-    /base ran scenario "steady", head ran "other"/],
+  [
+    'a result of another scenario',
+    runResult([phaseResult()], { scenario: { ...base.scenario, name: 'other' } }),
+    'INVALID_ARGUMENT',
+    /base ran scenario "steady", head ran "other"/,
+  ],
 ];
 
 for (const [what, content, code, message] of badInputs) {

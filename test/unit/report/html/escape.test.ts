@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { escapeHtml, html, jsonForScript, raw } from '../../../../src/report/html/escape.js';
 
 test('escapeHtml neutralises markup characters', () => {
-  assert.equal(escapeHtml(`<b class="x">Tom & Jerry's</b>`), '&lt;b class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;');
+  assert.equal(
+    escapeHtml(`<b class="x">Tom & Jerry's</b>`),
+    '&lt;b class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;',
+  );
 });
 
 test('the html template escapes values but keeps nested templates and raw markup', () => {

@@ -44,13 +44,22 @@ test('warmup is greyed, a failed threshold is marked and generator-bound reasons
 });
 
 test('a run without consumers or thresholds says so instead of drawing empty charts', () => {
-  const noConsumers = phaseResult({ consumerWorkers: [], integrity: null, endToEndClock: null, consumed: 0, endToEndLatencyUs: latencies() });
+  const noConsumers = phaseResult({
+    consumerWorkers: [],
+    integrity: null,
+    endToEndClock: null,
+    consumed: 0,
+    endToEndLatencyUs: latencies(),
+  });
   const page = renderRunReport(runResult([noConsumers]), assets);
   assert.match(page, /This scenario defines no thresholds\./);
   assert.match(page, /not checked \(no consumers\)/);
   assert.match(page, /No consumers in this scenario\./);
   assert.match(page, /No interval data was recorded in this phase\./);
-  assert.deepEqual(embeddedCharts(page).map((c) => c.id), ['phase-0-spectrum']);
+  assert.deepEqual(
+    embeddedCharts(page).map((c) => c.id),
+    ['phase-0-spectrum'],
+  );
 });
 
 test('text from the result is escaped, so a hostile name cannot inject markup', () => {

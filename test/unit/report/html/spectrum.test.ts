@@ -6,7 +6,10 @@ import { latencies, realisticRunResult } from '../../../helpers/result-fixture.j
 test('the spectrum of a large histogram is monotone in both position and latency', () => {
   const steady = realisticRunResult().phases[1]!;
   const points = percentileSpectrum(steady.publishLatencyUs.histogram);
-  assert.deepEqual(points.map((p) => p.label), ['p0', 'p50', 'p75', 'p90', 'p95', 'p99', 'p99.5', 'p99.9', 'p99.95', 'p99.99', 'max']);
+  assert.deepEqual(
+    points.map((p) => p.label),
+    ['p0', 'p50', 'p75', 'p90', 'p95', 'p99', 'p99.5', 'p99.9', 'p99.95', 'p99.99', 'max'],
+  );
   for (let i = 1; i < points.length; i++) {
     assert.ok(points[i]!.x > points[i - 1]!.x, `x at ${points[i]!.label}`);
     assert.ok(points[i]!.valueUs >= points[i - 1]!.valueUs, `latency at ${points[i]!.label}`);
@@ -24,7 +27,10 @@ test('the spectrum places the nines a decade apart and the max at one in N', () 
 
 test('the spectrum stops at the percentiles the sample can resolve', () => {
   const points = percentileSpectrum(latencies(...Array.from({ length: 150 }, (_, i) => 1000 + i * 10)).histogram);
-  assert.deepEqual(points.map((p) => p.label), ['p0', 'p50', 'p75', 'p90', 'p95', 'p99', 'max']);
+  assert.deepEqual(
+    points.map((p) => p.label),
+    ['p0', 'p50', 'p75', 'p90', 'p95', 'p99', 'max'],
+  );
   assert.equal(points.at(-1)?.x, 150);
 });
 

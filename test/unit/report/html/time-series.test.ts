@@ -7,9 +7,17 @@ import { interval as fixtureInterval, phaseResult } from '../../../helpers/resul
 /** One second of a 5,000 msg/s phase with consumers. */
 function interval(elapsedSec: number, overrides: Partial<IntervalStats> = {}): IntervalStats {
   return fixtureInterval(elapsedSec, {
-    sentPerSec: 5000, ackedPerSec: 4990, consumedPerSec: 4980, ackedMBPerSec: 0.5,
-    publishP50Us: 1500, publishP99Us: 4200, publishMaxUs: 12_000, scheduleDelayP99Us: 80,
-    targetPerSec: 5000, consumerLag: 120, ...overrides,
+    sentPerSec: 5000,
+    ackedPerSec: 4990,
+    consumedPerSec: 4980,
+    ackedMBPerSec: 0.5,
+    publishP50Us: 1500,
+    publishP99Us: 4200,
+    publishMaxUs: 12_000,
+    scheduleDelayP99Us: 80,
+    targetPerSec: 5000,
+    consumerLag: 120,
+    ...overrides,
   });
 }
 
@@ -28,16 +36,27 @@ test('interval stats become chart columns in msg/s and ms, sorted by time', () =
 });
 
 test('an unpaced phase has no target and no schedule delay column', () => {
-  const ts = phaseTimeSeries(phaseResult({ type: 'max', targetRate: null, intervals: [interval(1, { targetPerSec: null, scheduleDelayP99Us: 0 })] }));
+  const ts = phaseTimeSeries(
+    phaseResult({
+      type: 'max',
+      targetRate: null,
+      intervals: [interval(1, { targetPerSec: null, scheduleDelayP99Us: 0 })],
+    }),
+  );
   assert.equal(ts.targetPerSec, null);
   assert.equal(ts.scheduleDelayP99Ms, null);
 });
 
 test('a phase without consumers has no consumed or lag column', () => {
-  const ts = phaseTimeSeries(phaseResult({
-    consumed: 0, consumerWorkers: [], integrity: null, endToEndClock: null,
-    intervals: [interval(1, { consumedPerSec: 0, consumerLag: null })],
-  }));
+  const ts = phaseTimeSeries(
+    phaseResult({
+      consumed: 0,
+      consumerWorkers: [],
+      integrity: null,
+      endToEndClock: null,
+      intervals: [interval(1, { consumedPerSec: 0, consumerLag: null })],
+    }),
+  );
   assert.equal(ts.consumedPerSec, null);
   assert.equal(ts.consumerLag, null);
   assert.deepEqual(ts.sentPerSec, [5000]);

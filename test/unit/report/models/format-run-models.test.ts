@@ -15,16 +15,27 @@ test('the models section has one line per phase and a knee line under each ramp'
   assert.match(lines[1]!, /^warmup \(not recorded\): Little's law not checked: only 3 interval snapshot\(s\)/);
   assert.match(lines[2]!, /^steady: Little's law: λ·W = 5,000 msg\/s × 6\.0 ms = 30\.0 in flight; measured mean 30\.0/);
   assert.match(lines[3]!, /^ramp: Little's law/);
-  assert.match(lines[4]!, /^ {2}knee: p99 leaves its floor of 1\.1 ms at ~6,850 msg\/s \(evidence: p99 leaves 2\.0× the floor .*; 10 intervals\)$/);
+  assert.match(
+    lines[4]!,
+    /^ {2}knee: p99 leaves its floor of 1\.1 ms at ~6,850 msg\/s \(evidence: p99 leaves 2\.0× the floor .*; 10 intervals\)$/,
+  );
   assert.match(lines[5]!, /^Little's law: L = sent − acked/);
   assert.equal(lines.length, 6);
 });
 
 test('a ramp without a knee says why, and a generator-bound knee says whose limit it may be', () => {
   const flat = formatRunModels(buildRunModels(runResult([rampPhase([1000, 1000, 1000, 1000, 1000])])));
-  assert.match(flat, /^ {2}no knee: p99 stayed within 2\.0× the floor .* the ramp never left the floor \(5 intervals\)$/m);
+  assert.match(
+    flat,
+    /^ {2}no knee: p99 stayed within 2\.0× the floor .* the ramp never left the floor \(5 intervals\)$/m,
+  );
   const short = formatRunModels(buildRunModels(runResult([rampPhase([1000, 1000])])));
   assert.match(short, /^ {2}no knee: too few intervals: 2 of the ramp's 2/m);
-  const bound = formatRunModels(buildRunModels(runResult([rampPhase(climbing, 1000, 10_000, { generatorBound: true })])));
-  assert.match(bound, /; 10 intervals\); the phase was generator-bound, so this may be kload's limit, not the cluster's$/m);
+  const bound = formatRunModels(
+    buildRunModels(runResult([rampPhase(climbing, 1000, 10_000, { generatorBound: true })])),
+  );
+  assert.match(
+    bound,
+    /; 10 intervals\); the phase was generator-bound, so this may be kload's limit, not the cluster's$/m,
+  );
 });

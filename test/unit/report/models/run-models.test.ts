@@ -29,7 +29,9 @@ test('a ramp whose p99 climbs for good has its knee at the first interval of the
 });
 
 test('a flat ramp has no knee, and says it never left the floor', () => {
-  const knee = kneeOf(only(buildRunModels(runResult([rampPhase(climbing.slice(0, 6).concat([1000, 1100, 1000, 900]))])).phases, 'ramp'));
+  const knee = kneeOf(
+    only(buildRunModels(runResult([rampPhase(climbing.slice(0, 6).concat([1000, 1100, 1000, 900]))])).phases, 'ramp'),
+  );
   assert.ok(knee.computed && knee.knee === null, JSON.stringify(knee));
   assert.match(knee.reason, /the ramp never left the floor/);
 });
@@ -39,7 +41,10 @@ test('a ramp with too few intervals has no knee, and says so plainly', () => {
   assert.equal(knee.computed, false);
   assert.ok(!knee.computed);
   assert.equal(knee.points, 2);
-  assert.match(knee.reason, /^too few intervals: 2 of the ramp's 2 have a target rate and acks; a knee needs at least 3/);
+  assert.match(
+    knee.reason,
+    /^too few intervals: 2 of the ramp's 2 have a target rate and acks; a knee needs at least 3/,
+  );
 });
 
 test('intervals without acks and the drain after the ramp ends are not knee points', () => {
@@ -54,7 +59,13 @@ test('intervals without acks and the drain after the ramp ends are not knee poin
 
 test('only ramp phases get a knee entry', () => {
   const models = buildRunModels(runResult([steadyPhase(5000, Array(6).fill(30), 6000), rampPhase(climbing)]));
-  assert.deepEqual(models.phases.map((p) => [p.phase, p.type, p.knee === null]), [['steady', 'constant', true], ['ramp', 'ramp', false]]);
+  assert.deepEqual(
+    models.phases.map((p) => [p.phase, p.type, p.knee === null]),
+    [
+      ['steady', 'constant', true],
+      ['ramp', 'ramp', false],
+    ],
+  );
 });
 
 test("Little's law holds when the mean in flight is throughput × mean service latency", () => {
@@ -69,7 +80,10 @@ test("Little's law holds when the mean in flight is throughput × mean service l
 });
 
 test("Little's law fails when ten times more are in flight than throughput × latency explains", () => {
-  const law = only(buildRunModels(runResult([steadyPhase(5000, Array(8).fill(300), 6000)])).phases, 'steady').littlesLaw;
+  const law = only(
+    buildRunModels(runResult([steadyPhase(5000, Array(8).fill(300), 6000)])).phases,
+    'steady',
+  ).littlesLaw;
   assert.ok(law.checked && !law.consistent, JSON.stringify(law));
   assert.match(law.evidence, /inconsistent \(over 20%\): more in flight than λ·W explains/);
 });
@@ -79,7 +93,10 @@ test('the in-flight count runs across phases, so acks of the previous phase do n
   // All 50 left over from `first` are acked in the second's first interval.
   const second = steadyPhase(1000, [0, 0, 0, 0, 0], 1000, { name: 'second' });
   second.intervals[0] = { ...second.intervals[0]!, ackedPerSec: 1050 };
-  assert.deepEqual(inFlightAtIntervalEnds([first, second]), [[50, 50, 50, 50, 50], [0, 0, 0, 0, 0]]);
+  assert.deepEqual(inFlightAtIntervalEnds([first, second]), [
+    [50, 50, 50, 50, 50],
+    [0, 0, 0, 0, 0],
+  ]);
 });
 
 test('the drain after the last phase is not an in-flight snapshot of it', () => {
@@ -89,21 +106,34 @@ test('the drain after the last phase is not an in-flight snapshot of it', () => 
 });
 
 test("Little's law is not checked after a failed delivery, whose time the series does not keep", () => {
-  const failing = steadyPhase(1000, [20, 20, 20, 20, 20], 20_000, { name: 'failing', failed: { ERR__MSG_TIMED_OUT: 3 } });
+  const failing = steadyPhase(1000, [20, 20, 20, 20, 20], 20_000, {
+    name: 'failing',
+    failed: { ERR__MSG_TIMED_OUT: 3 },
+  });
   const later = steadyPhase(1000, [20, 20, 20, 20, 20], 20_000, { name: 'later' });
   const models = buildRunModels(runResult([failing, later]));
   for (const name of ['failing', 'later']) {
     const law = only(models.phases, name).littlesLaw;
-    assert.ok(!law.checked && /^3 deliveries failed up to this phase/.test(law.reason), `${name}: ${JSON.stringify(law)}`);
+    assert.ok(
+      !law.checked && /^3 deliveries failed up to this phase/.test(law.reason),
+      `${name}: ${JSON.stringify(law)}`,
+    );
   }
 });
 
 test("Little's law is not checked on too few snapshots or without acks", () => {
-  const short = steadyPhase(1000, Array(LITTLES_LAW_MIN_SAMPLES - 2).fill(20), 20_000, { name: 'warm', type: 'warmup', recorded: false });
+  const short = steadyPhase(1000, Array(LITTLES_LAW_MIN_SAMPLES - 2).fill(20), 20_000, {
+    name: 'warm',
+    type: 'warmup',
+    recorded: false,
+  });
   const silent = phaseResult({ name: 'silent', acked: 0, achievedRate: 0, intervals: [] });
   const models = buildRunModels(runResult([short, silent]));
   const warm = only(models.phases, 'warm').littlesLaw;
-  assert.ok(!warm.checked && warm.reason.startsWith(`only ${LITTLES_LAW_MIN_SAMPLES - 2} interval snapshot(s)`), JSON.stringify(warm));
+  assert.ok(
+    !warm.checked && warm.reason.startsWith(`only ${LITTLES_LAW_MIN_SAMPLES - 2} interval snapshot(s)`),
+    JSON.stringify(warm),
+  );
   const none = only(models.phases, 'silent').littlesLaw;
   assert.ok(!none.checked && /no acknowledged messages/.test(none.reason), JSON.stringify(none));
 });
