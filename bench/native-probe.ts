@@ -150,7 +150,8 @@ console.log(
     `CPU ${fmt(pCpu / N, 3)} µs/msg (js thread ${fmt(pThread / N, 3)}), ${failed} failed, ${fmt(waits)} waits`,
 );
 console.log(
-  `  publish latency p50 ${fmt(publish.getValueAtPercentile(50))} µs, p99 ${fmt(publish.getValueAtPercentile(99))} µs, ` +
+  `  publish latency p50 ${fmt(publish.getValueAtPercentile(50))} µs, ` +
+    `p99 ${fmt(publish.getValueAtPercentile(99))} µs, ` +
     `max ${fmt(publish.maxValue)} µs (${fmt(publish.totalCount)} recorded)`,
 );
 
@@ -200,7 +201,8 @@ consumer.close();
 const cSec = (cT1 - firstAt) / 1e6;
 console.log(
   `consume: ${fmt(N / cSec)} msg/s from the first message (${fmt((cT1 - cT0) / 1e6, 2)} s with the group join), ` +
-    `CPU ${fmt(cCpu / N, 3)} µs/msg (js thread ${fmt(cThread / N, 3)}), ${fmt(stamped)} stamps parsed, ${dupes} duplicates`,
+    `CPU ${fmt(cCpu / N, 3)} µs/msg (js thread ${fmt(cThread / N, 3)}), ` +
+    `${fmt(stamped)} stamps parsed, ${dupes} duplicates`,
 );
 for (const e of consumer.errors()) console.log(`  consumer error ${e.name}: ${e.message}`);
 waiter.close();

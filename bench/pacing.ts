@@ -93,7 +93,8 @@ try {
   );
   console.log(`(${env.cpuCount} CPUs, ${env.cpuModel}; CPU = whole kload process, % of one core)`);
   console.log(
-    'target msg/s | achieved msg/s | sched p50 ms | sched p99 ms | sched max ms | service p50 ms | service p99 ms | CPU % | queue-full | generator-bound',
+    'target msg/s | achieved msg/s | sched p50 ms | sched p99 ms | sched max ms | ' +
+      'service p50 ms | service p99 ms | CPU % | queue-full | generator-bound',
   );
   let best = 0;
   for (const p of result.phases.filter((x) => x.recorded)) {
@@ -153,6 +154,7 @@ async function librdkafkaAlone(brokers: string, rate: number, secs: number): Pro
     .sort((a, b) => a - b);
   const at = (q: number) => (us[Math.min(us.length - 1, Math.floor(q * us.length))]! / 1000).toFixed(2);
   console.log(
-    `rdkafka_performance -r ${rate} -l, same broker and properties: ${us.length} messages, produce-to-report p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+    `rdkafka_performance -r ${rate} -l, same broker and properties: ${us.length} messages, ` +
+      `produce-to-report p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
   );
 }

@@ -25,13 +25,15 @@ if command -v dpkg-query >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 else
-  echo "install: not a Debian system; make sure Java 17+, Maven, g++, make, python3 and the zstd/lz4/ssl/sasl headers are installed."
+  echo "install: not a Debian system; make sure Java 17+, Maven, g++, make, python3" \
+    "and the zstd/lz4/ssl/sasl headers are installed."
 fi
 
 # npm ci wipes node_modules and recompiles librdkafka; skip it when the lockfile has not changed.
 stamp=node_modules/.kload-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -d node_modules/@platformatic/rdkafka/build/Release ]; then
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] ||
+  [ ! -d node_modules/@platformatic/rdkafka/build/Release ]; then
   echo "install: npm ci (compiles librdkafka, a few minutes) ..."
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
@@ -42,7 +44,9 @@ fi
 # builds offline against the installed Node's headers (npm's nodedir).
 if ! npm run --silent build:native >/tmp/kload-native-build.log 2>&1; then
   cat /tmp/kload-native-build.log >&2
-  echo "install: building native/ failed (log above). It needs g++, make, python3 and node_modules/@platformatic/rdkafka/build/deps; scenarios can still run with client: node-rdkafka." >&2
+  echo "install: building native/ failed (log above)." \
+    "It needs g++, make, python3 and node_modules/@platformatic/rdkafka/build/deps;" \
+    "scenarios can still run with client: node-rdkafka." >&2
   exit 1
 fi
 

@@ -12,12 +12,17 @@
  *   npm run bench:peers -- --mode consumer --sizes 100    # consumers only
  *   npm run bench:peers -- --brokers host:9092 --threads 1,2,4
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EmbeddedCluster } from '../../src/cluster/embedded-cluster.js';
 import { kloadVersion } from '../../src/cli/version.js';
 import { consumerTools, runConsumerCase } from './consumer-case.js';
 import { formatConsumerCaseText, summariseConsumerCase } from './consumer-summary.js';
 import type { ConsumerCaseReport, ConsumerTool } from './consumer-types.js';
+import { fillTopic } from './fill-topic.js';
 import { formatCaseText } from './format.js';
+import { deleteQuietly } from './fresh-topic.js';
 import { prepareJavaPerf, type JavaPerfTool } from './java-perf-tool.js';
 import { parseBenchOptions, UsageError, USAGE } from './options.js';
 import { assertRdkafkaPerf } from './rdkafka-perf-tool.js';
@@ -61,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
     const names = [...tools, ...readers].map((t) => t.name);
     const perCase = `${options.messages.toLocaleString('en-US')} messages × ${options.rounds} round(s) per case`;
     log(`bench:peers on ${brokers}: ${names.join(', ')}; ${perCase}`);
+    await warmUp(brokers, options);
     const failures: RunFailure[] = [];
     const cases = await producerCases(options, brokers, tools, failures);
     const consumerCases = await consumerCasesOf(options, brokers, readers, failures);
@@ -146,3 +152,30 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/**
+ * A fresh broker runs its first few seconds of produce requests 2-4x slower (JIT, page cache):
+ * whichever tool went first in round 1 paid for it (kload-1t measured 94k msg/s first, 436k
+ * last). One untimed fill of a scratch topic takes that cost before any tool is measured.
+ */
+async function warmUp(brokers: string, o: BenchOptions): Promise<void> {
+  const workDir = mkdtempSync(join(tmpdir(), 'kload-bench-warmup-'));
+  const topic = `kload-peers-warmup-${process.pid}`;
+  log('warming the broker up (1,000,000 untimed messages) ...');
+  try {
+    await fillTopic({
+      brokers,
+      caseId: 'warmup',
+      topic,
+      messageBytes: 100,
+      messages: 1_000_000,
+      partitions: o.partitions,
+      replicationFactor: o.replicationFactor,
+      properties: o.extraProperties,
+      workDir,
+    });
+  } finally {
+    await deleteQuietly(brokers, topic, log);
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}

@@ -26,7 +26,8 @@ napi_value ErrorLog::drain(napi_env env) {
     napi_value o, code, name, msg;
     KL_CHECK(env, napi_create_object(env, &o));
     KL_CHECK(env, napi_create_int32(env, taken[i].code, &code));
-    KL_CHECK(env, napi_create_string_utf8(env, rd_kafka_err2name(rd_kafka_resp_err_t(taken[i].code)), NAPI_AUTO_LENGTH, &name));
+    KL_CHECK(env, napi_create_string_utf8(env, rd_kafka_err2name(rd_kafka_resp_err_t(taken[i].code)), NAPI_AUTO_LENGTH,
+                                          &name));
     KL_CHECK(env, napi_create_string_utf8(env, taken[i].message.c_str(), taken[i].message.size(), &msg));
     napi_set_named_property(env, o, "code", code);
     napi_set_named_property(env, o, "name", name);
@@ -76,7 +77,8 @@ bool wrapClient(napi_env env, napi_value self, Client* c, const napi_type_tag* t
 Client* unwrapClient(napi_env env, napi_value self, const napi_type_tag* tag) {
   bool match = false;
   void* p = nullptr;
-  if (napi_check_object_type_tag(env, self, tag, &match) != napi_ok || !match || napi_unwrap(env, self, &p) != napi_ok) {
+  if (napi_check_object_type_tag(env, self, tag, &match) != napi_ok || !match ||
+      napi_unwrap(env, self, &p) != napi_ok) {
     napi_throw_type_error(env, nullptr, "Illegal invocation");
     return nullptr;
   }
@@ -91,8 +93,10 @@ napi_value connectClient(napi_env env, Client* c, double timeoutMs) {
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
     c->serveEvents();
     std::string last = c->errors.last();
-    return throwKafkaError(env, err, "No Kafka broker at " + c->bootstrap + " answered within " + std::to_string(int64_t(timeoutMs)) +
-                                         " ms: " + rd_kafka_err2str(err) + (last.empty() ? "" : " (" + last + ")"));
+    return throwKafkaError(env, err,
+                           "No Kafka broker at " + c->bootstrap + " answered within " +
+                               std::to_string(int64_t(timeoutMs)) + " ms: " + rd_kafka_err2str(err) +
+                               (last.empty() ? "" : " (" + last + ")"));
   }
   int brokers = md->broker_cnt;
   rd_kafka_metadata_destroy(md);

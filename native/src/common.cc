@@ -72,7 +72,8 @@ bool isNullish(napi_env env, napi_value v) {
   return t == napi_undefined || t == napi_null;
 }
 
-bool typedPropRaw(napi_env env, napi_value obj, const char* name, napi_typedarray_type type, void** data, size_t* count) {
+bool typedPropRaw(napi_env env, napi_value obj, const char* name, napi_typedarray_type type, void** data,
+                  size_t* count) {
   napi_value v;
   bool isTyped = false;
   if (!ok(env, napi_get_named_property(env, obj, name, &v))) return false;

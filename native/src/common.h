@@ -64,7 +64,8 @@ bool isNullish(napi_env env, napi_value v);
 
 // A typed array property of a plain object, as a raw pointer and element count; throws a
 // TypeError naming the property when it is missing or of another element type.
-bool typedPropRaw(napi_env env, napi_value obj, const char* name, napi_typedarray_type type, void** data, size_t* count);
+bool typedPropRaw(napi_env env, napi_value obj, const char* name, napi_typedarray_type type, void** data,
+                  size_t* count);
 template <typename T> struct ArrayType;
 template <> struct ArrayType<double> { static constexpr napi_typedarray_type v = napi_float64_array; };
 template <> struct ArrayType<uint32_t> { static constexpr napi_typedarray_type v = napi_uint32_array; };

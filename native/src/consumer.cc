@@ -136,7 +136,8 @@ static bool readOut(napi_env env, napi_value o, OutView* v) {
       !typedProp(env, o, "producerIds", &v->producerIds, &c[6]) || !typedProp(env, o, "seqs", &v->seqs, &c[7]) ||
       !typedProp(env, o, "intendedMonoUs", &v->mono, &c[8]) || !typedProp(env, o, "intendedWallUs", &v->wall, &c[9]) ||
       !typedProp(env, o, "clockDomainIds", &v->clockDomainIds, &c[10]) ||
-      !typedProp(env, o, "consumeMonoUs", &v->consumeMono, &c[11]) || !typedProp(env, o, "consumeWallUs", &v->consumeWall, &c[12]))
+      !typedProp(env, o, "consumeMonoUs", &v->consumeMono, &c[11]) ||
+      !typedProp(env, o, "consumeWallUs", &v->consumeWall, &c[12]))
     return false;
   v->cap = c[0];
   for (size_t k = 1; k < 13; k++) v->cap = c[k] < v->cap ? c[k] : v->cap;
@@ -245,7 +246,8 @@ napi_value defineConsumer(napi_env env) {
       {"close", nullptr, closeConsumer, nullptr, nullptr, nullptr, napi_default_method, nullptr},
   };
   napi_value ctor;
-  KL_CHECK(env, napi_define_class(env, "NativeConsumer", NAPI_AUTO_LENGTH, construct, nullptr, sizeof m / sizeof m[0], m, &ctor));
+  KL_CHECK(env, napi_define_class(env, "NativeConsumer", NAPI_AUTO_LENGTH, construct, nullptr, sizeof m / sizeof m[0],
+                                  m, &ctor));
   return ctor;
 }
 

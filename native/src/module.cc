@@ -26,7 +26,8 @@ static napi_value librdkafkaVersion(napi_env env, napi_callback_info) {
 }
 
 static bool exportClass(napi_env env, napi_value exports, const char* name, napi_value ctor, napi_ref* ref) {
-  return ctor && ok(env, napi_create_reference(env, ctor, 1, ref)) && ok(env, napi_set_named_property(env, exports, name, ctor));
+  return ctor && ok(env, napi_create_reference(env, ctor, 1, ref)) &&
+         ok(env, napi_set_named_property(env, exports, name, ctor));
 }
 
 NAPI_MODULE_INIT() {

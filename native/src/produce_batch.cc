@@ -20,12 +20,18 @@ struct BatchView {
 static bool readBatch(napi_env env, napi_value b, BatchView* v) {
   size_t c[10];
   if (!numberProp(env, b, "count", &v->count) || !numberProp(env, b, "stampMode", &v->stampMode) ||
-      !bufferProp(env, b, "values", &v->values, &v->valuesLen, false) || !bufferProp(env, b, "keys", &v->keys, &v->keysLen, true) ||
-      !typedProp(env, b, "valueOffsets", &v->valueOffsets, &c[0]) || !typedProp(env, b, "valueLengths", &v->valueLengths, &c[1]) ||
-      !typedProp(env, b, "keyOffsets", &v->keyOffsets, &c[2]) || !typedProp(env, b, "keyLengths", &v->keyLengths, &c[3]) ||
+      !bufferProp(env, b, "values", &v->values, &v->valuesLen, false) ||
+      !bufferProp(env, b, "keys", &v->keys, &v->keysLen, true) ||
+      !typedProp(env, b, "valueOffsets", &v->valueOffsets, &c[0]) ||
+      !typedProp(env, b, "valueLengths", &v->valueLengths, &c[1]) ||
+      !typedProp(env, b, "keyOffsets", &v->keyOffsets, &c[2]) ||
+      !typedProp(env, b, "keyLengths", &v->keyLengths, &c[3]) ||
       !typedProp(env, b, "opaques", &v->opaques, &c[4]) || !typedProp(env, b, "sentMonoUs", &v->sent, &c[5]))
     return false;
-  if (!(v->count >= 0 && v->count <= 4294967295.0)) { throwError(env, "batch.count must be a non-negative integer"); return false; }
+  if (!(v->count >= 0 && v->count <= 4294967295.0)) {
+    throwError(env, "batch.count must be a non-negative integer");
+    return false;
+  }
   size_t need = size_t(v->count);
   bool short_ = c[0] < need || c[1] < need || c[4] < need || c[5] < need || (v->keys && (c[2] < need || c[3] < need));
   if (v->stampMode != 0) {
@@ -67,12 +73,14 @@ napi_value produceBatch(napi_env env, napi_callback_info info) {
   size_t produced = 0;
   for (; i < b.n; i++) {
     uint32_t off = b.valueOffsets[i], len = b.valueLengths[i];
-    if (size_t(off) + len > b.valuesLen) return throwError(env, "batch value " + std::to_string(i) + " lies outside batch.values");
+    if (size_t(off) + len > b.valuesLen)
+      return throwError(env, "batch value " + std::to_string(i) + " lies outside batch.values");
     uint8_t* value = b.values + off;
     const void* key = nullptr;
     size_t keyLen = 0;
     if (b.keys && b.keyLengths[i] >= 0) {
-      if (size_t(b.keyOffsets[i]) + size_t(b.keyLengths[i]) > b.keysLen) return throwError(env, "batch key lies outside batch.keys");
+      if (size_t(b.keyOffsets[i]) + size_t(b.keyLengths[i]) > b.keysLen)
+        return throwError(env, "batch key lies outside batch.keys");
       key = b.keys + b.keyOffsets[i];
       keyLen = size_t(b.keyLengths[i]);
     }
@@ -93,10 +101,12 @@ napi_value produceBatch(napi_env env, napi_callback_info info) {
     b.sent[i] = monoUs();
     rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
     if (!hdrs) {
-      if (rd_kafka_produce(rkt, partition, RD_KAFKA_MSG_F_COPY, value, len, key, keyLen, opaque) != 0) err = rd_kafka_last_error();
+      if (rd_kafka_produce(rkt, partition, RD_KAFKA_MSG_F_COPY, value, len, key, keyLen, opaque) != 0)
+        err = rd_kafka_last_error();
     } else {
-      err = rd_kafka_producev(p->rk, RD_KAFKA_V_RKT(rkt), RD_KAFKA_V_PARTITION(partition), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                              RD_KAFKA_V_VALUE(value, len), RD_KAFKA_V_KEY(key, keyLen), RD_KAFKA_V_OPAQUE(opaque),
+      err = rd_kafka_producev(p->rk, RD_KAFKA_V_RKT(rkt), RD_KAFKA_V_PARTITION(partition),
+                              RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_VALUE(value, len),
+                              RD_KAFKA_V_KEY(key, keyLen), RD_KAFKA_V_OPAQUE(opaque),
                               RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_END);
       if (err) rd_kafka_headers_destroy(hdrs);  // ownership passes only on success
     }

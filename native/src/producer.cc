@@ -10,7 +10,8 @@ namespace kload {
 // Runs inside rd_kafka_poll/flush on the JS thread: no lock needed for `reports`.
 static void drMsgCb(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
   Producer* p = static_cast<Producer*>(static_cast<Client*>(opaque));
-  p->reports.push_back({double(intptr_t(m->_private)), int32_t(m->err), m->partition, double(m->offset), uint32_t(m->len), monoUs()});
+  p->reports.push_back(
+      {double(intptr_t(m->_private)), int32_t(m->err), m->partition, double(m->offset), uint32_t(m->len), monoUs()});
 }
 
 static Producer* self(napi_env env, napi_callback_info info, size_t n, napi_value* argv) {
@@ -71,7 +72,8 @@ static napi_value drainReports(napi_env env, napi_callback_info info) {
   uint32_t* sizes;
   size_t c[6];
   if (!typedProp(env, argv[0], "opaques", &opaques, &c[0]) || !typedProp(env, argv[0], "errors", &errors, &c[1]) ||
-      !typedProp(env, argv[0], "partitions", &partitions, &c[2]) || !typedProp(env, argv[0], "offsets", &offsets, &c[3]) ||
+      !typedProp(env, argv[0], "partitions", &partitions, &c[2]) ||
+      !typedProp(env, argv[0], "offsets", &offsets, &c[3]) ||
       !typedProp(env, argv[0], "sizes", &sizes, &c[4]) || !typedProp(env, argv[0], "ackMonoUs", &acks, &c[5]))
     return nullptr;
   size_t cap = c[0];
@@ -142,7 +144,8 @@ napi_value defineProducer(napi_env env) {
       {"close", nullptr, closeProducer, nullptr, nullptr, nullptr, napi_default_method, nullptr},
   };
   napi_value ctor;
-  KL_CHECK(env, napi_define_class(env, "NativeProducer", NAPI_AUTO_LENGTH, construct, nullptr, sizeof m / sizeof m[0], m, &ctor));
+  KL_CHECK(env, napi_define_class(env, "NativeProducer", NAPI_AUTO_LENGTH, construct, nullptr, sizeof m / sizeof m[0],
+                                  m, &ctor));
   return ctor;
 }
 

@@ -14,7 +14,8 @@ constexpr const char* kStampHeader = "kload";
 // "2|" + 3 u32 + 2 int64-ish + seq + u32, with separators: comfortably under this.
 constexpr size_t kHeaderMax = 128;
 
-static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the trailer is written with memcpy: little-endian hosts only");
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+              "the trailer is written with memcpy: little-endian hosts only");
 
 struct StampFields {
   double seq = 0, intendedMonoUs = 0, intendedWallUs = 0;

@@ -16,7 +16,8 @@ static Waiter* self(napi_env env, napi_callback_info info, size_t n, napi_value*
   if (!getArgs(env, info, n, argv, &thisV)) return nullptr;
   bool match = false;
   void* p = nullptr;
-  if (napi_check_object_type_tag(env, thisV, &kWaiterTag, &match) != napi_ok || !match || napi_unwrap(env, thisV, &p) != napi_ok) {
+  if (napi_check_object_type_tag(env, thisV, &kWaiterTag, &match) != napi_ok || !match ||
+      napi_unwrap(env, thisV, &p) != napi_ok) {
     napi_throw_type_error(env, nullptr, "Illegal invocation");
     return nullptr;
   }

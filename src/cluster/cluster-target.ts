@@ -62,7 +62,10 @@ export async function resolveCluster(opts: {
 
 /** "Cluster: 127.0.0.1:9092 (embedded-temporary, 1 broker)" */
 export function describeCluster(cluster: ClusterDescription): string {
-  return `Cluster: ${cluster.brokers} (${cluster.kind}, ${cluster.brokerCount} broker${cluster.brokerCount > 1 ? 's' : ''})`;
+  return (
+    `Cluster: ${cluster.brokers} (${cluster.kind}, ` +
+    `${cluster.brokerCount} broker${cluster.brokerCount > 1 ? 's' : ''})`
+  );
 }
 
 function logDirsOrReason(read: () => string[]): Pick<ClusterDescription, 'logDirs' | 'logDirsUnavailableReason'> {
@@ -85,7 +88,9 @@ async function probe(brokers: string, properties: Record<string, string>): Promi
       'CLUSTER_UNREACHABLE',
       `No Kafka broker answered at ${brokers} within 5 s (${(error as Error).message}).`,
       {
-        hint: 'Check the address and that the cluster is up (`kload cluster status` for the embedded one); security settings go in --client-config.',
+        hint:
+          'Check the address and that the cluster is up (`kload cluster status` for the embedded one); ' +
+          'security settings go in --client-config.',
       },
     );
   }

@@ -10,7 +10,10 @@ export function findJava(env: NodeJS.ProcessEnv = process.env): string {
   const probe = spawnSync(candidate, ['-version'], { env, encoding: 'utf8', timeout: 20_000 });
   if (probe.error || probe.status !== 0) {
     throw new KloadError('JAVA_NOT_FOUND', `Java was not found (tried ${candidate}).`, {
-      hint: `The embedded Kafka cluster needs Java ${MIN_JAVA_MAJOR}+. Install it (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME; or give --brokers to use an existing cluster.`,
+      hint:
+        `The embedded Kafka cluster needs Java ${MIN_JAVA_MAJOR}+. ` +
+        'Install it (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME; ' +
+        'or give --brokers to use an existing cluster.',
     });
   }
   const major = parseJavaMajor(probe.stderr + probe.stdout);

@@ -134,7 +134,9 @@ function fetchWithMaven(libs: string, r: MavenClasspathRequest): void {
       'MAVEN_FAILED',
       `Could not fetch the ${r.what} with Maven (${why}).${output ? `\n${output}` : ''}`,
       {
-        hint: 'kload needs Maven (apt-get install maven) and access to Maven Central once; or set KAFKA_HOME to an unpacked Kafka release.',
+        hint:
+          'kload needs Maven (apt-get install maven) and access to Maven Central once; ' +
+          'or set KAFKA_HOME to an unpacked Kafka release.',
       },
     );
   }

@@ -29,7 +29,9 @@ export async function assertPortsFree(ports: number[]): Promise<void> {
   for (const port of ports) if (!(await isPortFree(port))) taken.push(port);
   if (taken.length > 0) {
     throw new KloadError('PORT_IN_USE', `Port ${taken.join(', ')} on 127.0.0.1 is already in use.`, {
-      hint: 'Is another Kafka running (`kload cluster status`)? Stop it, pick another --port, or omit --port to use free ports.',
+      hint:
+        'Is another Kafka running (`kload cluster status`)? ' +
+        'Stop it, pick another --port, or omit --port to use free ports.',
     });
   }
 }

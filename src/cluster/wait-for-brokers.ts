@@ -18,7 +18,9 @@ export async function waitForBrokers(bootstrap: string, nodes: KafkaNode[], time
           'NODE_FAILED_TO_START',
           `Kafka node ${node.id} ${exited} while starting. Last lines of ${node.logFile}:\n${node.logTail()}`,
           {
-            hint: 'The lines above come from Kafka itself; a bad --broker-property, a taken port or too little memory are the usual causes.',
+            hint:
+              'The lines above come from Kafka itself; ' +
+              'a bad --broker-property, a taken port or too little memory are the usual causes.',
           },
         );
       }

@@ -40,12 +40,14 @@ export function comparabilityProblems(base: RunResult, head: RunResult): string[
 function versionProblems(base: number, head: number): string[] {
   if (base !== head) {
     return [
-      `result schema versions differ: base is version ${base}, head is version ${head} (re-run the older one with this kload)`,
+      `result schema versions differ: base is version ${base}, head is version ${head} ` +
+        '(re-run the older one with this kload)',
     ];
   }
   if (base !== RESULT_SCHEMA_VERSION) {
     return [
-      `both results have schema version ${base}; this kload reads version ${RESULT_SCHEMA_VERSION} (re-run them with this kload)`,
+      `both results have schema version ${base}; this kload reads version ${RESULT_SCHEMA_VERSION} ` +
+        '(re-run them with this kload)',
     ];
   }
   return [];

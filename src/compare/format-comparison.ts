@@ -39,7 +39,8 @@ const COLUMNS: Column[] = [
 function formatAsTable(comparison: Comparison): string {
   const { base, head } = comparison;
   return [
-    `Scenario "${comparison.scenario}": base ${base.startedAt} vs head ${head.startedAt}, tolerance ${percent(comparison.maxRegression)}`,
+    `Scenario "${comparison.scenario}": base ${base.startedAt} vs head ${head.startedAt}, ` +
+      `tolerance ${percent(comparison.maxRegression)}`,
     formatTable(COLUMNS, comparison.rows.map(cells)),
     `${tally(comparison.rows)}.`,
     ...comparison.notes.map((note) => `Note: ${note}.`),
@@ -57,7 +58,8 @@ function formatAsMarkdown(comparison: Comparison): string {
   return [
     `### kload compare: \`${comparison.scenario}\``,
     '',
-    `Base ${base.startedAt} (kload ${base.kloadVersion}) vs head ${head.startedAt} (kload ${head.kloadVersion}); tolerance ${percent(comparison.maxRegression)}.`,
+    `Base ${base.startedAt} (kload ${base.kloadVersion}) vs head ${head.startedAt} (kload ${head.kloadVersion}); ` +
+      `tolerance ${percent(comparison.maxRegression)}.`,
     '',
     '| phase | metric | unit | base | head | delta | verdict |',
     '| :--- | :--- | :--- | ---: | ---: | ---: | :--- |',

@@ -45,7 +45,8 @@ export class AbortWatcher {
       if (above > w.allowedAbove) {
         this.fired = true;
         this.abort(
-          `threshold "${w.threshold.expression}" can no longer pass: ${above} messages already took ${w.threshold.limit}${w.threshold.metric.unit} or more`,
+          `threshold "${w.threshold.expression}" can no longer pass: ` +
+            `${above} messages already took ${w.threshold.limit}${w.threshold.metric.unit} or more`,
         );
         return;
       }

@@ -109,7 +109,8 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
     );
     if (scenario.consumers) {
       reporter.info(
-        `Waiting for consumer group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} to take all ${input.partitions} partitions ...`,
+        `Waiting for consumer group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} ` +
+          `to take all ${input.partitions} partitions ...`,
       );
       await waitUntil(
         'consumer groups to be assigned every partition',
@@ -207,7 +208,8 @@ async function drainToWatermarks(
   const high = await reader.highWatermarks(topic, input.partitions);
   const written = high.reduce((n, h, p) => n + h - (highAtStart[p] ?? 0), 0);
   input.reporter.info(
-    `Draining: waiting for ${groups.join(', ')} to read the ${written.toLocaleString('en-US')} messages written to ${topic} ...`,
+    `Draining: waiting for ${groups.join(', ')} ` +
+      `to read the ${written.toLocaleString('en-US')} messages written to ${topic} ...`,
   );
   const reached = (g: string) => {
     const pos = collector.positionsOf(g);

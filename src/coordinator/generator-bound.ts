@@ -29,16 +29,19 @@ export function judgeGenerator(
   if (m.scheduleDelayP99Us > bounds.maxScheduleDelayP99Us) {
     const why =
       m.queueFullWaits > 0
-        ? `the producer queue was full ${m.queueFullWaits === 1 ? 'once' : `${m.queueFullWaits} times`} (back-pressure from the cluster)`
+        ? `the producer queue was full ${m.queueFullWaits === 1 ? 'once' : `${m.queueFullWaits} times`}` +
+          ' (back-pressure from the cluster)'
         : 'the generator could not send on time';
     reasons.push(
-      `schedule delay p99 ${(m.scheduleDelayP99Us / 1000).toFixed(2)} ms > ${(bounds.maxScheduleDelayP99Us / 1000).toFixed(2)} ms: ${why}`,
+      `schedule delay p99 ${(m.scheduleDelayP99Us / 1000).toFixed(2)} ms > ` +
+        `${(bounds.maxScheduleDelayP99Us / 1000).toFixed(2)} ms: ${why}`,
     );
   }
   if (m.targetRate !== null && m.achievedRate < m.targetRate * (1 - bounds.maxRateShortfall)) {
     const short = (1 - m.achievedRate / m.targetRate) * 100;
     reasons.push(
-      `achieved ${Math.round(m.achievedRate)} msg/s is ${short.toFixed(1)}% below the target ${Math.round(m.targetRate)} msg/s`,
+      `achieved ${Math.round(m.achievedRate)} msg/s is ${short.toFixed(1)}% below ` +
+        `the target ${Math.round(m.targetRate)} msg/s`,
     );
   }
   return { generatorBound: reasons.length > 0, reasons };

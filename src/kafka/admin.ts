@@ -61,12 +61,14 @@ export function createTopics(
             reject(
               new KloadError(
                 'KAFKA_ERROR',
-                `Creating topic ${t.name} (${t.partitions} partitions, replication factor ${t.replicationFactor}) failed: ${err.message}`,
+                `Creating topic ${t.name} (${t.partitions} partitions, ` +
+                  `replication factor ${t.replicationFactor}) failed: ${err.message}`,
                 {
                   cause: new KafkaClientError(err),
                   hint:
                     t.replicationFactor > 1
-                      ? 'The replication factor cannot exceed the number of brokers; the 3-node embedded cluster is `kload cluster start --nodes 3`.'
+                      ? 'The replication factor cannot exceed the number of brokers; ' +
+                        'the 3-node embedded cluster is `kload cluster start --nodes 3`.'
                       : undefined,
                 },
               ),
@@ -95,7 +97,10 @@ export function deleteTopic(
   );
 }
 
-/** Waits until the topic has `partitions` partitions (any count when omitted), each with a leader; returns the count. */
+/**
+ * Waits until the topic has `partitions` partitions (any count when omitted), each with a leader;
+ * returns the count.
+ */
 export async function waitForLeaders(
   brokers: string,
   topic: string,
@@ -116,7 +121,9 @@ export async function waitForLeaders(
         'KAFKA_ERROR',
         `topic ${topic}: not every partition has a leader after ${timeoutMs / 1000} s`,
         {
-          hint: 'Check that every broker is up (`kload cluster status` for the embedded one) and that the topic is not being deleted.',
+          hint:
+            'Check that every broker is up (`kload cluster status` for the embedded one) ' +
+            'and that the topic is not being deleted.',
         },
       );
     }

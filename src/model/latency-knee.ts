@@ -65,7 +65,9 @@ export function findLatencyKnee(points: readonly RampPoint[], options: LatencyKn
         knee,
         floorP99Us,
         thresholdUs,
-        evidence: `p99 leaves ${limit} at ${formatCount(knee.offeredRateMsgsPerSec)} msg/s (p99 ${formatMsFromUs(knee.p99Us)} ms) and stays above ${stays}`,
+        evidence:
+          `p99 leaves ${limit} at ${formatCount(knee.offeredRateMsgsPerSec)} msg/s ` +
+          `(p99 ${formatMsFromUs(knee.p99Us)} ms) and stays above ${stays}`,
       };
     }
   }
@@ -74,7 +76,8 @@ export function findLatencyKnee(points: readonly RampPoint[], options: LatencyKn
   const reason =
     spikes === 0
       ? `p99 stayed within ${limit} up to ${highest} msg/s: the ramp never left the floor`
-      : `p99 rose above ${limit} at ${spikes} isolated point(s) up to ${highest} msg/s but never stayed there for ${minConsecutive} points or to the end of the ramp`;
+      : `p99 rose above ${limit} at ${spikes} isolated point(s) up to ${highest} msg/s ` +
+        `but never stayed there for ${minConsecutive} points or to the end of the ramp`;
   return { knee: null, floorP99Us, thresholdUs, reason };
 }
 

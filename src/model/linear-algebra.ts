@@ -44,7 +44,8 @@ export function leastSquares(
   if (n <= p) {
     throw new KloadError(
       'INVALID_ARGUMENT',
-      `too few points: ${n} point(s) for ${p} coefficient(s); a least-squares fit with an error estimate needs at least ${p + 1}`,
+      `too few points: ${n} point(s) for ${p} coefficient(s); ` +
+        `a least-squares fit with an error estimate needs at least ${p + 1}`,
     );
   }
   const xtx = gram(x, p);
@@ -87,7 +88,8 @@ export function invertSymmetricPositive(
       const name = columnNames?.[j] ?? `column ${j + 1}`;
       throw new KloadError(
         'INVALID_ARGUMENT',
-        `singular matrix: ${name} is (nearly) a linear combination of the other columns, so its coefficient cannot be separated from theirs`,
+        `singular matrix: ${name} is (nearly) a linear combination of the other columns, ` +
+          'so its coefficient cannot be separated from theirs',
         { hint: 'vary each predictor independently of the others across the sweep' },
       );
     }

@@ -53,7 +53,8 @@ export function checkLittlesLaw(input: LittlesLawInput): LittlesLawCheck {
   const limit = `${formatDecimal(tolerance * 100, 0)}%`;
   const verdict = consistent
     ? `consistent (within ${limit})`
-    : `inconsistent (over ${limit}): ${direction(input.measuredInFlight, expectedInFlight, input.inFlightSource ?? 'mean')}`;
+    : `inconsistent (over ${limit}): ` +
+      `${direction(input.measuredInFlight, expectedInFlight, input.inFlightSource ?? 'mean')}`;
   return {
     expectedInFlight,
     measuredInFlight: input.measuredInFlight,
@@ -61,8 +62,10 @@ export function checkLittlesLaw(input: LittlesLawInput): LittlesLawCheck {
     tolerance,
     consistent,
     evidence:
-      `Little's law: λ·W = ${formatCount(input.throughputMsgsPerSec)} msg/s × ${formatMsFromUs(input.meanLatencyUs)} ms = ` +
-      `${formatDecimal(expectedInFlight, 1)} in flight; measured ${input.inFlightSource ?? 'mean'} ${formatDecimal(input.measuredInFlight, 1)}, ` +
+      `Little's law: λ·W = ${formatCount(input.throughputMsgsPerSec)} msg/s × ` +
+      `${formatMsFromUs(input.meanLatencyUs)} ms = ` +
+      `${formatDecimal(expectedInFlight, 1)} in flight; ` +
+      `measured ${input.inFlightSource ?? 'mean'} ${formatDecimal(input.measuredInFlight, 1)}, ` +
       `gap ${gap}, ${verdict}`,
   };
 }

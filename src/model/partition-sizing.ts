@@ -57,8 +57,10 @@ export function sizePartitions(input: PartitionSizingInput): PartitionSizing {
     byConsumer,
     limitedBy,
     evidence:
-      `${formatCount(partitions)} partitions: target ${amount(target, unit)} / producer ${amount(p, unit)} per partition = ${formatDecimal(target / p, 2)} → ${formatCount(byProducer)}; ` +
-      `/ consumer ${amount(c, unit)} per partition = ${formatDecimal(target / c, 2)} → ${formatCount(byConsumer)}; ${decides}`,
+      `${formatCount(partitions)} partitions: target ${amount(target, unit)} / ` +
+      `producer ${amount(p, unit)} per partition = ${formatDecimal(target / p, 2)} → ${formatCount(byProducer)}; ` +
+      `/ consumer ${amount(c, unit)} per partition = ${formatDecimal(target / c, 2)} → ` +
+      `${formatCount(byConsumer)}; ${decides}`,
   };
 }
 

@@ -163,7 +163,8 @@ function positiveValue(point: object, index: number, key: string, name: string):
   if (!Number.isFinite(value) || value <= 0) {
     throw new KloadError(
       'INVALID_ARGUMENT',
-      `point ${index}: ${name} is ${value}; a power-law fit takes logarithms, so every value must be a positive finite number`,
+      `point ${index}: ${name} is ${value}; ` +
+        'a power-law fit takes logarithms, so every value must be a positive finite number',
     );
   }
   return value;
@@ -177,14 +178,16 @@ function keepTerm<P extends object>(points: readonly P[], term: PowerLawTerm<P>,
   const constant = points.length > 0 && max - min <= 1e-12 * max;
   if (constant && term.fixed === true) {
     notes.push(
-      `${term.symbol} (${term.key}) is ${formatSignificant(min)} in every point and marked fixed: dropped from the fit, its effect is folded into c, and ${term.exponent} is not tested.`,
+      `${term.symbol} (${term.key}) is ${formatSignificant(min)} in every point and marked fixed: ` +
+        `dropped from the fit, its effect is folded into c, and ${term.exponent} is not tested.`,
     );
     return false;
   }
   if (constant && points.length > 1) {
     throw new KloadError(
       'INVALID_ARGUMENT',
-      `zero variance in predictor ${term.symbol} (${term.key}): it is ${formatSignificant(min)} in every point, so the sweep did not vary it and ${term.exponent} cannot be fitted`,
+      `zero variance in predictor ${term.symbol} (${term.key}): it is ${formatSignificant(min)} in every point, ` +
+        `so the sweep did not vary it and ${term.exponent} cannot be fitted`,
       { hint: `vary ${term.key} across the sweep, or mark it fixed to leave it out of the fit` },
     );
   }
@@ -201,7 +204,8 @@ function checkEnoughPoints<P>(n: number, used: readonly PowerLawTerm<P>[]): void
       used.length === 0 ? '' : ` and ${used.length} exponent(s) (${used.map((term) => term.exponent).join(', ')})`;
     throw new KloadError(
       'INVALID_ARGUMENT',
-      `too few points: ${n} point(s) to fit c${list}; need at least ${coefficients + 1} so the fit has an error estimate`,
+      `too few points: ${n} point(s) to fit c${list}; ` +
+        `need at least ${coefficients + 1} so the fit has an error estimate`,
     );
   }
 }

@@ -42,7 +42,9 @@ export interface TermVerdictInput {
  */
 export function termVerdict(input: TermVerdictInput): string {
   const { response, symbol, estimate, interval: range, predicted } = input;
-  const head = `${input.exponent} = ${formatExponent(estimate)} [${formatExponent(range.low)}, ${formatExponent(range.high)}]`;
+  const head =
+    `${input.exponent} = ${formatExponent(estimate)} ` +
+    `[${formatExponent(range.low)}, ${formatExponent(range.high)}]`;
   const noEffect = range.low <= 0 && range.high >= 0;
   if (predicted === null) {
     return noEffect
@@ -59,7 +61,10 @@ export function termVerdict(input: TermVerdictInput): string {
     : Math.abs(estimate - predicted) <= NEAR
       ? '; close, but the sweep is precise enough to tell them apart'
       : '';
-  return `${head}: ${response} does not scale with ${law(symbol, predicted)} (predicted ${formatPredicted(predicted)})${detail}`;
+  return (
+    `${head}: ${response} does not scale with ${law(symbol, predicted)} ` +
+    `(predicted ${formatPredicted(predicted)})${detail}`
+  );
 }
 
 /** "T ∝ N", "T ∝ 1/K", "T independent of K", "T ∝ N^0.5". */

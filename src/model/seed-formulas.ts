@@ -140,8 +140,10 @@ function checkSeed<P extends object>(
     lines: [
       headline(seed, fit),
       ...fit.verdicts,
-      `c = ${formatSignificant(constant.estimate)} [${formatSignificant(constant.interval.low)}, ${formatSignificant(constant.interval.high)}], ` +
-        `R² = ${formatExponent(fit.rSquared)} on logs, typical error ${formatSignificant(fit.residualStandardError * 100)}%, ` +
+      `c = ${formatSignificant(constant.estimate)} ` +
+        `[${formatSignificant(constant.interval.low)}, ${formatSignificant(constant.interval.high)}], ` +
+        `R² = ${formatExponent(fit.rSquared)} on logs, ` +
+        `typical error ${formatSignificant(fit.residualStandardError * 100)}%, ` +
         `n = ${fit.n} (${fit.degreesOfFreedom} degrees of freedom)`,
       ...worstLine(fit),
       ...fit.notes,
@@ -155,7 +157,8 @@ function worstLine(fit: PowerLawFit): string[] {
   if (worst === undefined) return [];
   const sign = worst.relativeError >= 0 ? '+' : '';
   return [
-    `worst point: #${worst.index}, measured ${formatSignificant(worst.observed)} vs fitted ${formatSignificant(worst.fitted)} (${sign}${formatSignificant(worst.relativeError * 100)}%)`,
+    `worst point: #${worst.index}, measured ${formatSignificant(worst.observed)} ` +
+      `vs fitted ${formatSignificant(worst.fitted)} (${sign}${formatSignificant(worst.relativeError * 100)}%)`,
   ];
 }
 

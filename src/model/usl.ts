@@ -164,13 +164,15 @@ function fitContentionAndCoherency(
   };
   if (kappa < 0) {
     notes.push(
-      `κ fitted as ${formatSignificant(kappa)}; the USL needs κ ≥ 0 (the data bends upward), so κ is clamped to 0 and σ refitted alone.`,
+      `κ fitted as ${formatSignificant(kappa)}; the USL needs κ ≥ 0 (the data bends upward), ` +
+        'so κ is clamped to 0 and σ refitted alone.',
     );
     kappa = 0;
     sigma = refitAlone(sigmaColumn, 'σ (N−1)');
   } else {
     notes.push(
-      `σ fitted as ${formatSignificant(sigma)}; the USL needs σ ≥ 0 (better than linear scaling), so σ is clamped to 0 and κ refitted alone.`,
+      `σ fitted as ${formatSignificant(sigma)}; the USL needs σ ≥ 0 (better than linear scaling), ` +
+        'so σ is clamped to 0 and κ refitted alone.',
     );
     sigma = 0;
     kappa = refitAlone(kappaColumn, 'κ N(N−1)');

@@ -148,7 +148,8 @@ export function loadNative(): NativeAddon {
     loaded = require(file) as NativeAddon;
   } catch (cause) {
     throw new Error(
-      `Loading kload's native core (${file}) failed; rebuild it with \`npm run build:native\`: ${(cause as Error).message}`,
+      `Loading kload's native core (${file}) failed; ` +
+        `rebuild it with \`npm run build:native\`: ${(cause as Error).message}`,
       { cause },
     );
   }

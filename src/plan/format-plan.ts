@@ -10,7 +10,8 @@ export function formatPlanMarkdown(plan: CapacityPlan): string {
   const r = plan.request;
   const consumers = plan.consumers.value === null ? 'not measured' : `${plan.consumers.value} per group`;
   const lines = [
-    `# Capacity plan: ${targetText(r.target, r.targetMsgsPerSec, r.targetMBPerSec)} at p99 ≤ ${formatMsFromUs(r.p99Us)} ms`,
+    `# Capacity plan: ${targetText(r.target, r.targetMsgsPerSec, r.targetMBPerSec)} ` +
+      `at p99 ≤ ${formatMsFromUs(r.p99Us)} ms`,
     '',
     sweepLine(plan.sweep),
     `Record size R = ${r.messageBytes} bytes (${r.messageBytesChoice}); producer settings: ${plan.settings}.`,
@@ -24,7 +25,8 @@ export function formatPlanMarkdown(plan: CapacityPlan): string {
     row('Expected p99', `≤ ${formatMsFromUs(plan.expectedP99Us.value ?? 0)} ms`, plan.expectedP99Us.points),
     row(
       'Headroom',
-      `${formatDecimal((plan.headroom.value ?? 0) * 100, 0)}% (capacity ${formatCount(plan.headroom.capacityMsgsPerSec)} msg/s)`,
+      `${formatDecimal((plan.headroom.value ?? 0) * 100, 0)}% ` +
+        `(capacity ${formatCount(plan.headroom.capacityMsgsPerSec)} msg/s)`,
       plan.headroom.points,
     ),
     '',
@@ -36,7 +38,8 @@ export function formatPlanMarkdown(plan: CapacityPlan): string {
     `- **Brokers**: ${plan.brokers.evidence}.`,
     `- **Expected p99**: ${plan.expectedP99Us.evidence}.`,
     `- **Headroom**: ${plan.headroom.evidence}.`,
-    `- **Throughput fit**: ${plan.fit.evidence} (fit R² ${formatExponent(plan.fit.rSquared)} ≥ ${formatExponent(r.minRSquared)}).`,
+    `- **Throughput fit**: ${plan.fit.evidence} ` +
+      `(fit R² ${formatExponent(plan.fit.rSquared)} ≥ ${formatExponent(r.minRSquared)}).`,
   ];
   if (plan.warnings.length > 0) lines.push('', '## Warnings', '', ...plan.warnings.map((w) => `- ${w}`));
   return `${lines.join('\n')}\n`;
@@ -45,7 +48,8 @@ export function formatPlanMarkdown(plan: CapacityPlan): string {
 export function formatRefusalMarkdown(refusal: PlanRefusal): string {
   const r = refusal.request;
   const lines = [
-    `# No capacity plan: ${targetText(r.target, r.targetMsgsPerSec, r.targetMBPerSec)} at p99 ≤ ${formatMsFromUs(r.p99Us)} ms`,
+    `# No capacity plan: ${targetText(r.target, r.targetMsgsPerSec, r.targetMBPerSec)} ` +
+      `at p99 ≤ ${formatMsFromUs(r.p99Us)} ms`,
     '',
     sweepLine(refusal.sweep),
     '',

@@ -12,7 +12,9 @@ export function parseTarget(text: string): PlanTarget {
   const match = targetPattern.exec(text);
   if (match === null) {
     throw new KloadError('INVALID_ARGUMENT', `--target "${text}" is not a throughput`, {
-      hint: 'Write messages/s or megabytes/s (10^6 bytes), e.g. --target 20000, --target "20k msg/s", --target "5 MB/s".',
+      hint:
+        'Write messages/s or megabytes/s (10^6 bytes), ' +
+        'e.g. --target 20000, --target "20k msg/s", --target "5 MB/s".',
     });
   }
   const value = Number(match[1]) * (match[2] === 'k' ? 1_000 : 1);

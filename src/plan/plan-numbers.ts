@@ -50,7 +50,9 @@ export function buildPlan(input: PlanBasisInput): CapacityPlan {
     producers: {
       value: producers,
       points: ids,
-      evidence: `⌈${formatCount(target)} / ${formatCount(perProducer)} msg/s per producer⌉ = ${producers}, from ${basisText(basis)}`,
+      evidence:
+        `⌈${formatCount(target)} / ${formatCount(perProducer)} msg/s per producer⌉ = ${producers}, ` +
+        `from ${basisText(basis)}`,
     },
     consumers: sized.consumers,
     brokers: brokers(input, basis),
@@ -61,7 +63,8 @@ export function buildPlan(input: PlanBasisInput): CapacityPlan {
       points: ids,
       evidence:
         `capacity min(${partitions} partition${partitions === 1 ? '' : 's'} × ${formatCount(sized.perPartition)}, ` +
-        `${producers} producer${producers === 1 ? '' : 's'} × ${formatCount(perProducer)}) = ${formatCount(capacity)} msg/s against the target ${formatCount(target)} msg/s`,
+        `${producers} producer${producers === 1 ? '' : 's'} × ${formatCount(perProducer)}) = ` +
+        `${formatCount(capacity)} msg/s against the target ${formatCount(target)} msg/s`,
     },
     fit,
     settings: settingsOf(basis) || "as the scenario's producer properties",
@@ -70,7 +73,10 @@ export function buildPlan(input: PlanBasisInput): CapacityPlan {
 }
 
 function basisText(basis: MeasuredConfiguration): string {
-  return `point ${pointList(basis)} (${describeConfiguration(basis)}: ${formatCount(basis.throughputMsgsPerSec)} msg/s, p99 ${formatMsFromUs(basis.publishP99Us)} ms)`;
+  return (
+    `point ${pointList(basis)} (${describeConfiguration(basis)}: ` +
+    `${formatCount(basis.throughputMsgsPerSec)} msg/s, p99 ${formatMsFromUs(basis.publishP99Us)} ms)`
+  );
 }
 
 /**
@@ -99,15 +105,18 @@ function partitionsAndConsumers(
           value: null,
           points: [],
           evidence:
-            'not measured: the sweep ran no consumers; add a consumers block to size them (at most one per partition is useful)',
+            'not measured: the sweep ran no consumers; ' +
+            'add a consumers block to size them (at most one per partition is useful)',
         }
       : {
           value: needed,
           points: ids,
           evidence:
-            `⌈${formatCount(target)} / ${formatCount(consumer.perMember)} msg/s per consumer⌉ = ${needed} per group, from ${basisText(basis)}` +
+            `⌈${formatCount(target)} / ${formatCount(consumer.perMember)} msg/s per consumer⌉ = ${needed} per group, ` +
+            `from ${basisText(basis)}` +
             (consumer.keptUp
-              ? '; a lower bound on what a consumer can do: they kept up with the producers, so their ceiling was not reached'
+              ? '; a lower bound on what a consumer can do: ' +
+                'they kept up with the producers, so their ceiling was not reached'
               : ''),
         };
   return {
@@ -151,8 +160,12 @@ function expectedP99(input: PlanBasisInput, basis: MeasuredConfiguration): PlanN
   const load = `${formatCount(basis.throughputMsgsPerSec)} msg/s`;
   const evidence =
     target <= basis.throughputMsgsPerSec
-      ? `measured at point ${pointList(basis)} while it carried ${load}, at least the target; at the lower planned load per partition it should not be higher (max phases run flat out, so latency there is mostly the in-flight window: Little's law)`
-      : `measured at point ${pointList(basis)} at ${load}; the target is ${formatDecimal(target / basis.throughputMsgsPerSec, 2)}× that, so this p99 is extrapolated, not measured at the target`;
+      ? `measured at point ${pointList(basis)} while it carried ${load}, at least the target; ` +
+        'at the lower planned load per partition it should not be higher ' +
+        "(max phases run flat out, so latency there is mostly the in-flight window: Little's law)"
+      : `measured at point ${pointList(basis)} at ${load}; ` +
+        `the target is ${formatDecimal(target / basis.throughputMsgsPerSec, 2)}× that, ` +
+        'so this p99 is extrapolated, not measured at the target';
   return { value: basis.publishP99Us, points: basis.pointIndices, evidence };
 }
 
@@ -162,7 +175,8 @@ function brokers(input: PlanBasisInput, basis: MeasuredConfiguration): PlanNumbe
   const target = input.request.targetMsgsPerSec;
   const within = target <= ceiling;
   const evidence =
-    `every point ran on ${count} broker${count === 1 ? '' : 's'}, which acknowledged up to ${formatCount(ceiling)} msg/s of ${input.request.messageBytes}-byte messages; ` +
+    `every point ran on ${count} broker${count === 1 ? '' : 's'}, ` +
+    `which acknowledged up to ${formatCount(ceiling)} msg/s of ${input.request.messageBytes}-byte messages; ` +
     (within
       ? 'the target is within that'
       : 'the target is above that: more brokers may be needed, which this sweep did not measure');
@@ -187,7 +201,8 @@ function fitAt(
     exponents,
     predictedMsgsPerSec: predicted,
     evidence:
-      `${fit.formula} over ${fit.n} points: c = ${formatSignificant(fit.constant.estimate)}, ${terms}, R² = ${formatExponent(fit.rSquared)}; ` +
+      `${fit.formula} over ${fit.n} points: c = ${formatSignificant(fit.constant.estimate)}, ${terms}, ` +
+      `R² = ${formatExponent(fit.rSquared)}; ` +
       `it predicts ${formatCount(predicted)} msg/s for N=${at.producers}, R=${at.recordBytes} B, K=${at.partitions}`,
   };
 }
@@ -197,16 +212,20 @@ function warnings(input: PlanBasisInput, basis: MeasuredConfiguration, predicted
   const out: string[] = [];
   if (input.sweep.status !== 'complete')
     out.push(
-      `the sweep is ${input.sweep.status} (${input.sweep.statusReason ?? 'no reason given'}); the plan uses the points it has`,
+      `the sweep is ${input.sweep.status} (${input.sweep.statusReason ?? 'no reason given'}); ` +
+        'the plan uses the points it has',
     );
   if (target > basis.throughputMsgsPerSec) {
     out.push(
-      `no measured point within the p99 limit reached the target; the plan extrapolates ${formatDecimal(target / basis.throughputMsgsPerSec, 2)}× from point ${pointList(basis)}`,
+      'no measured point within the p99 limit reached the target; ' +
+        `the plan extrapolates ${formatDecimal(target / basis.throughputMsgsPerSec, 2)}× ` +
+        `from point ${pointList(basis)}`,
     );
   }
   if (predicted < target) {
     out.push(
-      `the fit predicts only ${formatCount(predicted)} msg/s for the planned configuration: throughput does not grow linearly with producers and partitions here, so treat the headroom with care`,
+      `the fit predicts only ${formatCount(predicted)} msg/s for the planned configuration: ` +
+        'throughput does not grow linearly with producers and partitions here, so treat the headroom with care',
     );
   }
   if (settingsOf(basis) !== '') out.push(`the plan assumes the basis point's settings: ${settingsOf(basis)}`);

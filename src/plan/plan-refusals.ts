@@ -30,7 +30,9 @@ export function chooseMessageBytes(
   }
   if (requested !== undefined) {
     if (sizes.includes(requested)) return { bytes: requested, choice: 'given with --message-bytes', reason: null };
-    const reason = `no point measured ${requested}-byte messages (measured: ${list} bytes); plan for a measured size or sweep messageBytes over ${requested}`;
+    const reason =
+      `no point measured ${requested}-byte messages (measured: ${list} bytes); ` +
+      `plan for a measured size or sweep messageBytes over ${requested}`;
     return { bytes: null, choice: 'given with --message-bytes', reason };
   }
   const largest = sizes[sizes.length - 1] as number;
@@ -45,7 +47,8 @@ export function fitProblem(model: SeedModel, minRSquared: number): string | null
   const r2 = model.fit.rSquared;
   if (r2 >= minRSquared) return null;
   return (
-    `the throughput fit ${model.fit.formula} has R² = ${formatExponent(r2)} < ${formatExponent(minRSquared)}: the points scatter too much ` +
+    `the throughput fit ${model.fit.formula} has R² = ${formatExponent(r2)} < ${formatExponent(minRSquared)}: ` +
+    'the points scatter too much ' +
     'around any consistent law to scale from; add repeats or longer points (pointDuration) to the sweep'
   );
 }
@@ -55,10 +58,12 @@ export function noPointMeetsP99(atSize: readonly MeasuredConfiguration[], p99Us:
   const lowest =
     best === undefined
       ? ''
-      : `: the lowest measured p99 was ${formatMsFromUs(best.publishP99Us)} ms (point ${pointList(best)}, ${describeConfiguration(best)})`;
+      : `: the lowest measured p99 was ${formatMsFromUs(best.publishP99Us)} ms ` +
+        `(point ${pointList(best)}, ${describeConfiguration(best)})`;
   return (
     `no measured point with ${bytes}-byte messages meets p99 ≤ ${formatMsFromUs(p99Us)} ms${lowest}; ` +
-    'a max-load sweep measures latency at full load, so lower maxInFlight in the sweep or sweep a paced load (load: scenario)'
+    'a max-load sweep measures latency at full load, ' +
+    'so lower maxInFlight in the sweep or sweep a paced load (load: scenario)'
   );
 }
 
@@ -79,9 +84,12 @@ export function beyondRange(
       ? `${formatDecimal(target.value, 2)} MB/s (${formatCount(targetMsgsPerSec)} msg/s)`
       : `${formatCount(targetMsgsPerSec)} msg/s`;
   return (
-    `target ${asked} is outside the measured range: the highest throughput measured${withinSlo ? ' within the p99 limit' : ''} is ` +
-    `${formatCount(best.throughputMsgsPerSec)} msg/s (point ${pointList(best)}, ${describeConfiguration(best)}), and a plan may reach at most ` +
-    `${formatDecimal(factor, 2)}× that (${formatCount(limit)} msg/s), while the target is ${formatDecimal(targetMsgsPerSec / best.throughputMsgsPerSec, 1)}× it; ` +
+    `target ${asked} is outside the measured range: ` +
+    `the highest throughput measured${withinSlo ? ' within the p99 limit' : ''} is ` +
+    `${formatCount(best.throughputMsgsPerSec)} msg/s (point ${pointList(best)}, ${describeConfiguration(best)}), ` +
+    'and a plan may reach at most ' +
+    `${formatDecimal(factor, 2)}× that (${formatCount(limit)} msg/s), ` +
+    `while the target is ${formatDecimal(targetMsgsPerSec / best.throughputMsgsPerSec, 1)}× it; ` +
     'sweep more producers and partitions, or a larger cluster'
   );
 }

@@ -46,7 +46,8 @@ export function formatHlog(result: RunResult): string {
       const latency = kind.pick(phase);
       if (latency.count === 0) continue;
       lines.push(
-        `Tag=${kind.tag},${seconds(offsetSec)},${seconds(phase.durationSec)},${seconds(latency.max / MAX_VALUE_UNIT_RATIO)},${latency.histogram}`,
+        `Tag=${kind.tag},${seconds(offsetSec)},${seconds(phase.durationSec)},` +
+          `${seconds(latency.max / MAX_VALUE_UNIT_RATIO)},${latency.histogram}`,
       );
     }
     offsetSec += phase.durationSec;

@@ -18,7 +18,8 @@ export function readReportInput(path: string): ReportInput {
   if (result.schemaVersion !== RESULT_SCHEMA_VERSION) {
     throw new KloadError(
       'INVALID_ARGUMENT',
-      `${path} has result schemaVersion ${String(result.schemaVersion)}; this kload reads version ${RESULT_SCHEMA_VERSION}`,
+      `${path} has result schemaVersion ${String(result.schemaVersion)}; ` +
+        `this kload reads version ${RESULT_SCHEMA_VERSION}`,
       {
         hint: 'Use the kload version that wrote the result, or re-run the scenario with this one.',
       },

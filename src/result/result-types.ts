@@ -112,7 +112,10 @@ export interface PhaseResult {
   scheduleDelayUs: LatencySummaryUs;
   /** consume - intended send time. */
   endToEndLatencyUs: LatencySummaryUs;
-  /** Which clock end-to-end latency used: 'monotonic' (same process), 'wall' (across processes), 'mixed', or null (no consumers). */
+  /**
+   * Which clock end-to-end latency used: 'monotonic' (same process), 'wall' (across processes), 'mixed',
+   * or null (no consumers).
+   */
   endToEndClock: 'monotonic' | 'wall' | 'mixed' | null;
   /** Checked from producer id + sequence stamps, summed over consumer groups; null without consumers. */
   integrity: IntegrityCounts | null;
@@ -144,7 +147,10 @@ export interface ThresholdOutcome {
   actual: number | null;
   operator: '<' | '<=' | '>' | '>=' | '==' | '!=';
   limit: number;
-  /** Unit of `actual` and `limit`, as the threshold was written: "us", "ms", "s", "msg/s", "MB/s", "%", "count", "ratio". */
+  /**
+   * Unit of `actual` and `limit`, as the threshold was written: "us", "ms", "s", "msg/s", "MB/s", "%",
+   * "count", "ratio".
+   */
   unit: string;
   pass: boolean;
 }

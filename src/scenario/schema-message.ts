@@ -95,7 +95,8 @@ const payloadObject = z.discriminatedUnion('type', [
         .lt(1)
         .default(0)
         .describe(
-          "0 = incompressible; 0.9 = about 90% of each payload is repeated filler. The last 44 bytes hold kload's stamp, which does not compress: short values compress less.",
+          '0 = incompressible; 0.9 = about 90% of each payload is repeated filler. ' +
+            "The last 44 bytes hold kload's stamp, which does not compress: short values compress less.",
         ),
     })
     .describe('Random bytes with tunable compressibility, to exercise compression.type.'),

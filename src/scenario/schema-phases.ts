@@ -97,7 +97,9 @@ const max = z
     maxInFlight: positiveInt()
       .default(DEFAULT_MAX_IN_FLIGHT)
       .describe(
-        "Unacknowledged messages allowed per producer client. Latency in a max phase is about maxInFlight / throughput (Little's law), so a huge bound only measures queueing.",
+        'Unacknowledged messages allowed per producer client. ' +
+          "Latency in a max phase is about maxInFlight / throughput (Little's law), " +
+          'so a huge bound only measures queueing.',
       ),
   })
   .transform(

@@ -80,7 +80,8 @@ export const sweepSchema = z
       .enum(['max', 'scenario'])
       .default('max')
       .describe(
-        "What each point runs. max (default): a warmup, then one max phase of pointDuration. scenario: the scenario's own phases, the last recorded one measured.",
+        'What each point runs. max (default): a warmup, then one max phase of pointDuration. ' +
+          "scenario: the scenario's own phases, the last recorded one measured.",
       ),
     warmup: duration()
       .optional()
@@ -88,7 +89,8 @@ export const sweepSchema = z
     warmupRate: positiveNumber()
       .optional()
       .describe(
-        `Messages/s over all producers during each point's warmup (paced, so large records do not flood the broker). Default ${DEFAULT_SWEEP_WARMUP_RATE}.`,
+        "Messages/s over all producers during each point's warmup (paced, so large records do not flood the broker). " +
+          `Default ${DEFAULT_SWEEP_WARMUP_RATE}.`,
       ),
     pointDuration: duration()
       .optional()
@@ -159,7 +161,9 @@ function checkThreads(file: SweepContext, ctx: Ctx): void {
 /** R must be known exactly for T = N×R/K: a fixed size and a random payload of that size. */
 function checkMessageSize(file: SweepContext, ctx: Ctx): void {
   if (isValidAt(ctx.issues, ['producers', 'payload']) && file.producers.payload.type !== 'random') {
-    const message = `must be random in a sweep: a ${file.producers.payload.type} payload sets its own size, so the record size R is not the swept one`;
+    const message =
+      `must be random in a sweep: a ${file.producers.payload.type} payload sets its own size, ` +
+      'so the record size R is not the swept one';
     ctx.addIssue({ code: 'custom', path: ['producers', 'payload'], input: file.producers.payload, message });
   }
   const sizeValid = isValidAt(ctx.issues, ['producers', 'message']) && isValidAt(ctx.issues, ['sweep', 'messageBytes']);
@@ -181,7 +185,9 @@ function checkConsumerTopic(file: SweepContext, ctx: Ctx): void {
   const producerTopic = file.producers.topic ?? file.topics[0]?.name;
   // An undeclared topic is already reported by the topic-reference check.
   if (consumerTopic === producerTopic || !file.topics.some((t) => t.name === consumerTopic)) return;
-  const message = `must be the producers' topic "${producerTopic}" in a sweep: every point copies that topic and its consumers read the copy`;
+  const message =
+    `must be the producers' topic "${producerTopic}" in a sweep: ` +
+    'every point copies that topic and its consumers read the copy';
   ctx.addIssue({ code: 'custom', path: ['consumers', 'topic'], input: consumerTopic, message });
 }
 

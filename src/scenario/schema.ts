@@ -40,7 +40,8 @@ const scenarioObject = z
         z
           .union([
             z.string().min(1),
-            // YAML reads `- steady: publish.p99 < 50ms` as a one-key mapping: take it as the phase prefix it looks like.
+            // YAML reads `- steady: publish.p99 < 50ms` as a one-key mapping: take it as the phase prefix
+            // it looks like.
             z
               .record(z.string(), z.string())
               .refine((m) => Object.keys(m).length === 1, 'a phase-scoped threshold is one "phase: condition" pair'),

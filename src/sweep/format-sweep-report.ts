@@ -19,7 +19,8 @@ function header(result: SweepResult): string[] {
       : ` (${result.status}${result.statusReason === null ? '' : `: ${result.statusReason}`})`;
   const brokers = `${formatCount(cluster.brokerCount)} broker${cluster.brokerCount === 1 ? '' : 's'}`;
   return [
-    `Sweep ${result.scenario.name}: ${formatCount(result.points.length)} of ${formatCount(result.plannedPoints)} points${stopped}, ${result.startedAt}`,
+    `Sweep ${result.scenario.name}: ${formatCount(result.points.length)} of ${formatCount(result.plannedPoints)} ` +
+      `points${stopped}, ${result.startedAt}`,
     `Each point: ${result.pointLoad}; between points: ${result.betweenPoints}.`,
     `Cluster: ${cluster.kind}, ${brokers}${cluster.kafkaVersion === null ? '' : `, Kafka ${cluster.kafkaVersion}`}`,
   ];

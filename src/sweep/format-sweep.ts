@@ -57,15 +57,19 @@ function modelLines(result: SweepResult): string[] {
   const consistent = little.filter((e) => e.checked && e.consistent).length;
   const littleLine =
     little.length === 0
-      ? `Little's law: not checked (${m.littlesLaw[0] && !m.littlesLaw[0].checked ? m.littlesLaw[0].reason : 'no points'})`
-      : `Little's law: consistent at ${consistent} of ${little.length} points (in flight = throughput × mean publish latency, within 20%)`;
+      ? "Little's law: not checked " +
+        `(${m.littlesLaw[0] && !m.littlesLaw[0].checked ? m.littlesLaw[0].reason : 'no points'})`
+      : `Little's law: consistent at ${consistent} of ${little.length} points ` +
+        '(in flight = throughput × mean publish latency, within 20%)';
   const usl =
     m.usl.fits.length === 0
       ? [`USL: not fitted (${[...new Set(m.usl.notFitted.map((n) => n.reason))].join('; ')})`]
       : m.usl.fits.map(
           (f) =>
-            `USL (R=${f.group.messageBytes} B, K=${f.group.partitions}): σ = ${formatDecimal(f.sigma, 3)}, κ = ${formatDecimal(f.kappa, 4)}, ` +
-            `λ = ${formatCount(f.lambda)} msg/s, R² = ${formatDecimal(f.rSquared, 2)}, peak ${f.peakProducers === null ? 'unbounded' : `at N ≈ ${formatDecimal(f.peakProducers, 1)}`}`,
+            `USL (R=${f.group.messageBytes} B, K=${f.group.partitions}): ` +
+            `σ = ${formatDecimal(f.sigma, 3)}, κ = ${formatDecimal(f.kappa, 4)}, ` +
+            `λ = ${formatCount(f.lambda)} msg/s, R² = ${formatDecimal(f.rSquared, 2)}, ` +
+            `peak ${f.peakProducers === null ? 'unbounded' : `at N ≈ ${formatDecimal(f.peakProducers, 1)}`}`,
         );
   return [
     ...seedLines(m.throughput),

@@ -45,7 +45,9 @@ export function describePointLoad(phases: Scenario['phases']): string {
       const seconds = `${phase.durationMs / 1000} s`;
       switch (phase.type) {
         case 'warmup':
-          return `warmup ${seconds} (not recorded${phase.rateMsgsPerSec === null ? ', unpaced' : `, ${phase.rateMsgsPerSec.toLocaleString('en-US')} msg/s`})`;
+          return phase.rateMsgsPerSec === null
+            ? `warmup ${seconds} (not recorded, unpaced)`
+            : `warmup ${seconds} (not recorded, ${phase.rateMsgsPerSec.toLocaleString('en-US')} msg/s)`;
         case 'max':
           return `max ${seconds} with ${phase.maxInFlight.toLocaleString('en-US')} in flight per producer`;
         case 'constant':

@@ -62,7 +62,10 @@ export function formatSweepProgress(p: SweepProgress): string {
     `K=${q.partitions} partition${q.partitions === 1 ? '' : 's'}`,
     ...extras,
   ].join(', ');
-  return `point ${p.pointNumber} of ${p.total}: ${params} (topic ${q.topic}), ETA ${p.etaEstimated ? '~' : ''}${formatEta(p.etaMs)}`;
+  return (
+    `point ${p.pointNumber} of ${p.total}: ${params} (topic ${q.topic}), ` +
+    `ETA ${p.etaEstimated ? '~' : ''}${formatEta(p.etaMs)}`
+  );
 }
 
 /** "45s", "1m 05s", "1h 02m". */

@@ -8,7 +8,8 @@ import { KloadError } from '../errors.js';
 import { SWEEP_RESULT_SCHEMA_VERSION, type SweepResult } from './sweep-result-types.js';
 
 const sweepHint =
-  'Plan from the sweep result `kload run` writes for a scenario with a sweep block, e.g. results/sweep-small-sweep-<timestamp>.json.';
+  'Plan from the sweep result `kload run` writes for a scenario with a sweep block, ' +
+  'e.g. results/sweep-small-sweep-<timestamp>.json.';
 
 export async function readSweepResult(path: string): Promise<SweepResult> {
   let text: string;
@@ -47,7 +48,8 @@ export function checkSweepResult(data: unknown, path: string): SweepResult {
   if (record['schemaVersion'] !== SWEEP_RESULT_SCHEMA_VERSION) {
     throw new KloadError(
       'INVALID_ARGUMENT',
-      `${path} has sweep schemaVersion ${String(record['schemaVersion'])}; this kload reads version ${SWEEP_RESULT_SCHEMA_VERSION}`,
+      `${path} has sweep schemaVersion ${String(record['schemaVersion'])}; ` +
+        `this kload reads version ${SWEEP_RESULT_SCHEMA_VERSION}`,
       {
         hint: 'Use the kload version that wrote the sweep, or run the sweep again.',
       },

@@ -76,7 +76,8 @@ export function latencyModel(points: readonly ModelPoint[]): SeedModel {
 export function efficiencyModel(points: readonly ModelPoint[], storageUnavailable: string | null): SeedModel {
   const seed = 'E = T/S';
   const measures =
-    "E: messages stored per byte on disk; T: msg/s of the measured phase; S: bytes of the topic's log segments (all partitions and replicas)";
+    'E: messages stored per byte on disk; T: msg/s of the measured phase; ' +
+    "S: bytes of the topic's log segments (all partitions and replicas)";
   if (storageUnavailable !== null) return { checked: false, seed, measures, reason: storageUnavailable };
   const missing = points.filter((p) => p.storage === null || p.storage.logBytes <= 0);
   if (missing.length > 0) {

@@ -27,7 +27,10 @@ export interface SweepResult {
   finishedAt: string; // ISO 8601 UTC
   /** The scenario as written, with its resolved sweep block (client secrets redacted). */
   scenario: Scenario;
-  /** What every point ran, in words, e.g. "warmup 2 s (not recorded), then max 5 s with 1,000 in flight per producer". */
+  /**
+   * What every point ran, in words, e.g. "warmup 2 s (not recorded), then max 5 s with 1,000 in flight
+   * per producer".
+   */
   pointLoad: string;
   /** What happens between points, e.g. "topic deleted; page cache written back (sync)". */
   betweenPoints: string;

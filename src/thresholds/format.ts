@@ -19,7 +19,10 @@ export function formatThresholds(outcomes: readonly ThresholdOutcome[]): string 
   const lines = outcomes.map((outcome, i) => {
     const mark = outcome.pass ? PASS : FAIL;
     const limit = `limit ${outcome.operator} ${withUnit(outcome.limit, outcome.unit)}`;
-    return `  ${mark} ${outcome.expression.padEnd(expressionWidth)}  ${(actuals[i] ?? '').padEnd(actualWidth)}  ${limit}`;
+    return (
+      `  ${mark} ${outcome.expression.padEnd(expressionWidth)}  ` +
+      `${(actuals[i] ?? '').padEnd(actualWidth)}  ${limit}`
+    );
   });
   return [heading, ...lines].join('\n');
 }

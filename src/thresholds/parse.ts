@@ -42,7 +42,8 @@ export function parseThresholds(texts: readonly string[]): ParsedThreshold[] {
 }
 
 const GRAMMAR_HINT =
-  'A threshold reads [<phase>:] <metric> <operator> <number>[<unit>], e.g. "publish.p99 < 50ms", "steady: lost == 0", "throughput > 20000 msg/s".';
+  'A threshold reads [<phase>:] <metric> <operator> <number>[<unit>], ' +
+  'e.g. "publish.p99 < 50ms", "steady: lost == 0", "throughput > 20000 msg/s".';
 
 function parseParts(text: string): ParsedThreshold {
   const scanner = new Scanner(text);

@@ -9,7 +9,10 @@ export interface RateSegment {
   toRateMsgsPerSec: number;
 }
 
-/** Float rounding must not turn an exact 3000.0 into 2999.9999 and drop the last message; relative, so hour-long phases of 10^8+ messages are covered too. */
+/**
+ * Float rounding must not turn an exact 3000.0 into 2999.9999 and drop the last message; relative, so
+ * hour-long phases of 10^8+ messages are covered too.
+ */
 function floorTolerant(x: number): number {
   return Math.floor(x + Math.abs(x) * 1e-12 + 1e-9);
 }

@@ -25,7 +25,10 @@ export interface Stamp {
 }
 
 export function encodeStamp(s: Stamp): string {
-  return `2|${s.runId}|${s.phaseIndex}|${s.producerId}|${s.seq}|${Math.round(s.intendedMonoUs)}|${Math.round(s.intendedWallUs)}|${s.clockDomainId}`;
+  return (
+    `2|${s.runId}|${s.phaseIndex}|${s.producerId}|${s.seq}|` +
+    `${Math.round(s.intendedMonoUs)}|${Math.round(s.intendedWallUs)}|${s.clockDomainId}`
+  );
 }
 
 /** Null for anything that is not a v2 text stamp (messages from other tools share topics too). */

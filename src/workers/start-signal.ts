@@ -4,7 +4,8 @@ import type { CoordinatorMessage } from './protocol.js';
 
 /**
  * Waits for the coordinator's `start` (a common start time for every thread), then sleeps
- * until that time. Resolves at once with the time now if the run is stopped before it starts.
+ * until that time has passed on the monotonic clock. Resolves at once with the time now if the
+ * run is stopped before it starts.
  */
 export function waitForStart(port: MessagePort, stopFlag: Int32Array): Promise<number> {
   return new Promise((resolve) => {
@@ -17,7 +18,14 @@ export function waitForStart(port: MessagePort, stopFlag: Int32Array): Promise<n
     const done = (startAtUs: number) => {
       clearInterval(poll);
       port.off('message', onMessage);
-      setTimeout(() => resolve(startAtUs), Math.max(0, (startAtUs - nowUs()) / 1000));
+      // Timers run on the loop's cached clock and can fire a little before the start time: a
+      // send at a negative offset belonged to no interval (the collector refused index -1).
+      const wake = () => {
+        const leftUs = startAtUs - nowUs();
+        if (leftUs <= 0) resolve(startAtUs);
+        else setTimeout(wake, Math.ceil(leftUs / 1000));
+      };
+      wake();
     };
     port.on('message', onMessage);
   });

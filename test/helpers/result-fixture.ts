@@ -55,7 +55,10 @@ export function interval(elapsedSec: number, overrides: Partial<IntervalStats> =
   };
 }
 
-/** A recorded 10 s constant phase "steady" at 5,000 msg/s, one producer and one consumer, nothing lost; no intervals. */
+/**
+ * A recorded 10 s constant phase "steady" at 5,000 msg/s, one producer and one consumer, nothing lost;
+ * no intervals.
+ */
 export function phaseResult(overrides: Partial<PhaseResult> = {}): PhaseResult {
   return {
     name: 'steady',

@@ -64,7 +64,8 @@ const start: CommandModule<object, StartArgs> = {
     if (args.detach) {
       const cluster = await startDetachedCluster(options);
       say(
-        `Kafka ${cluster.kafkaVersion}: ${cluster.nodes.length} node(s) up in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
+        `Kafka ${cluster.kafkaVersion}: ${cluster.nodes.length} node(s) up ` +
+          `in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
       );
       say(`bootstrap servers: ${cluster.bootstrapServers}`);
       say('Stop it with: kload cluster stop');
@@ -72,7 +73,8 @@ const start: CommandModule<object, StartArgs> = {
     }
     const cluster = await EmbeddedCluster.start(options);
     say(
-      `Kafka ${cluster.kafkaVersion}: ${cluster.nodes.length} node(s) up in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
+      `Kafka ${cluster.kafkaVersion}: ${cluster.nodes.length} node(s) up ` +
+        `in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
     );
     say(`bootstrap servers: ${cluster.bootstrapServers}`);
     say(`logs: ${cluster.nodes.map((n) => n.logFile).join(' ')}`);
@@ -123,7 +125,8 @@ const fetch: CommandModule = {
     const began = Date.now();
     const dist = ensureKafkaJars(process.env, say);
     say(
-      `Kafka ${dist.version} ready (${dist.source}) in ${((Date.now() - began) / 1000).toFixed(1)} s: ${dist.classpath}`,
+      `Kafka ${dist.version} ready (${dist.source}) ` +
+        `in ${((Date.now() - began) / 1000).toFixed(1)} s: ${dist.classpath}`,
     );
   },
 };

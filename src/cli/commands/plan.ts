@@ -56,7 +56,9 @@ export const planCommand: CommandModule<object, PlanArgs> = {
         'As JSON, for 1,000-byte records',
       )
       .epilogue(
-        'Exit 2 with every reason when the sweep cannot support the target: beyond 1.25× the highest measured throughput, a throughput fit with R² below --min-r2 (0.8), or no point within the p99 limit.',
+        'Exit 2 with every reason when the sweep cannot support the target: ' +
+          'beyond 1.25× the highest measured throughput, a throughput fit with R² below --min-r2 (0.8), ' +
+          'or no point within the p99 limit.',
       ) as Argv<PlanArgs>,
   handler: async (args) => {
     const request = {
@@ -72,7 +74,9 @@ export const planCommand: CommandModule<object, PlanArgs> = {
         'PLAN_REFUSED',
         `the sweep cannot support this plan:\n${outcome.refusal.reasons.map((r) => `- ${r}`).join('\n')}`,
         {
-          hint: 'Lower the target or relax --p99, or run a sweep that covers it (more producers and partitions, repeats, a paced load).',
+          hint:
+            'Lower the target or relax --p99, or run a sweep that covers it ' +
+            '(more producers and partitions, repeats, a paced load).',
         },
       );
     }

@@ -67,7 +67,9 @@ function reportSweep(result: SweepResult, args: ReportArgs): void {
       'INVALID_ARGUMENT',
       `${args.result} is a sweep result; --html and --hlog apply to a single run's result`,
       {
-        hint: 'Every point of a sweep holds a complete run result (points[i].result); save one as its own file to report on it.',
+        hint:
+          'Every point of a sweep holds a complete run result (points[i].result); ' +
+          'save one as its own file to report on it.',
       },
     );
   }

@@ -41,7 +41,8 @@ ${parts.sections.map(renderSection)}
 </main>
 <script type="application/json" id="kload-charts">${raw(jsonForScript(charts))}</script>
 <script>${raw(inlineSafe(parts.assets.chartJs))}</script>
-<script>(${raw(drawCharts.toString())})(uPlot, JSON.parse(document.getElementById('kload-charts').textContent));</script>
+<script>(${raw(drawCharts.toString())})(uPlot, \
+JSON.parse(document.getElementById('kload-charts').textContent));</script>
 </body>
 </html>
 `.value;

@@ -28,5 +28,6 @@ export function badge(text: string, tone: Tone): Html {
 /** A container the browser script fills with the chart, or a sentence when there is none. */
 export function chartSlot(spec: ChartSpec | null, title: string, whyMissing: string): Html {
   if (!spec) return html`<figure class="chart empty"><figcaption>${title}</figcaption><p>${whyMissing}</p></figure>`;
-  return html`<figure class="chart"><figcaption>${spec.title}</figcaption><div class="plot" id="${spec.id}"></div></figure>`;
+  return html`<figure class="chart"><figcaption>${spec.title}</figcaption>\
+<div class="plot" id="${spec.id}"></div></figure>`;
 }

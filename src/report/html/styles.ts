@@ -13,7 +13,8 @@ h2 { font-size: 20px; margin: 0 0 14px; display: flex; align-items: baseline; ga
 h2 small { font-size: 14px; font-weight: 400; color: var(--dim); }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
-code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
+code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; \
+font-size: 13px; }
 .dim, .note { color: var(--dim); }
 .note { font-size: 13px; margin: 6px 0 0; }
 .page-header { border-bottom: 1px solid var(--line); padding-bottom: 18px; margin-bottom: 8px; }
@@ -27,7 +28,8 @@ code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Men
 .toc { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 14px; padding: 10px 0 4px; }
 .report-section { padding: 26px 0 10px; border-bottom: 1px solid var(--line); }
 .report-section.muted { opacity: .65; filter: grayscale(1); }
-.badge { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: 13px; font-weight: 600; white-space: nowrap; }
+.badge { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: 13px; font-weight: 600; \
+white-space: nowrap; }
 .badge.good { color: var(--good); background: var(--good-bg); }
 .badge.bad { color: var(--bad); background: var(--bad-bg); }
 .badge.warn { color: var(--warn); background: var(--warn-bg); }
@@ -41,7 +43,8 @@ code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Men
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding-bottom: 6px; }
 th, td { padding: 5px 10px; border-bottom: 1px solid var(--line); }
-thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--dim); font-weight: 600; border-bottom: 2px solid var(--line); }
+thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--dim); font-weight: 600; \
+border-bottom: 2px solid var(--line); }
 table.numbers { width: 100%; font-size: 14px; }
 table.numbers td, table.numbers thead th { text-align: right; }
 table.numbers .text, table.numbers thead th.text, tbody th { text-align: left; }
@@ -52,9 +55,11 @@ tbody th small { display: block; font-weight: 400; color: var(--dim); font-size:
 .bad-cell { color: var(--bad); font-weight: 700; }
 .flags { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; margin-bottom: 12px; }
 .reasons { margin: 4px 0 0; padding-left: 20px; color: var(--bad); width: 100%; }
-.phase-facts { display: grid; grid-template-columns: minmax(0, 3fr) minmax(220px, 1fr); gap: 24px; align-items: start; margin-bottom: 16px; }
+.phase-facts { display: grid; grid-template-columns: minmax(0, 3fr) minmax(220px, 1fr); gap: 24px; align-items: start; \
+margin-bottom: 16px; }
 .counts { margin: 0; font-size: 14px; }
-.counts div { display: flex; justify-content: space-between; gap: 12px; border-bottom: 1px solid var(--line); padding: 5px 0; }
+.counts div { display: flex; justify-content: space-between; gap: 12px; border-bottom: 1px solid var(--line); \
+padding: 5px 0; }
 .counts dt { color: var(--dim); }
 .counts dd { margin: 0; font-variant-numeric: tabular-nums; text-align: right; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 18px; }
@@ -68,7 +73,8 @@ table.kv { width: 100%; font-size: 14px; }
 table.kv th { font-weight: 400; color: var(--dim); }
 details { margin-top: 16px; }
 summary { cursor: pointer; color: var(--accent); }
-pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 12px; overflow: auto; max-height: 420px; }
+pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 12px; overflow: auto; \
+max-height: 420px; }
 footer { color: var(--dim); font-size: 13px; padding-top: 18px; }
 @media print { .report-section { break-inside: avoid-page; } }
 `;

@@ -17,7 +17,8 @@ export function formatRunModels(models: RunModels): string {
   return [
     'Models',
     ...models.phases.flatMap(phaseLines),
-    "Little's law: L = sent − acked at each interval's end (mean), λ = acked msg/s, W = mean service latency (ack − send).",
+    "Little's law: L = sent − acked at each interval's end (mean), λ = acked msg/s, " +
+      'W = mean service latency (ack − send).',
   ].join('\n');
 }
 
@@ -37,7 +38,8 @@ export function kneeLine(knee: RampKnee): string {
     ? "; the phase was generator-bound, so this may be kload's limit, not the cluster's"
     : '';
   return (
-    `knee: p99 leaves its floor of ${formatMsFromUs(knee.floorP99Us)} ms at ~${formatCount(knee.knee.offeredRateMsgsPerSec)} msg/s ` +
+    `knee: p99 leaves its floor of ${formatMsFromUs(knee.floorP99Us)} ms ` +
+    `at ~${formatCount(knee.knee.offeredRateMsgsPerSec)} msg/s ` +
     `(evidence: ${knee.evidence}; ${intervals})${bound}`
   );
 }

@@ -35,13 +35,17 @@ function littlesLaw(phase: PhaseResult, inFlight: readonly number[], failedSoFar
     // A failed message was sent and never acked: it stays in sent − acked for good.
     return {
       checked: false,
-      reason: `${formatCount(failedSoFar)} deliveries failed up to this phase and the interval series does not say when, so the in-flight count cannot be known`,
+      reason:
+        `${formatCount(failedSoFar)} deliveries failed up to this phase and the interval series does not say when, ` +
+        'so the in-flight count cannot be known',
     };
   }
   if (inFlight.length < LITTLES_LAW_MIN_SAMPLES) {
     return {
       checked: false,
-      reason: `only ${inFlight.length} interval snapshot(s) of the in-flight count inside the phase; its mean needs at least ${LITTLES_LAW_MIN_SAMPLES}`,
+      reason:
+        `only ${inFlight.length} interval snapshot(s) of the in-flight count inside the phase; ` +
+        `its mean needs at least ${LITTLES_LAW_MIN_SAMPLES}`,
     };
   }
   try {

@@ -44,11 +44,14 @@ test('a fixed port that is already taken is refused before any node starts', asy
   assert.match(r.stderr, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
 });
 
-test('a node that fails to start is reported with the last lines of its log, without waiting out the deadline', async () => {
-  // 1 MB of heap is too small for any JVM: the process dies at once with a clear message.
-  const r = await runCli(['cluster', 'start', '--heap', '1'], { env: { ...process.env }, timeoutMs: 60_000 });
-  assert.notEqual(r.code, 0);
-  assert.match(r.stderr, /Kafka node 1 exited with code \d+ while starting/);
-  assert.match(r.stderr, /heap/i, "the JVM's own complaint from the node log is shown");
-  assert.ok(r.durationMs < 45_000, `reported after ${r.durationMs} ms`);
-});
+test(
+  'a node that fails to start is reported with the last lines of its log, ' + 'without waiting out the deadline',
+  async () => {
+    // 1 MB of heap is too small for any JVM: the process dies at once with a clear message.
+    const r = await runCli(['cluster', 'start', '--heap', '1'], { env: { ...process.env }, timeoutMs: 60_000 });
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /Kafka node 1 exited with code \d+ while starting/);
+    assert.match(r.stderr, /heap/i, "the JVM's own complaint from the node log is shown");
+    assert.ok(r.durationMs < 45_000, `reported after ${r.durationMs} ms`);
+  },
+);

@@ -10,7 +10,10 @@ import { tempDir } from '../../helpers/paths.js';
 import { readOnlyResult, writeScenario } from '../../helpers/scenario-files.js';
 import { connectClient, disconnectConsumer } from '../../../src/kafka/connection.js';
 
-/** Java's String.hashCode: Kafka places a group's coordinator on __consumer_offsets partition abs(hash) % partitions. */
+/**
+ * Java's String.hashCode: Kafka places a group's coordinator on __consumer_offsets partition
+ * abs(hash) % partitions.
+ */
 function javaHashCode(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;

@@ -10,11 +10,13 @@ import { randomTopic } from '../../helpers/kafka-io.js';
 import { tempDir } from '../../helpers/paths.js';
 import { readOnlyResult, writeScenario } from '../../helpers/scenario-files.js';
 
-test('a run with 2 producer threads and 2 consumer threads accounts for every message and merges every histogram', async (t) => {
-  const cluster = await EmbeddedCluster.start({ nodes: 1 });
-  t.after(() => cluster.stop());
-  const topic = randomTopic('run');
-  const scenario = writeScenario(`
+test(
+  'a run with 2 producer threads and 2 consumer threads ' + 'accounts for every message and merges every histogram',
+  async (t) => {
+    const cluster = await EmbeddedCluster.start({ nodes: 1 });
+    t.after(() => cluster.stop());
+    const topic = randomTopic('run');
+    const scenario = writeScenario(`
 name: two-by-two
 topics: [{ name: ${topic}, partitions: 4 }]
 producers:
@@ -28,42 +30,43 @@ phases:
   - { type: warmup, duration: 1s, rate: 500 }
   - { name: steady, type: constant, duration: 3s, rate: 2000 }
 `);
-  const out = tempDir('out');
-  const r = await runCli(['run', scenario, '--brokers', cluster.bootstrapServers, '--out', out]);
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /\[steady \d+\/3s\]/, 'progress lines are printed');
-  assert.match(r.stdout, /Result: /);
+    const out = tempDir('out');
+    const r = await runCli(['run', scenario, '--brokers', cluster.bootstrapServers, '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\[steady \d+\/3s\]/, 'progress lines are printed');
+    assert.match(r.stdout, /Result: /);
 
-  const result = readOnlyResult(out);
-  assert.equal(result.schemaVersion, RESULT_SCHEMA_VERSION);
-  assert.equal(result.status, 'complete');
-  assert.equal(result.environment.producerThreads, 2);
-  assert.equal(result.environment.consumerThreads, 2);
-  assert.match(result.environment.librdkafka, /^\d+\.\d+/);
-  assert.equal(result.environment.producerProperties['ssl.key.password'], '[redacted]');
-  assert.doesNotMatch(readFileSync(join(out, readdirSync(out)[0]!), 'utf8'), /hunter2/, 'no secret reaches the file');
+    const result = readOnlyResult(out);
+    assert.equal(result.schemaVersion, RESULT_SCHEMA_VERSION);
+    assert.equal(result.status, 'complete');
+    assert.equal(result.environment.producerThreads, 2);
+    assert.equal(result.environment.consumerThreads, 2);
+    assert.match(result.environment.librdkafka, /^\d+\.\d+/);
+    assert.equal(result.environment.producerProperties['ssl.key.password'], '[redacted]');
+    assert.doesNotMatch(readFileSync(join(out, readdirSync(out)[0]!), 'utf8'), /hunter2/, 'no secret reaches the file');
 
-  for (const phase of result.phases) {
-    assert.ok(phase.sent > 0, `${phase.name} sent messages`);
-    assert.equal(phase.acked, phase.sent, `${phase.name}: acked = sent`);
-    assert.equal(phase.consumed, phase.acked, `${phase.name}: consumed = acked`);
-    assert.equal(phase.producerWorkers.length, 2);
-    assert.equal(phase.consumerWorkers.length, 2);
-    const ackedByWorkers = phase.producerWorkers.reduce((n, w) => n + w.acked, 0);
-    const consumedByWorkers = phase.consumerWorkers.reduce((n, w) => n + w.consumed, 0);
-    assert.equal(ackedByWorkers, phase.acked);
-    assert.equal(consumedByWorkers, phase.consumed);
-    assert.equal(phase.publishLatencyUs.count, ackedByWorkers, 'merged publish histogram = sum of workers');
-    assert.equal(decodeHistogram(phase.publishLatencyUs.histogram).totalCount, ackedByWorkers);
-    assert.equal(phase.endToEndLatencyUs.count, consumedByWorkers, 'merged end-to-end histogram = sum of workers');
-    assert.ok(phase.publishLatencyUs.p50 > 0 && phase.publishLatencyUs.p50 <= phase.publishLatencyUs.p99);
-  }
-  const steady = result.phases.find((p) => p.name === 'steady')!;
-  assert.equal(steady.targetRate, 2000);
-  assert.equal(steady.sent, 6000, 'the open-loop schedule holds exactly rate x duration messages');
-  assert.ok(steady.intervals.length >= 3, 'one interval per second');
-  assert.equal(result.summary.acked, steady.acked, 'the summary covers recorded phases only');
-});
+    for (const phase of result.phases) {
+      assert.ok(phase.sent > 0, `${phase.name} sent messages`);
+      assert.equal(phase.acked, phase.sent, `${phase.name}: acked = sent`);
+      assert.equal(phase.consumed, phase.acked, `${phase.name}: consumed = acked`);
+      assert.equal(phase.producerWorkers.length, 2);
+      assert.equal(phase.consumerWorkers.length, 2);
+      const ackedByWorkers = phase.producerWorkers.reduce((n, w) => n + w.acked, 0);
+      const consumedByWorkers = phase.consumerWorkers.reduce((n, w) => n + w.consumed, 0);
+      assert.equal(ackedByWorkers, phase.acked);
+      assert.equal(consumedByWorkers, phase.consumed);
+      assert.equal(phase.publishLatencyUs.count, ackedByWorkers, 'merged publish histogram = sum of workers');
+      assert.equal(decodeHistogram(phase.publishLatencyUs.histogram).totalCount, ackedByWorkers);
+      assert.equal(phase.endToEndLatencyUs.count, consumedByWorkers, 'merged end-to-end histogram = sum of workers');
+      assert.ok(phase.publishLatencyUs.p50 > 0 && phase.publishLatencyUs.p50 <= phase.publishLatencyUs.p99);
+    }
+    const steady = result.phases.find((p) => p.name === 'steady')!;
+    assert.equal(steady.targetRate, 2000);
+    assert.equal(steady.sent, 6000, 'the open-loop schedule holds exactly rate x duration messages');
+    assert.ok(steady.intervals.length >= 3, 'one interval per second');
+    assert.equal(result.summary.acked, steady.acked, 'the summary covers recorded phases only');
+  },
+);
 
 test('seed-example.yaml runs on a 3-node cluster and my-group consumes every message', async (t) => {
   const cluster = await EmbeddedCluster.start({ nodes: 3 });

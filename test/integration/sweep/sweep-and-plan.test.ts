@@ -33,127 +33,135 @@ function readSweep(outDir: string): { path: string; sweep: SweepResult } {
   return { path, sweep: JSON.parse(readFileSync(path, 'utf8')) as SweepResult };
 }
 
-test('sweep-small on a cluster kload starts itself: every point, stored bytes from its disks, every model; then kload plan', async () => {
-  const out = tempDir('sweep-out');
-  const run = await runCli(['run', 'scenarios/sweep-small.yaml', '--out', out], {
-    env: isolatedEnv(),
-    timeoutMs: 200_000,
-  });
-  assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
-  for (let i = 1; i <= 8; i++)
-    assert.match(run.stdout, new RegExp(`point ${i} of 8: .*ETA`), `progress for point ${i}`);
-  assert.match(run.stdout, /T = N×R\/K: (holds|does not hold)/, 'the verdicts are printed');
+test(
+  'sweep-small on a cluster kload starts itself: ' +
+    'every point, stored bytes from its disks, every model; then kload plan',
+  async () => {
+    const out = tempDir('sweep-out');
+    const run = await runCli(['run', 'scenarios/sweep-small.yaml', '--out', out], {
+      env: isolatedEnv(),
+      timeoutMs: 200_000,
+    });
+    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    for (let i = 1; i <= 8; i++)
+      assert.match(run.stdout, new RegExp(`point ${i} of 8: .*ETA`), `progress for point ${i}`);
+    assert.match(run.stdout, /T = N×R\/K: (holds|does not hold)/, 'the verdicts are printed');
 
-  const { path, sweep } = readSweep(out);
-  assert.equal(sweep.schemaVersion, SWEEP_RESULT_SCHEMA_VERSION);
-  assert.equal(sweep.kind, 'kload-sweep');
-  assert.equal(sweep.status, 'complete');
-  assert.equal(sweep.cluster.kind, 'embedded-temporary');
-  assert.ok(sweep.cluster.logDirs !== null && sweep.cluster.logDirs.length === 1);
-  assert.equal(sweep.points.length, 8);
-  const grid = sweep.points.map(
-    (p) => `${p.parameters.producers}/${p.parameters.messageBytes}/${p.parameters.partitions}`,
-  );
-  assert.deepEqual(grid, [
-    '1/100/1',
-    '1/100/4',
-    '1/10000/1',
-    '1/10000/4',
-    '2/100/1',
-    '2/100/4',
-    '2/10000/1',
-    '2/10000/4',
-  ]);
-  assert.equal(new Set(sweep.points.map((p) => p.parameters.topic)).size, 8, 'a fresh topic per point');
-  for (const { parameters, measurement, storage, result } of sweep.points) {
-    const label = `point ${parameters.index}`;
-    assert.equal(result.status, 'complete', label);
-    assert.equal(result.environment.cluster, 'embedded', label);
-    assert.deepEqual(
-      result.phases.map((ph) => ph.name),
-      ['warmup', 'max'],
-      label,
+    const { path, sweep } = readSweep(out);
+    assert.equal(sweep.schemaVersion, SWEEP_RESULT_SCHEMA_VERSION);
+    assert.equal(sweep.kind, 'kload-sweep');
+    assert.equal(sweep.status, 'complete');
+    assert.equal(sweep.cluster.kind, 'embedded-temporary');
+    assert.ok(sweep.cluster.logDirs !== null && sweep.cluster.logDirs.length === 1);
+    assert.equal(sweep.points.length, 8);
+    const grid = sweep.points.map(
+      (p) => `${p.parameters.producers}/${p.parameters.messageBytes}/${p.parameters.partitions}`,
     );
-    assert.equal(result.scenario.topics[0]!.partitions, parameters.partitions, label);
-    assert.equal(result.environment.producerThreads, parameters.threads, label);
-    assert.ok(measurement !== null && measurement.throughputMsgsPerSec > 0, label);
-    assert.equal(measurement.throughputMsgsPerSec, result.phases[1]!.achievedRate, label);
-    assert.ok(storage !== null, `${label}: stored bytes measured`);
-    assert.equal(storage.messages, result.phases[0]!.acked + result.phases[1]!.acked, label);
-    // Every stored message holds its payload plus record, batch and kload-header overhead (no compression).
+    assert.deepEqual(grid, [
+      '1/100/1',
+      '1/100/4',
+      '1/10000/1',
+      '1/10000/4',
+      '2/100/1',
+      '2/100/4',
+      '2/10000/1',
+      '2/10000/4',
+    ]);
+    assert.equal(new Set(sweep.points.map((p) => p.parameters.topic)).size, 8, 'a fresh topic per point');
+    for (const { parameters, measurement, storage, result } of sweep.points) {
+      const label = `point ${parameters.index}`;
+      assert.equal(result.status, 'complete', label);
+      assert.equal(result.environment.cluster, 'embedded', label);
+      assert.deepEqual(
+        result.phases.map((ph) => ph.name),
+        ['warmup', 'max'],
+        label,
+      );
+      assert.equal(result.scenario.topics[0]!.partitions, parameters.partitions, label);
+      assert.equal(result.environment.producerThreads, parameters.threads, label);
+      assert.ok(measurement !== null && measurement.throughputMsgsPerSec > 0, label);
+      assert.equal(measurement.throughputMsgsPerSec, result.phases[1]!.achievedRate, label);
+      assert.ok(storage !== null, `${label}: stored bytes measured`);
+      assert.equal(storage.messages, result.phases[0]!.acked + result.phases[1]!.acked, label);
+      // Every stored message holds its payload plus record, batch and kload-header overhead (no compression).
+      assert.ok(
+        storage.overheadBytesPerMessage > 0 && storage.overheadBytesPerMessage < 300,
+        `${label}: overhead ${storage.overheadBytesPerMessage} B`,
+      );
+    }
+
+    const m = sweep.models;
+    for (const model of [m.throughput, m.throughputBytes, m.latency, m.efficiency]) {
+      assert.ok(model.checked, `${model.seed} checked: ${model.checked ? '' : model.reason}`);
+      assert.equal(model.fit.n, 8);
+    }
+    assert.equal(m.littlesLaw.length, 8);
     assert.ok(
-      storage.overheadBytesPerMessage > 0 && storage.overheadBytesPerMessage < 300,
-      `${label}: overhead ${storage.overheadBytesPerMessage} B`,
+      m.littlesLaw.every((e) => e.checked),
+      "Little's law is checked at every max-phase point",
     );
-  }
+    assert.deepEqual(m.usl.fits, []);
+    assert.match(m.usl.notFitted[0]!.reason, /producers takes 2 value\(s\) \(1, 2\)/);
+    assert.equal(m.partitionSizing.length, 8);
+    for (const s of m.partitionSizing) {
+      const point = sweep.points[s.pointIndex]!;
+      assert.equal(
+        s.perPartitionProducerMsgsPerSec,
+        point.measurement!.throughputMsgsPerSec / point.parameters.partitions,
+      );
+    }
 
-  const m = sweep.models;
-  for (const model of [m.throughput, m.throughputBytes, m.latency, m.efficiency]) {
-    assert.ok(model.checked, `${model.seed} checked: ${model.checked ? '' : model.reason}`);
-    assert.equal(model.fit.n, 8);
-  }
-  assert.equal(m.littlesLaw.length, 8);
-  assert.ok(
-    m.littlesLaw.every((e) => e.checked),
-    "Little's law is checked at every max-phase point",
-  );
-  assert.deepEqual(m.usl.fits, []);
-  assert.match(m.usl.notFitted[0]!.reason, /producers takes 2 value\(s\) \(1, 2\)/);
-  assert.equal(m.partitionSizing.length, 8);
-  for (const s of m.partitionSizing) {
-    const point = sweep.points[s.pointIndex]!;
+    // A target every 10,000-byte point sustained, at a p99 every point met: the plan must exist.
+    const big = sweep.points.filter((p) => p.parameters.messageBytes === 10_000).map((p) => p.measurement!);
+    const target = Math.floor(Math.min(...big.map((x) => x.throughputMsgsPerSec)) / 2);
+    const p99Ms = Math.ceil(Math.max(...sweep.points.map((p) => p.measurement!.publishP99Us)) / 1000) * 2;
+    // The plan's mechanics are under test here, not how tightly 8 short points on a 2-core box
+    // shared with the broker fit a power law (R² was 0.81-0.97 across runs): the gate is lowered.
+    const plan = await runCli(['plan', path, '--target', String(target), '--p99', `${p99Ms}ms`, '--min-r2', '0.3']);
     assert.equal(
-      s.perPartitionProducerMsgsPerSec,
-      point.measurement!.throughputMsgsPerSec / point.parameters.partitions,
+      plan.code,
+      0,
+      `plan: ${plan.stdout}\n${plan.stderr}\n` +
+        `(throughput fit R² ${m.throughput.checked ? m.throughput.fit.rSquared : '-'})`,
     );
-  }
+    assert.match(plan.stdout, /^# Capacity plan: /);
+    assert.match(plan.stdout, /\| Partitions \| \d+ \| #\d/);
+    assert.match(plan.stdout, /- \*\*Throughput fit\*\*: T = c·N\^a·R\^b·K\^d over 8 points/);
 
-  // A target every 10,000-byte point sustained, at a p99 every point met: the plan must exist.
-  const big = sweep.points.filter((p) => p.parameters.messageBytes === 10_000).map((p) => p.measurement!);
-  const target = Math.floor(Math.min(...big.map((x) => x.throughputMsgsPerSec)) / 2);
-  const p99Ms = Math.ceil(Math.max(...sweep.points.map((p) => p.measurement!.publishP99Us)) / 1000) * 2;
-  // The plan's mechanics are under test here, not how tightly 8 short points on a 2-core box
-  // shared with the broker fit a power law (R² was 0.81-0.97 across runs): the gate is lowered.
-  const plan = await runCli(['plan', path, '--target', String(target), '--p99', `${p99Ms}ms`, '--min-r2', '0.3']);
-  assert.equal(
-    plan.code,
-    0,
-    `plan: ${plan.stdout}\n${plan.stderr}\n(throughput fit R² ${m.throughput.checked ? m.throughput.fit.rSquared : '-'})`,
-  );
-  assert.match(plan.stdout, /^# Capacity plan: /);
-  assert.match(plan.stdout, /\| Partitions \| \d+ \| #\d/);
-  assert.match(plan.stdout, /- \*\*Throughput fit\*\*: T = c·N\^a·R\^b·K\^d over 8 points/);
+    const json = await runCli([
+      'plan',
+      path,
+      '--target',
+      String(target),
+      '--p99',
+      `${p99Ms}ms`,
+      '--json',
+      '--min-r2',
+      '0.3',
+    ]);
+    assert.equal(json.code, 0, json.stderr);
+    const planned = JSON.parse(json.stdout) as CapacityPlan;
+    assert.equal(planned.kind, 'kload-plan');
+    assert.equal(planned.request.messageBytes, 10_000);
+    assert.ok(planned.partitions.value! >= 1 && planned.producers.value! >= 1 && planned.consumers.value! >= 1);
+    assert.ok(planned.headroom.value! >= 0, 'the basis sustained twice the target');
+    assert.ok(planned.partitions.points.every((i) => sweep.points[i]!.parameters.messageBytes === 10_000));
 
-  const json = await runCli([
-    'plan',
-    path,
-    '--target',
-    String(target),
-    '--p99',
-    `${p99Ms}ms`,
-    '--json',
-    '--min-r2',
-    '0.3',
-  ]);
-  assert.equal(json.code, 0, json.stderr);
-  const planned = JSON.parse(json.stdout) as CapacityPlan;
-  assert.equal(planned.kind, 'kload-plan');
-  assert.equal(planned.request.messageBytes, 10_000);
-  assert.ok(planned.partitions.value! >= 1 && planned.producers.value! >= 1 && planned.consumers.value! >= 1);
-  assert.ok(planned.headroom.value! >= 0, 'the basis sustained twice the target');
-  assert.ok(planned.partitions.points.every((i) => sweep.points[i]!.parameters.messageBytes === 10_000));
-
-  const tooMuch = await runCli([
-    'plan',
-    path,
-    '--target',
-    String(Math.max(...big.map((x) => x.throughputMsgsPerSec)) * 100),
-    '--p99',
-    `${p99Ms}ms`,
-  ]);
-  assert.equal(tooMuch.code, 2, tooMuch.stderr);
-  assert.match(tooMuch.stderr, /error: the sweep cannot support this plan:\n- target .* is outside the measured range/);
-});
+    const tooMuch = await runCli([
+      'plan',
+      path,
+      '--target',
+      String(Math.max(...big.map((x) => x.throughputMsgsPerSec)) * 100),
+      '--p99',
+      `${p99Ms}ms`,
+    ]);
+    assert.equal(tooMuch.code, 2, tooMuch.stderr);
+    assert.match(
+      tooMuch.stderr,
+      /error: the sweep cannot support this plan:\n- target .* is outside the measured range/,
+    );
+  },
+);
 
 test('a sweep against --brokers says why E cannot be checked, and drops every point topic', async (t) => {
   const cluster = await EmbeddedCluster.start({ nodes: 1 });

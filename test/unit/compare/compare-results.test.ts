@@ -159,7 +159,8 @@ const incompatible: [what: string, head: RunResult, message: string][] = [
   [
     'another scenario',
     runResult([phaseResult()], { scenario: { ...run().scenario, name: 'other' } }),
-    'the results are not comparable:\n  base ran scenario "steady", head ran "other"\n  base has 2 phases, head has 1\n' +
+    'the results are not comparable:\n  base ran scenario "steady", head ran "other"\n' +
+      '  base has 2 phases, head has 1\n' +
       '  phase 1 differs: base has "warmup" (warmup), head has "steady" (constant)',
   ],
   [
@@ -175,7 +176,8 @@ const incompatible: [what: string, head: RunResult, message: string][] = [
   [
     'another result schema version',
     { ...run(), schemaVersion: 1 as unknown as RunResult['schemaVersion'] },
-    'the results are not comparable:\n  result schema versions differ: base is version 2, head is version 1 (re-run the older one with this kload)',
+    'the results are not comparable:\n' +
+      '  result schema versions differ: base is version 2, head is version 1 (re-run the older one with this kload)',
   ],
 ];
 

@@ -37,21 +37,25 @@ for (const { count, threads, rate } of [
   { count: 7, threads: 4, rate: 999.5 },
   { count: 11, threads: 11, rate: 1 },
 ]) {
-  test(`plan gives ${count} producers on ${threads} threads slots that partition 0..${count - 1} of one schedule at ${rate} msg/s`, () => {
-    const plan = assignThreads(
-      scenarioWith({ producers: { count, threads }, phases: [{ ...constant1000, rateMsgsPerSec: rate }] }),
-    );
-    const schedules = plan.producers.map((t) => t.phases[0]!.schedule!);
-    const slots = schedules.flatMap((s) => s.slots).sort((a, b) => a - b);
-    assert.deepEqual(
-      slots,
-      Array.from({ length: count }, (_, i) => i),
-    );
-    for (const s of schedules) {
-      assert.equal(s.of, count);
-      assert.deepEqual(s.segments, [{ durationUs: 10_000_000, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate }]);
-    }
-  });
+  test(
+    `plan gives ${count} producers on ${threads} threads ` +
+      `slots that partition 0..${count - 1} of one schedule at ${rate} msg/s`,
+    () => {
+      const plan = assignThreads(
+        scenarioWith({ producers: { count, threads }, phases: [{ ...constant1000, rateMsgsPerSec: rate }] }),
+      );
+      const schedules = plan.producers.map((t) => t.phases[0]!.schedule!);
+      const slots = schedules.flatMap((s) => s.slots).sort((a, b) => a - b);
+      assert.deepEqual(
+        slots,
+        Array.from({ length: count }, (_, i) => i),
+      );
+      for (const s of schedules) {
+        assert.equal(s.of, count);
+        assert.deepEqual(s.segments, [{ durationUs: 10_000_000, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate }]);
+      }
+    },
+  );
 }
 
 test('plan gives each thread the slots of the clients it holds', () => {

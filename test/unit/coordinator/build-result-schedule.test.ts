@@ -91,9 +91,13 @@ for (const { phase, expected } of [
   },
   { phase: { name: 'm', type: 'max', durationMs: 5000, maxInFlight: 10 }, expected: null },
 ] satisfies { phase: Phase; expected: number | null }[]) {
-  test(`the mean target rate of a ${phase.type} phase is ${expected === null ? 'null' : `${expected.toFixed(2)} msg/s`}`, () => {
-    assert.equal(meanTargetRate(phase), expected);
-  });
+  test(
+    `the mean target rate of a ${phase.type} phase is ` +
+      `${expected === null ? 'null' : `${expected.toFixed(2)} msg/s`}`,
+    () => {
+      assert.equal(meanTargetRate(phase), expected);
+    },
+  );
 }
 
 /** One producer and one consumer thread with `acked` messages in every phase. */

@@ -24,7 +24,10 @@ test('a hockey-stick ramp has its knee where p99 first passes twice the floor fo
   assert.equal(result.thresholdUs, 2 * result.floorP99Us);
   assert.match(
     result.evidence,
-    /^p99 leaves 2\.0× the floor \(\d\.\d ms\) at 65,000 msg\/s \(p99 \d+\.\d ms\) and stays above for the rest of the ramp$/,
+    new RegExp(
+      String.raw`^p99 leaves 2\.0× the floor \(\d\.\d ms\) at 65,000 msg\/s \(p99 \d+\.\d ms\) ` +
+        String.raw`and stays above for the rest of the ramp$`,
+    ),
   );
 });
 

@@ -17,8 +17,10 @@ const cases: {
     expected: 50,
     gap: 0.04,
     consistent: true,
-    evidence:
-      /^Little's law: λ·W = 10,000 msg\/s × 5\.0 ms = 50\.0 in flight; measured mean 52\.0, gap 4\.0%, consistent \(within 20%\)$/,
+    evidence: new RegExp(
+      String.raw`^Little's law: λ·W = 10,000 msg\/s × 5\.0 ms = 50\.0 in flight; ` +
+        String.raw`measured mean 52\.0, gap 4\.0%, consistent \(within 20%\)$`,
+    ),
   },
   {
     name: 'far more in flight than λ·W is inconsistent and blames the latency measurement',
@@ -42,8 +44,10 @@ const cases: {
     expected: 500,
     gap: 1,
     consistent: false,
-    evidence:
-      /measured max 1,000\.0, gap 100\.0%, inconsistent \(over 20%\): the producers did not keep their in-flight window full/,
+    evidence: new RegExp(
+      String.raw`measured max 1,000\.0, gap 100\.0%, inconsistent \(over 20%\): ` +
+        String.raw`the producers did not keep their in-flight window full`,
+    ),
   },
   {
     name: 'a 15% gap fails a 10% tolerance',

@@ -52,7 +52,8 @@ test('the evidence shows both divisions and which side decides', () => {
   });
   assert.equal(
     sizing.evidence,
-    '10 partitions: target 100,000 msg/s / producer 10,000 msg/s per partition = 10.00 → 10; / consumer 25,000 msg/s per partition = 4.00 → 4; producers decide',
+    '10 partitions: target 100,000 msg/s / producer 10,000 msg/s per partition = 10.00 → 10; ' +
+      '/ consumer 25,000 msg/s per partition = 4.00 → 4; producers decide',
   );
 });
 

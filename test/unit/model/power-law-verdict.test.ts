@@ -45,7 +45,8 @@ const cases: { name: string; input: TermVerdictInput; verdict: string }[] = [
     name: 'a prediction just outside a tight interval',
     input: input('a', 'N', 1.02, 1.004, 1.04, 1),
     verdict:
-      'a = 1.02 [1.00, 1.04]: T does not scale with N (predicted 1); close, but the sweep is precise enough to tell them apart',
+      'a = 1.02 [1.00, 1.04]: T does not scale with N (predicted 1); ' +
+      'close, but the sweep is precise enough to tell them apart',
   },
   {
     name: 'a prediction inside a very wide interval',

@@ -11,7 +11,10 @@ test('a plan in Markdown: the headline, a table of what is needed, and the evide
   assert.match(md, /^# Capacity plan: 10,000 msg\/s \(10\.00 MB\/s\) at p99 ≤ 50\.0 ms\n/);
   assert.match(
     md,
-    /From sweep `steady` of 2026-11-22T00:00:00\.000Z \(8 points, complete; 1 broker, embedded-temporary, Kafka 4\.3\.1\)\./,
+    new RegExp(
+      'From sweep `steady` of ' +
+        String.raw`2026-11-22T00:00:00\.000Z \(8 points, complete; 1 broker, embedded-temporary, Kafka 4\.3\.1\)\.`,
+    ),
   );
   assert.match(md, /\| Partitions \| 1 \| #6 \|/);
   assert.match(md, /\| Producers \| 2 \| #6 \|/);

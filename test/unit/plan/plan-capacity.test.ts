@@ -18,24 +18,28 @@ function refused(outcome: PlanOutcome): PlanRefusal {
   return outcome.refusal;
 }
 
-test('the cheapest measured configuration that sustained the target within p99 is the basis; its rates give the numbers', () => {
-  const plan = planned(planCapacity(sweepOf(lawRows()), { target: { value: 10_000, unit: 'msg/s' }, p99Us: ms(50) }));
-  assert.deepEqual(plan.basis.pointIndices, [6], 'N=2, K=1: fewest partitions among #3, #6, #7');
-  assert.equal(plan.request.messageBytes, 1000);
-  assert.match(plan.request.messageBytesChoice, /the largest of 100, 1000 bytes/);
-  assert.equal(plan.partitions.value, 1, '⌈10,000 / (19,058 / 1)⌉');
-  assert.equal(plan.producers.value, 2, '⌈10,000 / (19,058 / 2)⌉');
-  assert.equal(plan.consumers.value, 1, '⌈10,000 / 19,058 per consumer⌉');
-  assert.equal(plan.brokers.value, 1);
-  assert.equal(plan.expectedP99Us.value, ms(30));
-  assert.equal(plan.headroom.capacityMsgsPerSec, 19_058);
-  assert.ok(Math.abs(plan.headroom.value! - (19_058 / 10_000 - 1)) < 1e-12);
-  assert.deepEqual(plan.partitions.points, [6]);
-  assert.match(plan.partitions.evidence, /point #6 \(N=2, K=1, R=1000 B: 19,058 msg\/s, p99 30\.0 ms\)/);
-  assert.match(plan.consumers.evidence, /lower bound .* kept up/);
-  assert.ok(plan.fit.rSquared > 0.9);
-  assert.deepEqual(plan.warnings, []);
-});
+test(
+  'the cheapest measured configuration that sustained the target within p99 is the basis; ' +
+    'its rates give the numbers',
+  () => {
+    const plan = planned(planCapacity(sweepOf(lawRows()), { target: { value: 10_000, unit: 'msg/s' }, p99Us: ms(50) }));
+    assert.deepEqual(plan.basis.pointIndices, [6], 'N=2, K=1: fewest partitions among #3, #6, #7');
+    assert.equal(plan.request.messageBytes, 1000);
+    assert.match(plan.request.messageBytesChoice, /the largest of 100, 1000 bytes/);
+    assert.equal(plan.partitions.value, 1, '⌈10,000 / (19,058 / 1)⌉');
+    assert.equal(plan.producers.value, 2, '⌈10,000 / (19,058 / 2)⌉');
+    assert.equal(plan.consumers.value, 1, '⌈10,000 / 19,058 per consumer⌉');
+    assert.equal(plan.brokers.value, 1);
+    assert.equal(plan.expectedP99Us.value, ms(30));
+    assert.equal(plan.headroom.capacityMsgsPerSec, 19_058);
+    assert.ok(Math.abs(plan.headroom.value! - (19_058 / 10_000 - 1)) < 1e-12);
+    assert.deepEqual(plan.partitions.points, [6]);
+    assert.match(plan.partitions.evidence, /point #6 \(N=2, K=1, R=1000 B: 19,058 msg\/s, p99 30\.0 ms\)/);
+    assert.match(plan.consumers.evidence, /lower bound .* kept up/);
+    assert.ok(plan.fit.rSquared > 0.9);
+    assert.deepEqual(plan.warnings, []);
+  },
+);
 
 test('a target in MB/s is converted with the record size (MB = 10^6 bytes)', () => {
   const plan = planned(planCapacity(sweepOf(lawRows()), { target: { value: 10, unit: 'MB/s' }, p99Us: ms(50) }));
@@ -90,7 +94,12 @@ test('refuses a target beyond the extrapolation factor, with the highest measure
   assert.equal(refusal.reasons.length, 1);
   assert.match(
     refusal.reasons[0]!,
-    /target 15,000 msg\/s is outside the measured range: the highest throughput measured within the p99 limit is 11,647 msg\/s \(point #3, N=1, K=4, R=1000 B\), and a plan may reach at most 1\.25× that \(14,559 msg\/s\), while the target is 1\.3× it/,
+    new RegExp(
+      String.raw`target 15,000 msg\/s is outside the measured range: ` +
+        String.raw`the highest throughput measured within the p99 limit is 11,647 msg\/s ` +
+        String.raw`\(point #3, N=1, K=4, R=1000 B\), and a plan may reach at most 1\.25× that \(14,559 msg\/s\), ` +
+        String.raw`while the target is 1\.3× it`,
+    ),
   );
 });
 
@@ -128,7 +137,10 @@ test('refuses when no point meets the p99 limit, naming the lowest p99 measured'
   assert.equal(refusal.reasons.length, 1);
   assert.match(
     refusal.reasons[0]!,
-    /no measured point with 1000-byte messages meets p99 ≤ 5\.0 ms: the lowest measured p99 was 15\.0 ms \(point #2, N=1, K=1, R=1000 B\)/,
+    new RegExp(
+      String.raw`no measured point with 1000-byte messages meets p99 ≤ 5\.0 ms: ` +
+        String.raw`the lowest measured p99 was 15\.0 ms \(point #2, N=1, K=1, R=1000 B\)`,
+    ),
   );
 });
 
@@ -137,7 +149,8 @@ test('refuses a record size the sweep did not measure', () => {
     planCapacity(sweepOf(lawRows()), { target: { value: 5_000, unit: 'msg/s' }, p99Us: ms(50), messageBytes: 500 }),
   );
   assert.deepEqual(refusal.reasons, [
-    'no point measured 500-byte messages (measured: 100, 1000 bytes); plan for a measured size or sweep messageBytes over 500',
+    'no point measured 500-byte messages (measured: 100, 1000 bytes); ' +
+      'plan for a measured size or sweep messageBytes over 500',
   ]);
   assert.equal(refusal.request.messageBytes, null);
 });

@@ -77,7 +77,8 @@ test('more threads than producers is reported on the threads line', () => {
 
 test('more consumer threads than consumers is reported on the threads line', () => {
   assert.deepEqual(problemsOf(withLine(12, '  threads: 2')), [
-    'test.yaml: consumers.threads: must be <= members x groups (1 x 1 = 1): every thread needs at least one consumer (line 12)',
+    'test.yaml: consumers.threads: must be <= members x groups (1 x 1 = 1): ' +
+      'every thread needs at least one consumer (line 12)',
   ]);
 });
 
@@ -92,7 +93,8 @@ test('a reference to an undeclared topic suggests the declared one', () => {
 
 test('duplicate phase names are reported on the second use', () => {
   assert.deepEqual(problemsOf(withLine(15, '  - name: warmup')), [
-    'test.yaml: phases[1].name: duplicate phase name "warmup" (phase names must be unique; the name defaults to the type) (line 15)',
+    'test.yaml: phases[1].name: duplicate phase name "warmup" ' +
+      '(phase names must be unique; the name defaults to the type) (line 15)',
   ]);
 });
 
@@ -103,13 +105,15 @@ test('two unnamed phases of the same type collide on their default name', () => 
     '  - { type: constant, duration: 1s, rate: 2 }',
   );
   assert.deepEqual(problemsOf(text), [
-    'test.yaml: phases[3].type: duplicate phase name "constant" (phase names must be unique; the name defaults to the type) (line 20)',
+    'test.yaml: phases[3].type: duplicate phase name "constant" ' +
+      '(phase names must be unique; the name defaults to the type) (line 20)',
   ]);
 });
 
 test('a malformed or zero duration explains the accepted forms', () => {
   assert.deepEqual(problemsOf(withLine(17, '    duration: 10 seconds')), [
-    'test.yaml: phases[1].duration: must be a duration such as "500ms", "10s", "1.5m" or "1h" (or a number of seconds) (line 17)',
+    'test.yaml: phases[1].duration: must be a duration such as "500ms", "10s", "1.5m" or "1h" ' +
+      '(or a number of seconds) (line 17)',
   ]);
   assert.deepEqual(problemsOf(withLine(17, '    duration: 0s')), [
     'test.yaml: phases[1].duration: must be > 0 (line 17)',
@@ -132,7 +136,8 @@ test('a missing required key points at the mapping it belongs in', () => {
 
 test('a value that fits no accepted form lists the forms', () => {
   assert.deepEqual(problemsOf(withLine(10, '    size: "100"')), [
-    'test.yaml: producers.message.size: must be a number of bytes, a {min, max} range, or a list of {size, weight} (line 10)',
+    'test.yaml: producers.message.size: ' +
+      'must be a number of bytes, a {min, max} range, or a list of {size, weight} (line 10)',
   ]);
 });
 
@@ -188,8 +193,10 @@ test('every problem in a file is reported at once, in file order', () => {
     'many.yaml: topics[0].partiton: unknown key "partiton" (did you mean "partitions"?) (line 4)',
     'many.yaml: producers.topic: unknown topic "payments" (declared topics: orders) (line 6)',
     'many.yaml: producers.threads: must be <= count (1): every thread needs at least one producer (line 8)',
-    'many.yaml: producers.keys: must be "none", "sequential", or a mapping with type none, random or sequential (line 9)',
-    'many.yaml: phases[0].duration: must be a duration such as "500ms", "10s", "1.5m" or "1h" (or a number of seconds) (line 11)',
+    'many.yaml: producers.keys: ' +
+      'must be "none", "sequential", or a mapping with type none, random or sequential (line 9)',
+    'many.yaml: phases[0].duration: must be a duration such as "500ms", "10s", "1.5m" or "1h" ' +
+      '(or a number of seconds) (line 11)',
     'many.yaml: phases[1].rate: must be > 0 (line 12)',
   ]);
 });

@@ -90,14 +90,17 @@ test('a threads list must pair with the producers values, one each, none above i
     'test.yaml: sweep.threads: must list one thread count per sweep.producers value (3), got 2 (line 13)',
   ]);
   assert.deepEqual(problemsOf(withLines({}, '  threads: [1, 3, 4]')), [
-    'test.yaml: sweep.threads[1]: must be <= sweep.producers[1] (2): every thread needs at least one producer (line 13)',
+    'test.yaml: sweep.threads[1]: must be <= sweep.producers[1] (2): ' +
+      'every thread needs at least one producer (line 13)',
   ]);
 });
 
 test("warmup, pointDuration and maxInFlight are refused with load: scenario, which runs the scenario's phases", () => {
   assert.deepEqual(problemsOf(withLines({}, '  load: scenario', '  maxInFlight: 100')), [
-    "test.yaml: sweep.pointDuration: only applies to load: max (with load: scenario every point runs the scenario's phases) (line 12)",
-    "test.yaml: sweep.maxInFlight: only applies to load: max (with load: scenario every point runs the scenario's phases) (line 14)",
+    'test.yaml: sweep.pointDuration: only applies to load: max ' +
+      "(with load: scenario every point runs the scenario's phases) (line 12)",
+    'test.yaml: sweep.maxInFlight: only applies to load: max ' +
+      "(with load: scenario every point runs the scenario's phases) (line 14)",
   ]);
 });
 
@@ -115,8 +118,10 @@ test('a sweep needs a random payload and a known record size', () => {
     ),
   );
   assert.deepEqual(problems, [
-    'test.yaml: producers.payload: must be random in a sweep: a template payload sets its own size, so the record size R is not the swept one (line 5)',
-    'test.yaml: sweep: needs messageBytes when producers.message.size is not a fixed number of bytes (R must be one number per point) (line 7)',
+    'test.yaml: producers.payload: must be random in a sweep: a template payload sets its own size, ' +
+      'so the record size R is not the swept one (line 5)',
+    'test.yaml: sweep: needs messageBytes when producers.message.size is not a fixed number of bytes ' +
+      '(R must be one number per point) (line 7)',
   ]);
 });
 
@@ -132,7 +137,8 @@ test("consumers in a sweep must read the producers' topic, which every point cop
     ),
   );
   assert.deepEqual(problems, [
-    'test.yaml: consumers.topic: must be the producers\' topic "orders" in a sweep: every point copies that topic and its consumers read the copy (line 4)',
+    'test.yaml: consumers.topic: must be the producers\' topic "orders" in a sweep: ' +
+      'every point copies that topic and its consumers read the copy (line 4)',
   ]);
 });
 
@@ -140,6 +146,7 @@ test('sweep problems are reported together with problems elsewhere in the file',
   const problems = problemsOf(withLines({ 4: '  count: 0', 11: '  partitions: [1, 1]' }));
   assert.deepEqual(problems, [
     'test.yaml: producers.count: must be a positive integer (line 4)',
-    'test.yaml: sweep.partitions[1]: duplicate partitions value "1" (use repeats to run a point more than once) (line 11)',
+    'test.yaml: sweep.partitions[1]: duplicate partitions value "1" ' +
+      '(use repeats to run a point more than once) (line 11)',
   ]);
 });

@@ -24,7 +24,8 @@ test('a scenario with valid thresholds loads and keeps them as written', () => {
 
 test('a threshold that does not parse is reported at thresholds[i] with its line and column', () => {
   assert.deepEqual(problemsOf(lines(...head, '  - publish.p99 < 50ms', '  - publish.p99 < 50 msec', '  - lost = 0')), [
-    'test.yaml: thresholds[1]: "publish.p99 < 50 msec": unknown unit "msec" for publish.p99 (expected us, µs, ms or s) (column 18) (line 12)',
+    'test.yaml: thresholds[1]: "publish.p99 < 50 msec": ' +
+      'unknown unit "msec" for publish.p99 (expected us, µs, ms or s) (column 18) (line 12)',
     'test.yaml: thresholds[2]: "lost = 0": unknown operator "=" (did you mean "=="?) (column 6) (line 13)',
   ]);
 });
@@ -33,7 +34,8 @@ test('a bad threshold is reported together with the other problems of the file',
   const text = lines(...head, '  - pubish.p99 < 5ms').replace('count: 1', 'count: 0');
   assert.deepEqual(problemsOf(text), [
     'test.yaml: producers.count: must be a positive integer (line 5)',
-    'test.yaml: thresholds[0]: "pubish.p99 < 5ms": unknown metric "pubish.p99" (did you mean "publish.p99"?) (column 1) (line 11)',
+    'test.yaml: thresholds[0]: "pubish.p99 < 5ms": ' +
+      'unknown metric "pubish.p99" (did you mean "publish.p99"?) (column 1) (line 11)',
   ]);
 });
 

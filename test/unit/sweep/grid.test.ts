@@ -123,26 +123,29 @@ test('acks, compression and linger.ms multiply the grid when swept and stay null
   assert.ok(plain.every((p) => p.acks === null && p.compression === null && p.lingerMs === null));
 });
 
-test('a point runs one topic with its own partitions, its producers, fixed-size messages and a warmup + max phase', () => {
-  const sweep = spec({ acks: ['all'], lingerMs: [0] });
-  const point = expandSweep(sweep, naming)[5]!;
-  const scenario = pointScenario(base, sweep, point);
-  assert.deepEqual(scenario.topics, [
-    { name: point.topic, partitions: 4, replicationFactor: 1, configs: { 'retention.ms': '60000' } },
-  ]);
-  assert.equal(scenario.producers.topic, point.topic);
-  assert.equal(scenario.producers.count, 2);
-  assert.equal(scenario.producers.threads, 2);
-  assert.deepEqual(scenario.producers.message.size, { type: 'fixed', bytes: 100 });
-  assert.deepEqual(scenario.producers.properties, { acks: 'all', 'linger.ms': '0' });
-  assert.equal(scenario.consumers?.topic, point.topic);
-  assert.deepEqual(scenario.consumers?.groups, ['g-abc-6']);
-  assert.deepEqual(scenario.phases, [
-    { name: 'warmup', type: 'warmup', durationMs: 2000, rateMsgsPerSec: 2000 },
-    { name: 'max', type: 'max', durationMs: 5000, maxInFlight: 1000 },
-  ]);
-  assert.equal('sweep' in scenario, false, 'a point is an ordinary run');
-});
+test(
+  'a point runs one topic with its own partitions, ' + 'its producers, fixed-size messages and a warmup + max phase',
+  () => {
+    const sweep = spec({ acks: ['all'], lingerMs: [0] });
+    const point = expandSweep(sweep, naming)[5]!;
+    const scenario = pointScenario(base, sweep, point);
+    assert.deepEqual(scenario.topics, [
+      { name: point.topic, partitions: 4, replicationFactor: 1, configs: { 'retention.ms': '60000' } },
+    ]);
+    assert.equal(scenario.producers.topic, point.topic);
+    assert.equal(scenario.producers.count, 2);
+    assert.equal(scenario.producers.threads, 2);
+    assert.deepEqual(scenario.producers.message.size, { type: 'fixed', bytes: 100 });
+    assert.deepEqual(scenario.producers.properties, { acks: 'all', 'linger.ms': '0' });
+    assert.equal(scenario.consumers?.topic, point.topic);
+    assert.deepEqual(scenario.consumers?.groups, ['g-abc-6']);
+    assert.deepEqual(scenario.phases, [
+      { name: 'warmup', type: 'warmup', durationMs: 2000, rateMsgsPerSec: 2000 },
+      { name: 'max', type: 'max', durationMs: 5000, maxInFlight: 1000 },
+    ]);
+    assert.equal('sweep' in scenario, false, 'a point is an ordinary run');
+  },
+);
 
 test("with load: scenario a point runs the scenario's own phases", () => {
   const sweep = spec({

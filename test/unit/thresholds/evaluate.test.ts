@@ -79,18 +79,22 @@ const cases: [expression: string, actual: number | null, unit: string, pass: boo
 ];
 
 for (const [expression, actual, unit, pass] of cases) {
-  test(`"${expression}" measures ${actual === null ? 'nothing' : `${actual} ${unit}`} and ${pass ? 'passes' : 'fails'}`, () => {
-    const [outcome] = evaluateThresholds([expression], run);
-    assert.ok(outcome !== undefined);
-    if (actual === null) assert.equal(outcome.actual, null);
-    else
-      assert.ok(
-        Math.abs((outcome.actual ?? NaN) - actual) < 1e-9 * Math.max(1, actual),
-        `actual ${outcome.actual}, expected ${actual}`,
-      );
-    assert.equal(outcome.unit, unit);
-    assert.equal(outcome.pass, pass);
-  });
+  test(
+    `"${expression}" measures ${actual === null ? 'nothing' : `${actual} ${unit}`} ` +
+      `and ${pass ? 'passes' : 'fails'}`,
+    () => {
+      const [outcome] = evaluateThresholds([expression], run);
+      assert.ok(outcome !== undefined);
+      if (actual === null) assert.equal(outcome.actual, null);
+      else
+        assert.ok(
+          Math.abs((outcome.actual ?? NaN) - actual) < 1e-9 * Math.max(1, actual),
+          `actual ${outcome.actual}, expected ${actual}`,
+        );
+      assert.equal(outcome.unit, unit);
+      assert.equal(outcome.pass, pass);
+    },
+  );
 }
 
 test('an outcome carries the expression, scope, canonical metric, operator and limit as written', () => {

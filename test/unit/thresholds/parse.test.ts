@@ -28,15 +28,19 @@ const valid: [text: string, phase: string | null, metric: string, operator: stri
 ];
 
 for (const [text, phase, metric, operator, limit, unit] of valid) {
-  test(`"${text}" parses as ${phase === null ? 'the whole run' : `phase ${phase}`}: ${metric} ${operator} ${limit} ${unit}`, () => {
-    const parsed = parseThreshold(text);
-    assert.equal(parsed.expression, text);
-    assert.equal(parsed.phase, phase);
-    assert.equal(parsed.metric.name, metric);
-    assert.equal(parsed.operator, operator);
-    assert.equal(parsed.limit, limit);
-    assert.equal(parsed.metric.unit, unit);
-  });
+  test(
+    `"${text}" parses as ${phase === null ? 'the whole run' : `phase ${phase}`}: ` +
+      `${metric} ${operator} ${limit} ${unit}`,
+    () => {
+      const parsed = parseThreshold(text);
+      assert.equal(parsed.expression, text);
+      assert.equal(parsed.phase, phase);
+      assert.equal(parsed.metric.name, metric);
+      assert.equal(parsed.operator, operator);
+      assert.equal(parsed.limit, limit);
+      assert.equal(parsed.metric.unit, unit);
+    },
+  );
 }
 
 test('a latency threshold keeps its source and statistic apart for evaluation', () => {
@@ -66,7 +70,8 @@ const invalid: [text: string, message: string][] = [
   ['outoforder == 0', 'unknown metric "outoforder" (did you mean "outOfOrder"?) (column 1)'],
   [
     'latency.p99 < 5ms',
-    'unknown metric "latency.p99" (expected a latency such as publish.p99 or e2e.p999, throughput, errors.rate, or a count: lost, duplicated, outOfOrder, sent, acked, consumed, failed) (column 1)',
+    'unknown metric "latency.p99" (expected a latency such as publish.p99 or e2e.p999, throughput, errors.rate, ' +
+      'or a count: lost, duplicated, outOfOrder, sent, acked, consumed, failed) (column 1)',
   ],
   [
     'publish.p95 < 5ms',

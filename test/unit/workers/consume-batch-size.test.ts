@@ -18,18 +18,21 @@ test('the first call asks for one message: nothing is known about the rate yet',
   assert.equal(new ConsumeBatchSize(0).next, 1);
 });
 
-test('at a steady rate the batch holds about 5 ms of messages, so no message waits much longer for its batch to fill', () => {
-  for (const rate of [500, 2_500, 20_000, 100_000]) {
-    const sizer = new ConsumeBatchSize(0);
-    run(sizer, 0, rate, 1);
-    const expected = Math.max(1, Math.floor(rate * WINDOW_SEC));
-    assert.ok(
-      Math.abs(sizer.next - expected) <= Math.max(1, expected * 0.05),
-      `${rate} msg/s: ${sizer.next} vs ${expected}`,
-    );
-    assert.ok((sizer.next / rate) * 1000 <= 5.01, `${rate} msg/s: a batch fills in ${(sizer.next / rate) * 1000} ms`);
-  }
-});
+test(
+  'at a steady rate the batch holds about 5 ms of messages, ' + 'so no message waits much longer for its batch to fill',
+  () => {
+    for (const rate of [500, 2_500, 20_000, 100_000]) {
+      const sizer = new ConsumeBatchSize(0);
+      run(sizer, 0, rate, 1);
+      const expected = Math.max(1, Math.floor(rate * WINDOW_SEC));
+      assert.ok(
+        Math.abs(sizer.next - expected) <= Math.max(1, expected * 0.05),
+        `${rate} msg/s: ${sizer.next} vs ${expected}`,
+      );
+      assert.ok((sizer.next / rate) * 1000 <= 5.01, `${rate} msg/s: a batch fills in ${(sizer.next / rate) * 1000} ms`);
+    }
+  },
+);
 
 test('the batch never exceeds the cap, however high the rate', () => {
   const sizer = new ConsumeBatchSize(0);

@@ -74,12 +74,15 @@ for (const { durationMs, rate } of [
   { durationMs: 2500, rate: 1234.5 },
   { durationMs: 100, rate: 100_000 },
 ]) {
-  test(`at the end of a ${durationMs} ms phase at ${rate} msg/s exactly floor(duration × rate) messages are due`, () => {
-    const [phase] = buildTimeline([paced(durationMs, rate)]);
-    const expected = Math.floor((durationMs / 1000) * rate);
-    assert.equal(dueCount(phase!, phase!.endUs - phase!.startUs), expected);
-    assert.equal(phase!.total, expected);
-  });
+  test(
+    `at the end of a ${durationMs} ms phase at ${rate} msg/s ` + 'exactly floor(duration × rate) messages are due',
+    () => {
+      const [phase] = buildTimeline([paced(durationMs, rate)]);
+      const expected = Math.floor((durationMs / 1000) * rate);
+      assert.equal(dueCount(phase!, phase!.endUs - phase!.startUs), expected);
+      assert.equal(phase!.total, expected);
+    },
+  );
 }
 
 test('the due count never exceeds the phase total, however late the tick', () => {
@@ -201,25 +204,32 @@ const stepsPhase: Phase = {
 };
 
 for (const phase of [rampPhase, stepsPhase]) {
-  test(`3 producers on 2 threads share a ${phase.type} phase: their intended times together are the scenario's, each once`, () => {
-    // A warmup first, so the phase starts 1 s into the run.
-    const timelines = threadTimelines(3, 2, [
-      { name: 'warmup', type: 'warmup', durationMs: 1000, rateMsgsPerSec: null },
-      phase,
-    ]);
-    const [t0, t1] = timelines.map((t) => t[1]!);
-    const segments = t0!.schedule!.segments;
-    const scenarioTimes = Array.from({ length: totalMessages(segments) }, (_, k) => 1e6 + intendedTimeUs(segments, k));
-    const all = [...intendedTimes(t0!), ...intendedTimes(t1!)];
-    assert.equal(new Set(all).size, all.length, 'two messages share an intended time');
-    assert.deepEqual(
-      all.sort((a, b) => a - b),
-      scenarioTimes,
-    );
-    // Thread 0 holds producers 0 and 1, thread 1 producer 2: message k goes to producer k mod 3.
-    assert.deepEqual(intendedTimes(t0!).slice(0, 3), [scenarioTimes[0], scenarioTimes[1], scenarioTimes[3]]);
-    assert.deepEqual(intendedTimes(t1!).slice(0, 2), [scenarioTimes[2], scenarioTimes[5]]);
-  });
+  test(
+    `3 producers on 2 threads share a ${phase.type} phase: ` +
+      "their intended times together are the scenario's, each once",
+    () => {
+      // A warmup first, so the phase starts 1 s into the run.
+      const timelines = threadTimelines(3, 2, [
+        { name: 'warmup', type: 'warmup', durationMs: 1000, rateMsgsPerSec: null },
+        phase,
+      ]);
+      const [t0, t1] = timelines.map((t) => t[1]!);
+      const segments = t0!.schedule!.segments;
+      const scenarioTimes = Array.from(
+        { length: totalMessages(segments) },
+        (_, k) => 1e6 + intendedTimeUs(segments, k),
+      );
+      const all = [...intendedTimes(t0!), ...intendedTimes(t1!)];
+      assert.equal(new Set(all).size, all.length, 'two messages share an intended time');
+      assert.deepEqual(
+        all.sort((a, b) => a - b),
+        scenarioTimes,
+      );
+      // Thread 0 holds producers 0 and 1, thread 1 producer 2: message k goes to producer k mod 3.
+      assert.deepEqual(intendedTimes(t0!).slice(0, 3), [scenarioTimes[0], scenarioTimes[1], scenarioTimes[3]]);
+      assert.deepEqual(intendedTimes(t1!).slice(0, 2), [scenarioTimes[2], scenarioTimes[5]]);
+    },
+  );
 }
 
 test('in a ramp the threads of a plan are due, together, what the scenario-wide schedule is due', () => {
@@ -239,33 +249,36 @@ for (const { count, threads } of [
   { count: 10, threads: 3 },
   { count: 11, threads: 11 },
 ]) {
-  test(`${count} producers on ${threads} threads send the scenario total together, whatever the rate and duration`, () => {
-    for (const rate of [1000, 999.5, 33.3, 0.7, 12_345.678]) {
-      for (const durationMs of [10_000, 2500, 7, 1, 1234.5]) {
-        const phases: Phase[] = [
-          { name: 'constant', type: 'constant', durationMs, rateMsgsPerSec: rate },
-          { name: 'ramp', type: 'ramp', durationMs, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate * 3.3 },
-        ];
-        const timelines = threadTimelines(count, threads, phases);
-        for (const [i, phase] of phases.entries()) {
-          const expected = totalMessages(timelines[0]![i]!.schedule!.segments);
-          const totals = timelines.map((t) => t[i]!.total);
-          const due = timelines.map((t) => dueCount(t[i]!, t[i]!.endUs - t[i]!.startUs));
-          const what = `${phase.type} at ${rate} msg/s for ${durationMs} ms`;
+  test(
+    `${count} producers on ${threads} threads send the scenario total together, ` + 'whatever the rate and duration',
+    () => {
+      for (const rate of [1000, 999.5, 33.3, 0.7, 12_345.678]) {
+        for (const durationMs of [10_000, 2500, 7, 1, 1234.5]) {
+          const phases: Phase[] = [
+            { name: 'constant', type: 'constant', durationMs, rateMsgsPerSec: rate },
+            { name: 'ramp', type: 'ramp', durationMs, fromRateMsgsPerSec: rate, toRateMsgsPerSec: rate * 3.3 },
+          ];
+          const timelines = threadTimelines(count, threads, phases);
+          for (const [i, phase] of phases.entries()) {
+            const expected = totalMessages(timelines[0]![i]!.schedule!.segments);
+            const totals = timelines.map((t) => t[i]!.total);
+            const due = timelines.map((t) => dueCount(t[i]!, t[i]!.endUs - t[i]!.startUs));
+            const what = `${phase.type} at ${rate} msg/s for ${durationMs} ms`;
+            assert.equal(
+              totals.reduce((a, b) => a + b, 0),
+              expected,
+              `${what}: totals ${totals.join(' + ')}`,
+            );
+            assert.deepEqual(due, totals, `${what}: due at the end`);
+          }
           assert.equal(
-            totals.reduce((a, b) => a + b, 0),
-            expected,
-            `${what}: totals ${totals.join(' + ')}`,
+            totalMessages(timelines[0]![0]!.schedule!.segments),
+            Math.floor((durationMs / 1000) * rate + 1e-9),
           );
-          assert.deepEqual(due, totals, `${what}: due at the end`);
         }
-        assert.equal(
-          totalMessages(timelines[0]![0]!.schedule!.segments),
-          Math.floor((durationMs / 1000) * rate + 1e-9),
-        );
       }
-    }
-  });
+    },
+  );
 }
 
 test('targetRateAt follows the scenario-wide rate of a ramp and is null when unpaced', () => {

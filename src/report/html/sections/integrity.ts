@@ -11,7 +11,8 @@ export function integritySection(result: RunResult): ReportSection {
     title: 'Integrity and generator',
     subtitle: 'checked from producer id + sequence stamps; a generator-bound phase measured kload, not Kafka',
     body: html`<table class="numbers integrity">
-  <thead><tr><th>phase</th><th>lost</th><th>duplicated</th><th>out of order</th><th>generator</th><th class="text">why</th></tr></thead>
+  <thead><tr><th>phase</th><th>lost</th><th>duplicated</th><th>out of order</th><th>generator</th>\
+<th class="text">why</th></tr></thead>
   <tbody>${result.phases.map((p, i) => row(p, i))}</tbody>
 </table>`,
     charts: [],
@@ -26,5 +27,7 @@ function row(p: PhaseResult, index: number): Html {
     : html`<td colspan="3" class="text dim">not checked (no consumers)</td>`;
   const generator = p.generatorBound ? badge('bound', 'bad') : badge('kept up', 'good');
   const reasons = p.generatorBoundReasons.length === 0 ? '' : p.generatorBoundReasons.join('; ');
-  return html`<tr class="${p.recorded ? '' : 'muted-row'}"><th scope="row"><a href="#${phaseAnchor(index)}">${p.name}</a></th>${counts}<td>${generator}</td><td class="text">${reasons}</td></tr>`;
+  return html`<tr class="${p.recorded ? '' : 'muted-row'}">\
+<th scope="row"><a href="#${phaseAnchor(index)}">${p.name}</a></th>\
+${counts}<td>${generator}</td><td class="text">${reasons}</td></tr>`;
 }

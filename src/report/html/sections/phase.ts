@@ -28,6 +28,7 @@ export function phaseSection(phase: PhaseResult, index: number): ReportSection {
     spectrum: spectrumChart(`${id}-spectrum`, phase),
   };
   const noIntervals = 'No interval data was recorded in this phase.';
+  const latencyMissing = ts.elapsedSec.length === 0 ? noIntervals : 'No message was acknowledged in this phase.';
   const lagMissing = hasConsumers(phase)
     ? 'Consumer lag was not sampled in this phase.'
     : 'No consumers in this scenario.';
@@ -40,7 +41,7 @@ export function phaseSection(phase: PhaseResult, index: number): ReportSection {
 <div class="phase-facts">${latencyTable(phase)}${countsList(phase)}</div>
 <div class="charts">
   ${chartSlot(charts.throughput, 'Throughput', noIntervals)}
-  ${chartSlot(charts.latency, 'Latency per second', ts.elapsedSec.length === 0 ? noIntervals : 'No message was acknowledged in this phase.')}
+  ${chartSlot(charts.latency, 'Latency per second', latencyMissing)}
   ${chartSlot(charts.spectrum, 'Latency by percentile', 'No latencies were recorded in this phase.')}
   ${chartSlot(charts.lag, 'Consumer lag', lagMissing)}
 </div>`,
@@ -51,7 +52,10 @@ export function phaseSection(phase: PhaseResult, index: number): ReportSection {
 function describePhase(p: PhaseResult): string {
   const mbPerSec = phaseMBPerSec(p);
   const target = p.targetRate === null ? 'as fast as possible' : `target ${formatCount(p.targetRate)} msg/s`;
-  return `${p.type}, ${formatSeconds(p.durationSec)}, ${target}; achieved ${formatCount(p.achievedRate)} msg/s (${formatMB(mbPerSec)} MB/s)`;
+  return (
+    `${p.type}, ${formatSeconds(p.durationSec)}, ${target}; ` +
+    `achieved ${formatCount(p.achievedRate)} msg/s (${formatMB(mbPerSec)} MB/s)`
+  );
 }
 
 function flags(p: PhaseResult): Html {
@@ -79,7 +83,8 @@ function latencyTable(p: PhaseResult): Html {
     what: string,
     s: LatencySummaryUs,
   ) => html`<tr><th scope="row">${label}<small>${what}</small></th>
-    <td>${formatCount(s.count)}</td>${[s.mean, s.p50, s.p90, s.p99, s.p999, s.p9999, s.max].map((v) => html`<td>${latencyMs(s, v)}</td>`)}</tr>`;
+    <td>${formatCount(s.count)}</td>\
+${[s.mean, s.p50, s.p90, s.p99, s.p999, s.p9999, s.max].map((v) => html`<td>${latencyMs(s, v)}</td>`)}</tr>`;
   return html`<table class="numbers latency">
   <caption>Latency (ms)</caption>
   <thead><tr><th></th>${heads.map((h) => html`<th>${h}</th>`)}</tr></thead>

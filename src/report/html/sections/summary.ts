@@ -65,7 +65,9 @@ function tiles({ summary: s, phases }: RunResult): Html {
           label: 'Integrity',
           value: problems === 0 ? 'ok' : formatCount(problems),
           unit: problems === 0 ? undefined : 'problems',
-          detail: `${formatCount(integrity.lost)} lost · ${formatCount(integrity.duplicated)} duplicated · ${formatCount(integrity.outOfOrder)} out of order`,
+          detail:
+            `${formatCount(integrity.lost)} lost · ${formatCount(integrity.duplicated)} duplicated · ` +
+            `${formatCount(integrity.outOfOrder)} out of order`,
         }
       : { label: 'Integrity', value: NONE, detail: 'not checked (no consumers)' },
     s.generatorBound
@@ -77,7 +79,8 @@ function tiles({ summary: s, phases }: RunResult): Html {
 
 function renderTile(t: Tile): Html {
   const unit = t.unit ? html` <span class="tile-unit">${t.unit}</span>` : null;
-  return html`<div class="tile"><div class="tile-label">${t.label}</div><div class="tile-value">${t.value}${unit}</div><div class="tile-detail">${t.detail}</div></div>`;
+  return html`<div class="tile"><div class="tile-label">${t.label}</div>\
+<div class="tile-value">${t.value}${unit}</div><div class="tile-detail">${t.detail}</div></div>`;
 }
 
 const HEADERS = [
@@ -126,5 +129,8 @@ function phaseRow(p: PhaseResult, index: number): Html {
     latencyMs(e2e, e2e.p50),
     latencyMs(e2e, e2e.p99),
   ];
-  return html`<tr class="${p.recorded ? '' : 'muted-row'}"><th scope="row"><a href="#${phaseAnchor(index)}">${p.name}</a>${p.recorded ? null : html` <small>(warmup)</small>`}</th><td class="text">${p.type}</td>${cells.map((c) => html`<td>${c}</td>`)}</tr>`;
+  return html`<tr class="${p.recorded ? '' : 'muted-row'}">\
+<th scope="row"><a href="#${phaseAnchor(index)}">${p.name}</a>\
+${p.recorded ? null : html` <small>(warmup)</small>`}</th>\
+<td class="text">${p.type}</td>${cells.map((c) => html`<td>${c}</td>`)}</tr>`;
 }

@@ -17,7 +17,8 @@ export function thresholdsSection(result: RunResult): ReportSection {
     outcomes.length === 0
       ? html`<p class="dim">This scenario defines no thresholds.</p>`
       : html`<table class="numbers thresholds">
-  <thead><tr><th class="text">threshold</th><th class="text">phase</th><th>actual</th><th>limit</th><th>verdict</th></tr></thead>
+  <thead><tr><th class="text">threshold</th><th class="text">phase</th><th>actual</th><th>limit</th>\
+<th>verdict</th></tr></thead>
   <tbody>${outcomes.map(row)}</tbody>
 </table>`;
   return { id: 'thresholds', title: 'Thresholds', subtitle, body, charts: [] };

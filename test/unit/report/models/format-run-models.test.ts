@@ -17,7 +17,10 @@ test('the models section has one line per phase and a knee line under each ramp'
   assert.match(lines[3]!, /^ramp: Little's law/);
   assert.match(
     lines[4]!,
-    /^ {2}knee: p99 leaves its floor of 1\.1 ms at ~6,850 msg\/s \(evidence: p99 leaves 2\.0× the floor .*; 10 intervals\)$/,
+    new RegExp(
+      String.raw`^ {2}knee: p99 leaves its floor of 1\.1 ms at ~6,850 msg\/s ` +
+        String.raw`\(evidence: p99 leaves 2\.0× the floor .*; 10 intervals\)$`,
+    ),
   );
   assert.match(lines[5]!, /^Little's law: L = sent − acked/);
   assert.equal(lines.length, 6);
