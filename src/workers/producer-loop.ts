@@ -88,40 +88,52 @@ export async function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly:
     }
   };
 
-  /** Unpaced: as fast as the in-flight cap allows; the intended time is the send time. */
-  const sendUnpaced = (phase: TimedPhase, now: number): boolean => {
+  /**
+   * Unpaced: as fast as the in-flight cap allows; the intended time is the send time. Batches go
+   * round the clients until the turn's budget is spent, the cap is reached or a queue is full;
+   * the clock is read per batch, so a stamp is never older than one batch.
+   */
+  const sendUnpaced = (phase: TimedPhase): boolean => {
     let budget = UNPACED_TURN;
-    for (let ci = 0; ci < m && budget > 0; ci++) {
-      const c = clients[ci]!;
-      const { batch } = c.filler;
-      const room = Math.min(phase.maxInFlight - inFlight(), c.ledger.capacity - c.ledger.inFlight);
-      const n = Math.min(room, UNPACED_BATCH, budget);
-      if (n <= 0) continue;
-      c.filler.begin(phase.index);
-      for (let k = 0; k < n; k++)
-        c.filler.add(
-          c.seq + k,
-          startAtUs + now,
-          startAtUs + now + wallOffsetUs,
-          c.ledger.record(now, now, ci, c.seq + k),
-        );
-      const went = c.driver.send(batch, 0);
-      c.ledger.undo(n - went);
-      for (let k = 0; k < went; k++) {
-        // Acks are attributed to phases by this time: a send that crossed the end stays in its phase.
-        const sent = Math.min(batch.sentMonoUs[k]! - startAtUs, phase.endUs - 1);
-        c.ledger.setIntended(batch.opaques[k]!, sent);
-        c.ledger.setSent(batch.opaques[k]!, sent);
-        reporter.countSent(null);
+    for (let progressed = true; budget > 0 && progressed; ) {
+      progressed = false;
+      for (let ci = 0; ci < m && budget > 0; ci++) {
+        const now = nowUs() - startAtUs;
+        if (now >= phase.endUs) return false;
+        const went = sendUnpacedBatch(phase, ci, now, budget);
+        budget -= went;
+        if (went > 0) progressed = true;
       }
-      totals[phase.index]!.sent += went;
-      c.seq += went;
-      c.sentInPhase += went;
-      budget -= went;
-      if (went < n) stall(phase);
-      else stalled = false;
     }
     return inFlight() < phase.maxInFlight && !stalled && budget === 0;
+  };
+
+  const sendUnpacedBatch = (phase: TimedPhase, ci: number, now: number, budget: number): number => {
+    const c = clients[ci]!;
+    const { batch } = c.filler;
+    const room = Math.min(phase.maxInFlight - inFlight(), c.ledger.capacity - c.ledger.inFlight);
+    const n = Math.min(room, UNPACED_BATCH, budget);
+    if (n <= 0) return 0;
+    c.filler.begin(phase.index);
+    for (let k = 0; k < n; k++) {
+      const opaque = c.ledger.record(now, now, ci, c.seq + k);
+      c.filler.add(c.seq + k, startAtUs + now, startAtUs + now + wallOffsetUs, opaque);
+    }
+    const went = c.driver.send(batch, 0);
+    c.ledger.undo(n - went);
+    for (let k = 0; k < went; k++) {
+      // Acks are attributed to phases by this time: a send that crossed the end stays in its phase.
+      const sent = Math.min(batch.sentMonoUs[k]! - startAtUs, phase.endUs - 1);
+      c.ledger.setIntended(batch.opaques[k]!, sent);
+      c.ledger.setSent(batch.opaques[k]!, sent);
+      reporter.countSent(null);
+    }
+    totals[phase.index]!.sent += went;
+    c.seq += went;
+    c.sentInPhase += went;
+    if (went < n) stall(phase);
+    else stalled = false;
+    return went;
   };
 
   const inFlight = () => {
@@ -149,7 +161,7 @@ export async function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly:
         if (due < phase.total) return Math.max(1, intendedOffsetUs(phase, due) - now);
         if (now < phase.endUs) return Math.max(1, phase.endUs - now);
       } else if (now < phase.endUs) {
-        return sendUnpaced(phase, now) ? 0 : Math.min(MAX_IDLE_US, phase.endUs - now);
+        return sendUnpaced(phase) ? 0 : Math.min(MAX_IDLE_US, phase.endUs - now);
       }
       phaseIndex++;
       for (const c of clients) c.sentInPhase = 0;
