@@ -1,9 +1,8 @@
 /** A consumer thread's group members: one driver each, connected and subscribed. */
 import type { ConsumerDriver } from './consumer-driver.js';
 import { NativeConsumerDriver } from './drivers/native-consumer.js';
-import { nativeIdler, newWaiter } from './drivers/native-producer.js';
+import { nativeIdler, newWaiter, type Idler } from './drivers/idlers.js';
 import { RdkafkaConsumerDriver } from './drivers/rdkafka-consumer.js';
-import type { Idler } from './producer-driver.js';
 import type { ConsumerAssignment } from './protocol.js';
 
 export interface MemberHandle {

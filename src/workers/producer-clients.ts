@@ -2,10 +2,11 @@
 import { BatchFiller } from './batch-filler.js';
 import { CLOCK_DOMAIN_ID } from './clock.js';
 import { DeliveryLedger } from './delivery-ledger.js';
-import { NativeProducerDriver, nativeIdler, newWaiter } from './drivers/native-producer.js';
-import { RdkafkaProducerDriver, timerIdler } from './drivers/rdkafka-producer.js';
+import { nativeIdler, newWaiter, timerIdler, type Idler } from './drivers/idlers.js';
+import { NativeProducerDriver } from './drivers/native-producer.js';
+import { RdkafkaProducerDriver } from './drivers/rdkafka-producer.js';
 import { keySource, payloadSource } from './payloads.js';
-import type { Idler, ProducerDriver } from './producer-driver.js';
+import type { ProducerDriver } from './producer-driver.js';
 import type { ProducerAssignment } from './protocol.js';
 
 export interface ProducerClientState {

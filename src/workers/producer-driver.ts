@@ -22,14 +22,3 @@ export interface ProducerDriver {
   /** Flushes what is queued (up to the timeout) and closes; idempotent. */
   close(flushTimeoutMs: number): Promise<void>;
 }
-
-/**
- * How a thread waits for its next piece of work: the next due send or a client event. The native
- * core blocks the worker thread on an eventfd librdkafka writes (sub-ms wake-ups, ~0 CPU idle);
- * the binding needs the event loop to turn to deliver its callbacks, so it waits on timers.
- */
-export interface Idler {
-  /** Waits until about `timeoutUs` passed or a client event arrived. */
-  idle(timeoutUs: number): Promise<void> | void;
-  close(): void;
-}

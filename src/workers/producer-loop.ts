@@ -13,7 +13,8 @@ import { recordUs } from '../metrics/histogram.js';
 import { nowUs, wallUs } from './clock.js';
 import type { IntervalReporter } from './interval-clock.js';
 import type { ProducerClientState } from './producer-clients.js';
-import type { DeliveryReports, Idler } from './producer-driver.js';
+import type { Idler } from './drivers/idlers.js';
+import type { DeliveryReports } from './producer-driver.js';
 import type { ProducerPhaseTotals } from './producer-totals.js';
 import { dueCount, intendedOffsetUs, type TimedPhase } from './schedule.js';
 

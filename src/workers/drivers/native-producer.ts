@@ -1,30 +1,6 @@
 /** The `native` producer driver: one produceBatch() per batch, reports drained into typed arrays. */
 import { loadNative, type NativeError, type NativeProducer, type Waiter } from '../../native/addon.js';
-import type { DeliveryReports, Idler, ProducerDriver, SendBatch } from '../producer-driver.js';
-
-/**
- * Yield to the event loop at least this often while blocking on the eventfd, so the thread's
- * MessagePort and timers are served (piscina and the interval reporter live on the loop).
- */
-const YIELD_EVERY_MS = 20;
-
-export function nativeIdler(waiter: Waiter): Idler {
-  let lastYield = Date.now();
-  return {
-    idle: (timeoutUs) => {
-      if (timeoutUs > 0) waiter.wait(Math.min(timeoutUs, 1000));
-      const now = Date.now();
-      if (now - lastYield < YIELD_EVERY_MS) return;
-      lastYield = now;
-      return new Promise<void>((resolve) => setImmediate(resolve));
-    },
-    close: () => waiter.close(),
-  };
-}
-
-export function newWaiter(): Waiter {
-  return new (loadNative().Waiter)();
-}
+import type { DeliveryReports, ProducerDriver, SendBatch } from '../producer-driver.js';
 
 export class NativeProducerDriver implements ProducerDriver {
   private closed = false;

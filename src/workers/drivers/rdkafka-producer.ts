@@ -7,16 +7,10 @@ import { connectClient, disconnectProducer } from '../../kafka/connection.js';
 import { QUEUE_FULL } from '../../kafka/error-names.js';
 import { newProducer, type DeliveryReport, type LibrdKafkaError, type ProducerClient } from '../../kafka/rdkafka.js';
 import { nowUs } from '../clock.js';
-import type { DeliveryReports, Idler, ProducerDriver, SendBatch } from '../producer-driver.js';
+import type { DeliveryReports, ProducerDriver, SendBatch } from '../producer-driver.js';
 import { encodeStamp, STAMP_HEADER } from '../stamp.js';
 import { STAMP_TRAILER_BYTES, writeStampTrailer } from '../stamp-trailer.js';
 import { ReportQueue } from './report-queue.js';
-
-/** Timers: the binding delivers its callbacks on the event loop, which must turn. */
-export const timerIdler: Idler = {
-  idle: (timeoutUs) => new Promise<void>((resolve) => (timeoutUs > 0 ? setTimeout(resolve, 1) : setImmediate(resolve))),
-  close: () => {},
-};
 
 export class RdkafkaProducerDriver implements ProducerDriver {
   private readonly queue = new ReportQueue();

@@ -6,7 +6,7 @@ import { createDeliveryReports } from '../../../src/native/addon.js';
 import { BatchFiller } from '../../../src/workers/batch-filler.js';
 import { nowUs } from '../../../src/workers/clock.js';
 import { DeliveryLedger } from '../../../src/workers/delivery-ledger.js';
-import { timerIdler } from '../../../src/workers/drivers/rdkafka-producer.js';
+import { timerIdler } from '../../../src/workers/drivers/idlers.js';
 import { IntervalReporter } from '../../../src/workers/interval-clock.js';
 import { keySource, payloadSource } from '../../../src/workers/payloads.js';
 import type { ProducerClientState } from '../../../src/workers/producer-clients.js';
