@@ -71,6 +71,10 @@ napi_value produceBatch(napi_env env, napi_callback_info info) {
   char header[kHeaderMax];
   size_t i = startD > 0 ? size_t(startD) : 0;
   size_t produced = 0;
+  // One clock reading serves up to kSentClockReuse sends (~0.3 µs each): a send time is at most
+  // ~2 µs early, and clock_gettime (~100 ns here) stops being a tenth of the send path.
+  constexpr size_t kSentClockReuse = 8;
+  double sentClock = 0;
   for (; i < b.n; i++) {
     uint32_t off = b.valueOffsets[i], len = b.valueLengths[i];
     if (size_t(off) + len > b.valuesLen)
@@ -98,7 +102,8 @@ napi_value produceBatch(napi_env env, napi_callback_info info) {
       }
     }
     void* opaque = reinterpret_cast<void*>(intptr_t(b.opaques[i]));
-    b.sent[i] = monoUs();
+    if (produced % kSentClockReuse == 0) sentClock = monoUs();
+    b.sent[i] = sentClock;
     rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
     if (!hdrs) {
       if (rd_kafka_produce(rkt, partition, RD_KAFKA_MSG_F_COPY, value, len, key, keyLen, opaque) != 0)

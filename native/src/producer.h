@@ -22,6 +22,11 @@ struct Producer : Client {
   std::vector<Report> reports;  // filled by dr_msg_cb, consumed from `head` by drainReports
   size_t head = 0;
   std::unordered_map<std::string, rd_kafka_topic_t*> topics;  // produce() wants a handle
+  // The ack clock, shared by up to kAckClockReuse reports within one drainReports() poll;
+  // reports served anywhere else (flush) each read the clock.
+  bool draining = false;
+  int ackClockLeft = 0;
+  double ackClock = 0;
 
   ~Producer() override { closeNow(); }
 
