@@ -6,6 +6,7 @@ import { formatTable, type Column } from '../../src/text/text-table.js';
 import type { ConsumerCaseReport, ConsumerSummaryRow, ConsumerToolRun, FilledTopic } from './consumer-types.js';
 import { KLOAD_CONSUMER_NATIVE } from './kload-consumer-tool.js';
 import { median } from './summarise.js';
+import { fixed, int, kilo } from './format.js';
 
 /** One row per tool, in `toolOrder`; tools without a successful run have none. */
 export function summariseConsumerCase(runs: ConsumerToolRun[], toolOrder: string[]): ConsumerSummaryRow[] {
@@ -57,11 +58,6 @@ const COLUMNS: Column[] = [
   { header: 'lost/dup', align: 'right' },
   { header: 'vs kload native', align: 'right' },
 ];
-
-const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-');
-const fixed = (n: number | null, digits: number): string =>
-  n !== null && Number.isFinite(n) ? n.toFixed(digits) : '-';
-const kilo = (n: number): string => (Number.isFinite(n) ? `${(n / 1000).toFixed(0)}k` : '-');
 
 export function consumerRowCells(row: ConsumerSummaryRow): string[] {
   const range = row.runs > 1 ? ` [${kilo(row.minMsgsPerSec)}-${kilo(row.maxMsgsPerSec)}]` : '';

@@ -14,10 +14,11 @@ const COLUMNS: Column[] = [
   { header: 'scaling eff.', align: 'right' },
 ];
 
-const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-');
-const fixed = (n: number | null, digits: number): string =>
+/** Cell formats shared by the producer and the consumer tables. */
+export const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-');
+export const fixed = (n: number | null, digits: number): string =>
   n !== null && Number.isFinite(n) ? n.toFixed(digits) : '-';
-const kilo = (n: number): string => (Number.isFinite(n) ? `${(n / 1000).toFixed(0)}k` : '-');
+export const kilo = (n: number): string => (Number.isFinite(n) ? `${(n / 1000).toFixed(0)}k` : '-');
 
 export function rowCells(row: SummaryRow): string[] {
   const range = row.runs > 1 ? ` [${kilo(row.minMsgsPerSec)}-${kilo(row.maxMsgsPerSec)}]` : '';
