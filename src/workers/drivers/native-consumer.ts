@@ -1,6 +1,7 @@
 /** The `native` consumer driver: a group member read in C, stamps parsed there, typed arrays back. */
 import { loadNative, type NativeConsumer, type Waiter } from '../../native/addon.js';
 import type { ConsumedBatch, ConsumerDriver } from '../consumer-driver.js';
+import { connectOrClose } from './native-connect.js';
 
 export class NativeConsumerDriver implements ConsumerDriver {
   private closed = false;
@@ -18,16 +19,13 @@ export class NativeConsumerDriver implements ConsumerDriver {
     waiter: Waiter,
     timeoutMs: number,
   ): NativeConsumerDriver {
-    const client = new (loadNative().NativeConsumer)(conf, waiter);
-    try {
-      client.connect(timeoutMs);
-      client.subscribe([topic]);
-    } catch (err) {
-      client.close();
-      throw new Error(`${label} could not connect to ${conf['bootstrap.servers']}: ${(err as Error).message}`, {
-        cause: err,
-      });
-    }
+    const client = connectOrClose(
+      new (loadNative().NativeConsumer)(conf, waiter),
+      conf['bootstrap.servers'],
+      label,
+      timeoutMs,
+      (c) => c.subscribe([topic]),
+    );
     return new NativeConsumerDriver(client, label);
   }
 

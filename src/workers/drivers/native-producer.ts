@@ -1,6 +1,7 @@
 /** The `native` producer driver: one produceBatch() per batch, reports drained into typed arrays. */
 import { loadNative, type NativeError, type NativeProducer, type Waiter } from '../../native/addon.js';
 import type { DeliveryReports, ProducerDriver, SendBatch } from '../producer-driver.js';
+import { connectOrClose } from './native-connect.js';
 
 export class NativeProducerDriver implements ProducerDriver {
   private closed = false;
@@ -19,15 +20,12 @@ export class NativeProducerDriver implements ProducerDriver {
     waiter: Waiter,
     timeoutMs: number,
   ): NativeProducerDriver {
-    const client = new (loadNative().NativeProducer)(conf, waiter);
-    try {
-      client.connect(timeoutMs);
-    } catch (err) {
-      client.close();
-      throw new Error(`${label} could not connect to ${conf['bootstrap.servers']}: ${(err as Error).message}`, {
-        cause: err,
-      });
-    }
+    const client = connectOrClose(
+      new (loadNative().NativeProducer)(conf, waiter),
+      conf['bootstrap.servers'],
+      label,
+      timeoutMs,
+    );
     return new NativeProducerDriver(client, topic, label);
   }
 
