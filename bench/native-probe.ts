@@ -20,13 +20,8 @@ import { parseArgs } from 'node:util';
 import { readClusterState } from '../src/cluster/cluster-state.js';
 import { createTopics, deleteTopic } from '../src/kafka/admin.js';
 import { createRecordingHistogram, loadRecordingEngine, recordUs } from '../src/metrics/histogram.js';
-import {
-  createConsumedBatch,
-  createDeliveryReports,
-  createProduceBatch,
-  loadNative,
-  monoNowUs,
-} from '../src/native/addon.js';
+import { createConsumedBatch, createDeliveryReports, createProduceBatch, loadNative } from '../src/native/addon.js';
+import { nowUs } from '../src/workers/clock.js';
 
 const { values } = parseArgs({
   options: {
@@ -108,13 +103,13 @@ let failed = 0;
 let waits = 0;
 const pCpu0 = cpuUs();
 const pThread0 = threadCpuUs();
-const pT0 = monoNowUs();
+const pT0 = nowUs();
 while (acked < N) {
   let stalled = true;
   const room = WINDOW - (sent - acked);
   if (room > 0 && sent < N) {
     const k = Math.min(BATCH, room, N - sent);
-    const now = monoNowUs();
+    const now = nowUs();
     const wall = Date.now() * 1000;
     for (let i = 0; i < k; i++) {
       batch.seqs[i] = sent + i;
@@ -139,7 +134,7 @@ while (acked < N) {
     waiter.wait(10_000);
   }
 }
-const pT1 = monoNowUs();
+const pT1 = nowUs();
 const pCpu = cpuUs() - pCpu0;
 const pThread = threadCpuUs() - pThread0;
 producer.close();
@@ -176,7 +171,7 @@ let dupes = 0;
 let firstAt = 0;
 const cCpu0 = cpuUs();
 const cThread0 = threadCpuUs();
-const cT0 = monoNowUs();
+const cT0 = nowUs();
 consumer.subscribe([topic]);
 while (consumed < N) {
   const n = consumer.consumeBatch(out, BATCH);
@@ -184,7 +179,7 @@ while (consumed < N) {
     cWaiter.wait(100_000);
     continue;
   }
-  if (firstAt === 0) firstAt = monoNowUs();
+  if (firstAt === 0) firstAt = nowUs();
   for (let i = 0; i < n; i++) {
     if (out.stamped[i] !== 1 || out.runIds[i] !== 1) continue;
     stamped++;
@@ -194,7 +189,7 @@ while (consumed < N) {
   }
   consumed += n;
 }
-const cT1 = monoNowUs();
+const cT1 = nowUs();
 const cCpu = cpuUs() - cCpu0;
 const cThread = threadCpuUs() - cThread0;
 consumer.close();

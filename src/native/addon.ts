@@ -211,8 +211,3 @@ export function createConsumedBatch(capacity: number): ConsumedBatch {
     consumeWallUs: new Float64Array(capacity),
   };
 }
-
-/** CLOCK_MONOTONIC in µs, the clock the addon stamps sent/ack/consume times with. */
-export function monoNowUs(): number {
-  return Number(process.hrtime.bigint() / 1000n);
-}

@@ -4,11 +4,11 @@
  * payload pool (no copy); only per-message values (templates with {{seq}}) and keys are written
  * into scratch buffers owned by the batch.
  */
-import { createProduceBatch } from '../native/addon.js';
+import { createProduceBatch, StampMode } from '../native/addon.js';
 import type { KeySource, PayloadSource } from './payloads.js';
 import type { SendBatch } from './producer-driver.js';
 
-const STAMP_MODE = { trailer: 1, header: 2 } as const;
+const STAMP_MODE = { trailer: StampMode.Trailer, header: StampMode.Header } as const;
 
 export class BatchFiller {
   readonly batch: SendBatch;

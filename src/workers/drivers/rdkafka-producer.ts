@@ -11,6 +11,7 @@ import type { DeliveryReports, ProducerDriver, SendBatch } from '../producer-dri
 import { encodeStamp, STAMP_HEADER } from '../stamp.js';
 import { STAMP_TRAILER_BYTES, writeStampTrailer } from '../stamp-trailer.js';
 import { ReportQueue } from './report-queue.js';
+import { StampMode } from '../../native/addon.js';
 
 export class RdkafkaProducerDriver implements ProducerDriver {
   private readonly queue = new ReportQueue();
@@ -50,7 +51,7 @@ export class RdkafkaProducerDriver implements ProducerDriver {
     for (let i = start; i < b.count; i++) {
       const value = b.values.subarray(b.valueOffsets[i]!, b.valueOffsets[i]! + b.valueLengths[i]!);
       let headers: typeof this.headers | undefined;
-      if (b.stampMode === 1 && value.length >= STAMP_TRAILER_BYTES) {
+      if (b.stampMode === StampMode.Trailer && value.length >= STAMP_TRAILER_BYTES) {
         const view = new DataView(
           value.buffer,
           value.byteOffset + value.length - STAMP_TRAILER_BYTES,
@@ -66,7 +67,7 @@ export class RdkafkaProducerDriver implements ProducerDriver {
           b.intendedWallUs[i]!,
           b.clockDomainId,
         );
-      } else if (b.stampMode !== 0) {
+      } else if (b.stampMode !== StampMode.None) {
         this.headerValue[STAMP_HEADER] = encodeStamp({
           runId: b.runId,
           phaseIndex: b.phaseIndex,

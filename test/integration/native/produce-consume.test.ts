@@ -6,11 +6,11 @@ import {
   createConsumedBatch,
   createDeliveryReports,
   loadNative,
-  monoNowUs,
   type ProduceBatch,
 } from '../../../src/native/addon.js';
 import { produceAll, randomTopic } from '../../helpers/kafka-io.js';
 import { consumeNative, produceAllNative, randomBatch, RUN, type Consumed, type Report } from './native-io.js';
+import { nowUs } from '../../../src/workers/clock.js';
 
 let cluster: EmbeddedCluster;
 const native = loadNative();
@@ -67,9 +67,9 @@ test('trailer stamps: every report drains and every consumed stamp equals what w
   const topic = await topicWith(3);
   const p = producer();
   const b = randomBatch(2000, 100, 1, true);
-  const t0 = monoNowUs();
+  const t0 = nowUs();
   const reports = await produceAllNative(p, topic, b);
-  const t1 = monoNowUs();
+  const t1 = nowUs();
   assert.equal(p.outqLen(), 0);
   assert.deepEqual(p.errors(), []);
   p.close();
@@ -78,7 +78,7 @@ test('trailer stamps: every report drains and every consumed stamp equals what w
 
   const wallBefore = Date.now() * 1000;
   const got = await consumeNative(cluster.bootstrapServers, topic, b.count);
-  const monoAfter = monoNowUs();
+  const monoAfter = nowUs();
   assert.equal(got.length, b.count);
   const seen = bySeq(got);
   assert.equal(seen.size, b.count);
@@ -191,9 +191,9 @@ test('produceBatch throws a coded error for a partition that does not exist', as
 
 test('waiter: an idle wait times out, a pending delivery report wakes it soon', async () => {
   const w = new native.Waiter();
-  let t = monoNowUs();
+  let t = nowUs();
   assert.equal(w.wait(50_000), false);
-  const idle = monoNowUs() - t;
+  const idle = nowUs() - t;
   assert.ok(idle >= 45_000 && idle < 1_000_000, `idle wait took ${idle} µs`);
 
   const topic = await topicWith(1);
@@ -206,13 +206,13 @@ test('waiter: an idle wait times out, a pending delivery report wakes it soon', 
   p.drainReports(out);
   w.wait(0); // whatever connecting queued is served; start from a reset counter
   const b = randomBatch(1, 100, 1);
-  t = monoNowUs();
+  t = nowUs();
   assert.equal(p.produceBatch(topic, -1, b, 0), 1);
   assert.equal(w.wait(5_000_000), true, 'woken by the delivery report');
-  const woke = monoNowUs() - t;
+  const woke = nowUs() - t;
   assert.ok(woke < 2_000_000, `woke after ${woke} µs`);
   let n = p.drainReports(out);
-  while (n === 0 && monoNowUs() - t < 5_000_000) {
+  while (n === 0 && nowUs() - t < 5_000_000) {
     w.wait(100_000);
     n = p.drainReports(out);
   }
@@ -245,8 +245,8 @@ test('waiter: an idle wait times out, a pending delivery report wakes it soon', 
   c.subscribe([topic]);
   const got = createConsumedBatch(8);
   let consumed = 0;
-  const deadline = monoNowUs() + 20_000_000;
-  while (consumed < 2 && monoNowUs() < deadline) {
+  const deadline = nowUs() + 20_000_000;
+  while (consumed < 2 && nowUs() < deadline) {
     cw.wait(1_000_000);
     consumed += c.consumeBatch(got, 8);
   }
