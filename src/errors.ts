@@ -38,6 +38,10 @@ export const ERROR_CODES = {
     exitCode: ExitCode.invalidInput,
     meaning: 'a file named on the command line is missing or unreadable',
   },
+  INVALID_SEGMENT: {
+    exitCode: ExitCode.invalidInput,
+    meaning: 'segment files to merge are damaged, from different runs, or incomplete',
+  },
   PLAN_REFUSED: { exitCode: ExitCode.invalidInput, meaning: 'the sweep cannot support the planned target' },
   JAVA_NOT_FOUND: { exitCode: ExitCode.unexpected, meaning: 'no Java 17+ for the embedded cluster' },
   MAVEN_FAILED: { exitCode: ExitCode.unexpected, meaning: 'fetching the Kafka jars failed' },
@@ -46,6 +50,11 @@ export const ERROR_CODES = {
   CLUSTER_NOT_RUNNING: { exitCode: ExitCode.clusterUnreachable, meaning: 'no detached embedded cluster is running' },
   CLUSTER_UNREACHABLE: { exitCode: ExitCode.clusterUnreachable, meaning: 'no broker answered at the given address' },
   KAFKA_ERROR: { exitCode: ExitCode.unexpected, meaning: 'the cluster refused a request (topic creation, leaders)' },
+  AGENTS_UNAVAILABLE: {
+    exitCode: ExitCode.unexpected,
+    meaning: 'fewer idle agents answered on the control topic than the run asked for',
+  },
+  AGENT_FAILED: { exitCode: ExitCode.unexpected, meaning: 'an agent died, stopped answering or reported a failure' },
   TIMED_OUT: { exitCode: ExitCode.unexpected, meaning: 'a step of the run did not finish in time' },
   THRESHOLDS_FAILED: {
     exitCode: ExitCode.gateFailed,

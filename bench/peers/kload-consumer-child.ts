@@ -120,6 +120,7 @@ async function main(spec: KloadConsumerSpec): Promise<KloadConsumerSummary> {
   const assignment: ConsumerAssignment = {
     role: 'consumer',
     workerId: 0,
+    wallClockOffsetUs: 0,
     client: spec.client,
     brokers: spec.brokers,
     topic: spec.topic,

@@ -2,7 +2,9 @@ import yargs from 'yargs';
 import type { CommandModule } from 'yargs';
 import { ExitCode, exitCodesLine, KloadError } from '../errors.js';
 import type { KloadCommand } from './kload-command.js';
+import { agentCommand } from './commands/agent.js';
 import { clusterCommand } from './commands/cluster.js';
+import { mergeCommand } from './commands/merge.js';
 import { compareCommand } from './commands/compare.js';
 import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
@@ -25,6 +27,8 @@ export async function main(argv: string[]): Promise<void> {
       .scriptName('kload')
       .usage('kload: a load generator for Apache Kafka.\n\nUsage: $0 <command> [options]')
       .command(returning(runCommand))
+      .command(returning(mergeCommand))
+      .command(returning(agentCommand))
       .command(validateCommand)
       .command(clusterCommand)
       .command(compareCommand)
@@ -34,6 +38,7 @@ export async function main(argv: string[]): Promise<void> {
       .example('$0 run x.yaml --brokers kafka-1:9092', 'Against an existing cluster')
       .example('$0 cluster start --nodes 3 --detach', 'A 3-node cluster that later runs reuse')
       .example('$0 validate scenarios/*.yaml', 'Check scenario files')
+      .example('$0 agent --brokers kafka-1:9092', 'A load host waiting for `run --agents N`')
       .option('verbose', { type: 'boolean', describe: 'Show stack traces and debug output' })
       .demandCommand(1, 'Name a command, e.g. kload run scenarios/quickstart.yaml')
       .recommendCommands()

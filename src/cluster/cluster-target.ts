@@ -23,7 +23,8 @@ export const EXTERNAL_LOG_DIRS_REASON =
 
 export async function resolveCluster(opts: {
   brokers?: string | undefined;
-  scenario: Scenario;
+  /** Sizes a temporary cluster; without it (an agent) there is no temporary cluster, only an error. */
+  scenario?: Scenario;
   clientConfig: Record<string, string>;
   log: (line: string) => void;
 }): Promise<ClusterTarget> {
@@ -45,6 +46,11 @@ export async function resolveCluster(opts: {
       ...dirs,
       release: noop,
     };
+  }
+  if (!opts.scenario) {
+    throw new KloadError('CLUSTER_NOT_RUNNING', 'No --brokers and no running embedded cluster', {
+      hint: 'Pass --brokers host:port, or start one that outlives this process: `kload cluster start --detach`.',
+    });
   }
   const nodes = Math.max(...opts.scenario.topics.map((t) => t.replicationFactor)) > 1 ? 3 : 1;
   opts.log(`No --brokers and no running embedded cluster: starting a temporary ${nodes}-node cluster.`);

@@ -8,6 +8,7 @@ import type { WorkerPhase } from '../workers/protocol.js';
 import type { RateSegment } from '../workers/rate-profile.js';
 import { DEFAULT_MAX_IN_FLIGHT } from '../scenario/schema-phases.js';
 import { assertNever } from '../errors.js';
+import { segmentMembers, segmentProducerIds, WHOLE_RUN, type ExecutionSegment } from '../segment/execution-segment.js';
 
 export interface ProducerThreadAssignment {
   workerId: number;
@@ -32,25 +33,29 @@ export function splitEvenly(count: number, threads: number): number[] {
   return Array.from({ length: threads }, (_, i) => base + (i < extra ? 1 : 0));
 }
 
-export function assignThreads(scenario: Scenario): ThreadAssignments {
+/**
+ * The threads of one process. A segment (segment/execution-segment.ts) runs only its share of
+ * the producer clients and group members, over at most `threads` threads of each kind.
+ */
+export function assignThreads(scenario: Scenario, segment: ExecutionSegment = WHOLE_RUN): ThreadAssignments {
   const p = scenario.producers;
-  let nextProducerId = 0;
-  const producers = splitEvenly(p.count, p.threads).map((clients, workerId): ProducerThreadAssignment => {
-    const producerIds = Array.from({ length: clients }, () => nextProducerId++);
-    const phases = scenario.phases.map((ph) => threadPhase(ph, producerIds, p.count));
-    return { workerId, producerIds, phases };
-  });
+  const ids = segmentProducerIds(scenario, segment);
+  let next = 0;
+  const producers = splitEvenly(ids.length, Math.min(p.threads, ids.length)).map(
+    (clients, workerId): ProducerThreadAssignment => {
+      const producerIds = ids.slice(next, (next += clients));
+      const phases = scenario.phases.map((ph) => threadPhase(ph, producerIds, p.count));
+      return { workerId, producerIds, phases };
+    },
+  );
 
   const consumers: ConsumerThreadAssignment[] = [];
   const c = scenario.consumers;
   if (c) {
-    const members = c.groups.flatMap((group) =>
-      Array.from({ length: c.membersPerGroup }, (_, member) => ({ group, member })),
-    );
-    let next = 0;
+    const members = segmentMembers(scenario, segment);
+    let at = 0;
     splitEvenly(members.length, Math.min(c.threads, members.length)).forEach((n, i) => {
-      consumers.push({ workerId: producers.length + i, members: members.slice(next, next + n) });
-      next += n;
+      consumers.push({ workerId: producers.length + i, members: members.slice(at, (at += n)) });
     });
   }
   return { producers, consumers };

@@ -5,7 +5,9 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Scenario } from '../scenario/types.js';
-import { nowUs } from '../workers/clock.js';
+import { nowUs, wallUs } from '../workers/clock.js';
+import { GroupPositions } from '../segment/group-positions.js';
+import { drainToWatermarks } from './drain.js';
 import type { ConsumerWorkerResult, ProducerWorkerResult, WorkerMessage } from '../workers/protocol.js';
 import { Collector } from './collector.js';
 import type { ThreadAssignments } from './assign-threads.js';
@@ -30,8 +32,22 @@ export interface ExecuteInput {
   reporter: Reporter;
   /** For the drain and consumer lag; null when the run has no consumers. */
   watermarks: WatermarkReader | null;
-  /** Sees every worker message too (--abort-on-fail watches latencies with it). */
+  /** Sees every worker message too (--abort-on-fail watches latencies with it, agents forward them). */
   watch?: (m: WorkerMessage) => void;
+  /** Shared by every segment of one run (their consumers read each other's messages); default random. */
+  runId?: number;
+  /**
+   * Called once every client of this process is ready; resolves to the schedule's start on the
+   * monotonic clock. Default: 200 ms later. Segments start on a common wall-clock time instead.
+   */
+  chooseStart?: () => Promise<number>;
+  /**
+   * Set when this process runs one segment of several: other processes hold members of the
+   * groups, so the assignment wait is left to the start time and the drain reads committed offsets.
+   */
+  segmented?: { clientConfig: Record<string, string> };
+  /** Added to the wall clock of stamps and of end-to-end latency (the host's offset from the broker). */
+  wallClockOffsetUs?: number;
 }
 
 export interface ExecuteOutput {
@@ -42,13 +58,18 @@ export interface ExecuteOutput {
   stoppedAfterSec: number | null;
   /** The first worker failure, if any (results above are then partial). */
   failure: Error | null;
+  /** False when the drain ran out of time or was skipped (a stop, a failure). */
+  drained: boolean;
+  runId: number;
+  /** The schedule's start on the wall clock (µs, offset included); null when it never started. */
+  scheduleStartWallUs: number | null;
   /** Consumer lag by phase, then interval index. */
   lag: Map<number, number>[];
 }
 
 export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   const { scenario, threads, reporter } = input;
-  const runId = randomInt(2 ** 31);
+  const runId = input.runId ?? randomInt(2 ** 31);
   const producerStop = new Int32Array(new SharedArrayBuffer(4));
   const consumerStop = new Int32Array(new SharedArrayBuffer(4));
   const collector = new Collector(scenario.phases.length, input.intervalMs);
@@ -67,7 +88,13 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   input.signal.addEventListener('abort', stopAll, { once: true });
   tracker.onFailure = stopAll;
 
-  const common = { brokers: input.brokers, topic: scenario.producers.topic, runId, intervalMs: input.intervalMs };
+  const common = {
+    brokers: input.brokers,
+    topic: scenario.producers.topic,
+    runId,
+    intervalMs: input.intervalMs,
+    wallClockOffsetUs: input.wallClockOffsetUs ?? 0,
+  };
   const consumerPool =
     threads.consumers.length > 0
       ? new WorkerPool<ConsumerWorkerResult>(
@@ -85,9 +112,31 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   const groups = scenario.consumers?.groups ?? [];
   let phaseStart = 0;
   const phaseStartsSec = scenario.phases.map((p) => (phaseStart += p.durationMs / 1000) - p.durationMs / 1000);
-  const lagSampler = input.watermarks
-    ? new LagSampler(input.watermarks, scenario.producers.topic, input.partitions, groups, collector, phaseStartsSec)
-    : null;
+  const positions =
+    input.segmented && input.watermarks && threads.consumers.length > 0
+      ? await GroupPositions.open({
+          brokers: input.brokers,
+          properties: input.segmented.clientConfig,
+          groups,
+          topic: scenario.producers.topic,
+          partitions: input.partitions,
+          local: collector,
+        })
+      : null;
+  positions?.follow();
+  const lagSampler =
+    input.watermarks && (!input.segmented || positions)
+      ? new LagSampler(
+          input.watermarks,
+          scenario.producers.topic,
+          input.partitions,
+          groups,
+          positions ?? collector,
+          phaseStartsSec,
+        )
+      : null;
+  let drained = false;
+  let scheduleStartWallUs: number | null = null;
   try {
     consumerTasks = threads.consumers.map((c) =>
       tracker.track(
@@ -107,7 +156,7 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
         ),
       ),
     );
-    if (scenario.consumers) {
+    if (scenario.consumers && !input.segmented) {
       reporter.info(
         `Waiting for consumer group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} ` +
           `to take all ${input.partitions} partitions ...`,
@@ -151,15 +200,18 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
       () => tracker.failure,
     );
 
-    startAtUs = nowUs() + 200_000;
+    startAtUs = input.chooseStart ? await input.chooseStart() : nowUs() + 200_000;
+    scheduleStartWallUs = startAtUs + (wallUs() - nowUs()) + (input.wallClockOffsetUs ?? 0);
     for (const t of [...producerTasks, ...consumerTasks]) t.send({ type: 'start', startAtUs });
     ticker.start(startAtUs);
     lagSampler?.start(startAtUs);
     const producers = await settledValues(producerTasks);
     ticker.stop();
 
-    if (input.watermarks && !input.signal.aborted && !tracker.failure) {
-      await drainToWatermarks(input.watermarks, highAtStart, groups, collector, input, () => tracker.failure);
+    if (input.watermarks && !input.signal.aborted && !tracker.failure && (positions || !input.segmented)) {
+      drained = await drainToWatermarks(input.watermarks, highAtStart, groups, positions ?? collector, input, () => {
+        return tracker.failure;
+      });
     }
     lagSampler?.stop();
     Atomics.store(consumerStop, 0, 1);
@@ -171,6 +223,9 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
       stoppedAfterSec,
       failure: tracker.failure,
       lag: lagSampler?.samples ?? [],
+      drained: drained || !scenario.consumers || (input.segmented !== undefined && !positions),
+      runId,
+      scheduleStartWallUs,
     };
   } catch (err) {
     stopAll();
@@ -183,46 +238,16 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
       stoppedAfterSec,
       failure: tracker.failure ?? (err as Error),
       lag: lagSampler?.samples ?? [],
+      drained: false,
+      runId,
+      scheduleStartWallUs,
     };
   } finally {
     ticker.stop();
     lagSampler?.stop();
     input.signal.removeEventListener('abort', stopAll);
-    await Promise.all([producerPool.destroy(), consumerPool?.destroy()]);
+    await Promise.all([producerPool.destroy(), consumerPool?.destroy(), positions?.close()]);
   }
-}
-
-/**
- * After the last phase, waits (bounded) until every group has read up to the high watermarks
- * taken once the producers finished, so the integrity verdict is not about messages still in flight.
- */
-async function drainToWatermarks(
-  reader: WatermarkReader,
-  highAtStart: number[],
-  groups: string[],
-  collector: Collector,
-  input: ExecuteInput,
-  failure: () => Error | null,
-): Promise<void> {
-  const topic = input.scenario.producers.topic;
-  const high = await reader.highWatermarks(topic, input.partitions);
-  const written = high.reduce((n, h, p) => n + h - (highAtStart[p] ?? 0), 0);
-  input.reporter.info(
-    `Draining: waiting for ${groups.join(', ')} ` +
-      `to read the ${written.toLocaleString('en-US')} messages written to ${topic} ...`,
-  );
-  const reached = (g: string) => {
-    const pos = collector.positionsOf(g);
-    return high.every((h, p) => h === (highAtStart[p] ?? 0) || (pos.get(p) ?? 0) >= h);
-  };
-  await waitUntil(
-    'the drain',
-    () => input.signal.aborted || groups.every(reached),
-    input.drainTimeoutMs,
-    failure,
-  ).catch((err: Error) =>
-    input.reporter.warn(`Drain incomplete, integrity counts may show messages as lost: ${err.message}`),
-  );
 }
 
 /** Remembers the first task that failed and stops the others through `onFailure`. */

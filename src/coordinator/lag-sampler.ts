@@ -1,11 +1,11 @@
 import type { WatermarkReader } from '../kafka/watermarks.js';
 import { nowUs } from '../workers/clock.js';
-import type { Collector } from './collector.js';
+import type { PositionSource } from '../segment/group-positions.js';
 
 /**
  * Once a second, consumer lag: the topic's high watermarks minus how far each group has read
- * (positions the consumers report), summed over groups. Stored by phase and interval index so it
- * lands in the interval series next to the rates.
+ * (positions the consumers report; see segment/group-positions.ts), summed over groups. Stored
+ * by phase and interval index so it lands in the interval series next to the rates.
  */
 export class LagSampler {
   readonly samples: Map<number, number>[];
@@ -17,7 +17,7 @@ export class LagSampler {
     private readonly topic: string,
     private readonly partitions: number,
     private readonly groups: string[],
-    private readonly collector: Collector,
+    private readonly positions: PositionSource,
     private readonly phaseStartsSec: number[],
   ) {
     this.samples = phaseStartsSec.map(() => new Map());
@@ -42,7 +42,7 @@ export class LagSampler {
       let phase = 0;
       while (phase + 1 < this.phaseStartsSec.length && elapsedSec >= this.phaseStartsSec[phase + 1]!) phase++;
       const index = Math.max(0, Math.floor(elapsedSec - this.phaseStartsSec[phase]!));
-      this.samples[phase]!.set(index, this.collector.lag(this.groups, high));
+      this.samples[phase]!.set(index, this.positions.lag(this.groups, high));
     } catch {
       // A missed sample leaves a gap (null) in the series; the run goes on.
     } finally {

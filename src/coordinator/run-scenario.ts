@@ -1,6 +1,8 @@
 /**
  * One run of a scenario on a cluster that is already there: create the topics, execute the
  * thread assignments, fold the workers' results into a RunResult and evaluate its thresholds.
+ * A run in one process is a run of one segment: the result of many hosts and of one host are
+ * built by the same merge (segment/merge-segments.ts).
  * It returns the result also when the run was interrupted or failed (a partial result says so in
  * `status`; nothing measured is thrown away) and writes nothing: the caller (the CLI, a sweep,
  * later an agent) decides where results go.
@@ -8,21 +10,28 @@
 import { readFileSync } from 'node:fs';
 import { createTopics, waitForLeaders } from '../kafka/admin.js';
 import { redactScenario } from '../result/redact-scenario.js';
-import { RESULT_SCHEMA_VERSION, type RunResult } from '../result/result-types.js';
-import { summarizeRun } from '../result/summary.js';
+import type { RunResult } from '../result/result-types.js';
+import {
+  SEGMENT_KIND,
+  SEGMENT_SCHEMA_VERSION,
+  type ClockOffsetRecord,
+  type SegmentResult,
+} from '../result/segment-types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ClusterDescription } from '../result/cluster-description.js';
-import { buildPhaseResults, phaseDurations } from './build-result.js';
 import { CONSUMER_DEFAULTS, mergeProperties, PRODUCER_DEFAULTS } from './client-properties.js';
 import { describeEnvironment } from './environment.js';
 import { executeRun } from './execute-run.js';
 import { AbortWatcher } from './abort-watcher.js';
-import { evaluateThresholds } from '../thresholds/evaluate.js';
-import { DEFAULT_GENERATOR_BOUNDS } from './generator-bound.js';
-import { integrityByPhase } from './integrity.js';
 import { WatermarkReader } from '../kafka/watermarks.js';
 import { assignThreads } from './assign-threads.js';
 import type { Reporter } from './reporter.js';
+import { randomInt } from 'node:crypto';
+import { nowUs, wallUs } from '../workers/clock.js';
+import type { WorkerMessage } from '../workers/protocol.js';
+import { WHOLE_RUN, type ExecutionSegment } from '../segment/execution-segment.js';
+import { mergeSegments } from '../segment/merge-segments.js';
+import { encodeConsumers, encodeProducers } from '../segment/segment-codec.js';
 
 export interface RunOptions {
   scenario: Scenario;
@@ -44,7 +53,37 @@ export interface RunOutcome {
   abortedBy: string | null;
 }
 
+/** One share of a run, for `--segment` and agents (segment/execution-segment.ts). */
+export interface SegmentOptions extends RunOptions {
+  segment: ExecutionSegment;
+  /** Common to every segment of the run. */
+  runId: number;
+  /** Resolves to the schedule start on this host's monotonic clock, once its clients are ready. */
+  chooseStart: () => Promise<number>;
+  /** The agent running it (null by hand). */
+  agent: string | null;
+  /** This host's offset from the broker's clock; null when not measured. */
+  clock: ClockOffsetRecord | null;
+  /** Sees every worker message (agents forward them to the coordinator). */
+  watch?: (m: WorkerMessage) => void;
+  /** Test only: this host's wall clock is pretended off by this much (`clock` was measured with it). */
+  clockShiftUs?: number;
+}
+
+/** A run in one process: its one segment, merged the way segments of many hosts are. */
 export async function runScenario(o: RunOptions): Promise<RunOutcome> {
+  const { segment, abortedBy } = await runSegment({
+    ...o,
+    segment: WHOLE_RUN,
+    runId: randomInt(2 ** 31),
+    chooseStart: async () => nowUs() + 200_000,
+    agent: null,
+    clock: null,
+  });
+  return { result: mergeSegments([segment]), abortedBy };
+}
+
+export async function runSegment(o: SegmentOptions): Promise<{ segment: SegmentResult; abortedBy: string | null }> {
   const { scenario, reporter, cluster } = o;
   const startedAt = new Date();
   const topics = scenario.topics.map((t) => ({
@@ -58,7 +97,8 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
   if (created.length > 0) reporter.info(`Created topics: ${created.join(', ')}`);
   const partitions = await waitForLeaders(cluster.brokers, scenario.producers.topic, { properties: o.clientConfig });
 
-  const threads = assignThreads(scenario);
+  const segmented = o.segment.count > 1;
+  const threads = assignThreads(scenario, o.segment);
   const producerProperties = mergeProperties(PRODUCER_DEFAULTS, scenario.producers.properties, o.clientConfig);
   const consumerProperties = mergeProperties(CONSUMER_DEFAULTS, scenario.consumers?.properties ?? {}, o.clientConfig);
   const payload = scenario.producers.payload;
@@ -75,7 +115,10 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
   const signal = AbortSignal.any([o.signal, watchdog.signal]);
   const out = await executeRun({
     watermarks,
-    watch: watcher ? (m) => watcher.observe(m) : undefined,
+    watch: (m) => {
+      watcher?.observe(m);
+      o.watch?.(m);
+    },
     scenario,
     threads,
     brokers: cluster.brokers,
@@ -92,33 +135,32 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
     drainTimeoutMs: o.drainTimeoutMs ?? 30_000,
     signal,
     reporter,
+    runId: o.runId,
+    chooseStart: o.chooseStart,
+    segmented: segmented ? { clientConfig: o.clientConfig } : undefined,
+    wallClockOffsetUs: (o.clockShiftUs ?? 0) + (o.clock?.offsetUs ?? 0),
   });
   await watermarks?.close();
   for (const e of out.collector.clientErrors.slice(0, 5)) reporter.warn(`client error: ${e}`);
 
-  const phases = buildPhaseResults({
-    scenario,
-    producers: out.producers,
-    consumers: out.consumers,
-    series: out.collector.series,
-    durationsSec: phaseDurations(scenario, out.stoppedAfterSec),
-    lag: out.lag,
-    integrity: scenario.consumers
-      ? integrityByPhase(scenario.phases.length, scenario.consumers.groups, out.producers, out.consumers)
-      : null,
-    bounds: DEFAULT_GENERATOR_BOUNDS,
-  });
   const status = out.failure ? 'failed' : signal.aborted ? 'interrupted' : 'complete';
   const why = abortedBy
     ? `aborted by --abort-on-fail: ${abortedBy}`
     : 'interrupted (SIGINT) before the schedule ended; partial results';
-  const result: RunResult = {
-    schemaVersion: RESULT_SCHEMA_VERSION,
+  const segment: SegmentResult = {
+    kind: SEGMENT_KIND,
+    schemaVersion: SEGMENT_SCHEMA_VERSION,
     kload: { version: o.kloadVersion },
+    runId: out.runId,
+    segment: o.segment,
+    agent: o.agent,
     status,
     statusReason: out.failure ? out.failure.message : signal.aborted ? why : null,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
+    scheduleStartWallUs: out.scheduleStartWallUs ?? wallUs() + (o.clockShiftUs ?? 0) + (o.clock?.offsetUs ?? 0),
+    stoppedAfterSec: out.stoppedAfterSec,
+    intervalMs: o.intervalMs ?? 1000,
     scenario: redactScenario(scenario),
     environment: describeEnvironment({
       cluster,
@@ -129,10 +171,13 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
       producerClient: scenario.producers.client,
       consumerClient: scenario.consumers?.client ?? null,
     }),
-    phases,
-    thresholds: [],
-    summary: summarizeRun(phases),
+    clock: o.clock,
+    producers: encodeProducers(out.producers),
+    consumers: encodeConsumers(out.consumers),
+    intervals: out.collector.series.map((s) => s.toDeltas()),
+    lag: out.lag.map((byIndex) => [...byIndex.entries()]),
+    drained: out.drained,
+    clientErrors: out.collector.clientErrors.slice(0, 100),
   };
-  result.thresholds = evaluateThresholds(scenario.thresholds, result);
-  return { result, abortedBy };
+  return { segment, abortedBy };
 }

@@ -5,7 +5,7 @@
  */
 import type { IntervalStats } from '../result/result-types.js';
 import { BYTES_PER_MB } from '../result/phase-figures.js';
-import { mergeEncoded } from './histogram.js';
+import { encodeHistogram, mergeEncoded } from './histogram.js';
 import type { IntervalDelta } from './interval-types.js';
 
 interface IntervalTotals {
@@ -58,6 +58,25 @@ export class IntervalSeries {
       series.push(this.#stats(index, this.#totals.get(index) ?? emptyTotals()));
     }
     return series;
+  }
+
+  /**
+   * The series as deltas again, one per interval index with its histograms merged: what a segment
+   * saves, so another process can add it to the series of other segments (shifted by `shift`).
+   */
+  toDeltas(): IntervalDelta[] {
+    return [...this.#totals.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([index, t]) => ({
+        index,
+        sent: t.sent,
+        acked: t.acked,
+        consumed: t.consumed,
+        ackedBytes: t.ackedBytes,
+        publishHistogram: t.publishHistograms.length > 0 ? encodeHistogram(mergeEncoded(t.publishHistograms)) : null,
+        scheduleDelayHistogram:
+          t.scheduleDelayHistograms.length > 0 ? encodeHistogram(mergeEncoded(t.scheduleDelayHistograms)) : null,
+      }));
   }
 
   #stats(index: number, totals: IntervalTotals): IntervalStats {

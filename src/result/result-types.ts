@@ -22,6 +22,25 @@ export interface RunResult {
   /** Every scenario threshold with its verdict; the run "passes" when all pass. */
   thresholds: ThresholdOutcome[];
   summary: RunSummary;
+  /** Present when the run was split into execution segments (agents, or `--segment` + `kload merge`). */
+  distribution?: Distribution;
+}
+
+export interface Distribution {
+  runId: number;
+  segmentCount: number;
+  segments: {
+    index: number;
+    /** The agent that ran it; null when run by hand. */
+    agent: string | null;
+    status: RunResult['status'];
+    statusReason: string | null;
+    /** That host's wall clock against the broker's (add it to get broker time), ± bound; null: not measured. */
+    clockOffsetUs: number | null;
+    clockBoundUs: number | null;
+  }[];
+  /** Segments the run planned that never delivered a result (a dead agent), 1-based. */
+  missingSegments: number[];
 }
 
 export interface Environment {

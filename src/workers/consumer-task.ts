@@ -63,7 +63,9 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
       }
       // Same process: one monotonic clock; across processes only the wall clock is shared.
       const sameClock = b.clockDomainIds[k] === CLOCK_DOMAIN_ID;
-      const e2eUs = sameClock ? b.consumeMonoUs[k]! - b.intendedMonoUs[k]! : b.consumeWallUs[k]! - b.intendedWallUs[k]!;
+      const e2eUs = sameClock
+        ? b.consumeMonoUs[k]! - b.intendedMonoUs[k]!
+        : b.consumeWallUs[k]! + a.wallClockOffsetUs - b.intendedWallUs[k]!;
       const phase = totals[phaseIndex]!;
       if (sameClock) phase.monotonicClock++;
       else phase.wallClock++;

@@ -24,6 +24,8 @@ export interface LoopContext {
   clients: ProducerClientState[];
   reporter: IntervalReporter;
   startAtUs: number;
+  /** Added to the wall clock in stamps: this host's offset from the broker's clock (0 when unknown). */
+  wallClockOffsetUs?: number;
   stopFlag: Int32Array;
   idler: Idler;
   reports: DeliveryReports;
@@ -47,7 +49,7 @@ const MAX_IDLE_US = 1000;
 
 export async function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly: boolean }> {
   const { timeline, totals, clients, reporter, startAtUs, stopFlag, idler } = ctx;
-  const wallOffsetUs = wallUs() - nowUs();
+  const wallOffsetUs = wallUs() - nowUs() + (ctx.wallClockOffsetUs ?? 0);
   const m = clients.length;
   let phaseIndex = 0;
   let stalled = false;

@@ -68,6 +68,7 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
     a.port.postMessage(ready);
     startAtUs = await waitForStart(a.port, stopFlag);
     const { stoppedEarly } = await runProducerLoop({
+      wallClockOffsetUs: a.wallClockOffsetUs,
       timeline,
       totals,
       clients,

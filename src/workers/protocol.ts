@@ -36,6 +36,8 @@ interface AssignmentBase {
   runId: number;
   phases: WorkerPhase[];
   intervalMs: number;
+  /** Added to this host's wall clock (stamps, end-to-end latency) to read the broker's: see kafka/clock-offset.ts. */
+  wallClockOffsetUs: number;
   /** Int32Array view [0]: 0 = run, 1 = stop now (cooperative stop, e.g. Ctrl-C or drain done). */
   stopFlag: SharedArrayBuffer;
   port: MessagePort;

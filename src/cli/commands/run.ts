@@ -2,16 +2,17 @@ import type { Argv } from 'yargs';
 import { describeCluster, resolveCluster, type ClusterTarget } from '../../cluster/cluster-target.js';
 import { readPropertiesFile } from '../../coordinator/client-properties.js';
 import { runScenario } from '../../coordinator/run-scenario.js';
-import { ExitCode, KloadError } from '../../errors.js';
-import { formatSummaryAndModels } from '../../report/models/format-run-models.js';
-import { writeReports } from '../../report/write-reports.js';
+import { type ExitCode, KloadError } from '../../errors.js';
+import { runWithAgents } from '../../agent/coordinate-agents.js';
+import { DEFAULT_CONTROL_TOPIC } from '../../agent/control-protocol.js';
+import { runSegmentByHand } from './run-segment.js';
+import { exitCodeOf, finishRun } from '../finish-run.js';
 import { writeResultFile } from '../../result/result-path.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/types.js';
 import { formatSweepSummary } from '../../sweep/format-sweep.js';
 import { formatSweepProgress } from '../../sweep/progress.js';
 import { runSweep } from '../../sweep/run-sweep.js';
-import { formatThresholds } from '../../thresholds/format.js';
 import { consoleReporter } from '../console-reporter.js';
 import { interruptOnSignal } from '../interrupt.js';
 import type { KloadCommand } from '../kload-command.js';
@@ -26,6 +27,11 @@ interface RunArgs {
   'abort-on-fail': boolean;
   html?: string;
   hlog?: string;
+  segment?: string;
+  'run-id'?: number;
+  'start-at'?: string;
+  agents?: string;
+  'control-topic': string;
 }
 
 type ConsoleReporter = ReturnType<typeof consoleReporter>;
@@ -63,6 +69,33 @@ export const runCommand: KloadCommand<RunArgs> = {
         type: 'string',
         describe: 'Also write an HdrHistogram interval log (default file: next to the result JSON)',
       })
+      .option('segment', {
+        type: 'string',
+        describe: 'Run only share i of N (i/N) and write a segment file for `kload merge`',
+        group: 'Many hosts:',
+      })
+      .option('run-id', {
+        type: 'number',
+        describe: 'With --segment: the one run id every segment of the run shares',
+        group: 'Many hosts:',
+      })
+      .option('start-at', {
+        type: 'string',
+        describe: 'With --segment: when every segment starts its schedule (ISO 8601 with zone)',
+        group: 'Many hosts:',
+      })
+      .option('agents', {
+        type: 'string',
+        describe: 'Split the run over N idle `kload agent`s (or name1,name2,...) and merge their results',
+        group: 'Many hosts:',
+      })
+      .option('control-topic', {
+        type: 'string',
+        default: DEFAULT_CONTROL_TOPIC,
+        describe: 'The topic agents and coordinator talk on',
+        group: 'Many hosts:',
+      })
+      .conflicts('segment', 'agents')
       .example('$0 run scenarios/quickstart.yaml', 'On the embedded cluster (started for the run if none is running)')
       .example(
         '$0 run scenarios/max-throughput.yaml --brokers kafka-1:9092,kafka-2:9092',
@@ -73,6 +106,11 @@ export const runCommand: KloadCommand<RunArgs> = {
         'With SASL settings, results elsewhere',
       )
       .example('$0 run scenarios/quickstart.yaml --html', 'And an HTML report beside the result JSON')
+      .example('$0 run x.yaml --brokers kafka-1:9092 --agents 3', 'Over three `kload agent`s on other hosts')
+      .example(
+        '$0 run x.yaml --brokers kafka-1:9092 --segment 2/3 --run-id 42 --start-at 2026-12-02T10:00:00Z',
+        "One host's share by hand; then `kload merge` the three files",
+      )
       .epilogue(
         'Ctrl-C stops the run cleanly and still writes the partial result (marked "interrupted").',
       ) as Argv<RunArgs>,
@@ -112,33 +150,28 @@ interface RunContext {
 }
 
 async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
-  const { reporter } = c;
+  if (args.segment !== undefined) return runSegmentByHand(args, c);
+  if (args.agents !== undefined) return runOnAgents(args, c);
   const { result, abortedBy } = await runScenario({
     ...c,
     kloadVersion: kloadVersion(),
     abortOnFail: args['abort-on-fail'],
   });
-  const resultPath = await writeResultFile(args.out, c.scenario.name, new Date(result.startedAt), result);
-  for (const p of result.phases)
-    for (const reason of p.generatorBoundReasons) reporter.warn(`phase ${p.name} is generator-bound: ${reason}`);
-  reporter.endLine();
-  if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`\n${formatSummaryAndModels(result)}\n`);
-  const thresholdLines = formatThresholds(result.thresholds);
-  if (thresholdLines) reporter.info(thresholdLines);
-  reporter.info(`Result: ${resultPath}`);
-  for (const line of await writeReports(result, resultPath, { html: args.html, hlog: args.hlog })) reporter.info(line);
-  if (result.status === 'failed') reporter.warn(`The run failed: ${result.statusReason}`);
-  const failedThresholds = result.thresholds.filter((t) => !t.pass).length;
-  if (abortedBy)
-    throw new KloadError('THRESHOLDS_FAILED', `Stopped early: ${abortedBy} (the partial result is saved).`);
-  if (result.status === 'complete' && failedThresholds > 0) {
-    throw new KloadError(
-      'THRESHOLDS_FAILED',
-      `${failedThresholds} of ${result.thresholds.length} thresholds failed (the result is saved).`,
-    );
+  return finishRun(result, { ...args, reporter: c.reporter, abortedBy });
+}
+
+async function runOnAgents(args: RunArgs, c: RunContext): Promise<ExitCode> {
+  if (c.cluster.kind === 'embedded-temporary') {
+    throw new KloadError('INVALID_ARGUMENT', '--agents needs a cluster the agents can reach too', {
+      hint: 'Pass --brokers (the agents were started with the same), or start `kload cluster start --detach`.',
+    });
   }
-  return exitCodeOf(result.status);
+  const wanted = /^\d+$/.test(args.agents ?? '') ? Number(args.agents) : (args.agents ?? '').split(',').filter(Boolean);
+  if (wanted === 0 || (Array.isArray(wanted) && wanted.length === 0)) {
+    throw new KloadError('INVALID_ARGUMENT', `--agents ${JSON.stringify(args.agents)}: a count >= 1 or agent names`);
+  }
+  const result = await runWithAgents({ ...c, agents: wanted, controlTopic: args['control-topic'] });
+  return finishRun(result, { ...args, reporter: c.reporter });
 }
 
 /** A scenario with a `sweep` block runs every point of its grid and writes one sweep result. */
@@ -158,9 +191,4 @@ async function sweepOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
   reporter.info(`Sweep result: ${resultPath}`);
   if (result.status !== 'complete') reporter.warn(`The sweep stopped early: ${result.statusReason}`);
   return exitCodeOf(result.status);
-}
-
-/** Runs and sweeps end alike: complete 0, interrupted 130, failed 1. */
-function exitCodeOf(status: 'complete' | 'interrupted' | 'failed'): ExitCode {
-  return status === 'complete' ? ExitCode.ok : status === 'interrupted' ? ExitCode.interrupted : ExitCode.unexpected;
 }
