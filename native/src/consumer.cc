@@ -19,28 +19,16 @@ struct Consumer : Client {
 
   void closeNow() override {
     if (rk) {
-      // Leaves the group (the revoke runs through rebalanceCb, served here) within a budget:
-      // rd_kafka_consumer_close() blocks until the group coordinator answers, which a stopped or
-      // paused broker never does, and a thread blocked in C can be neither joined nor terminated.
-      rd_kafka_queue_t* closing = rd_kafka_queue_new(rk);
-      if (rd_kafka_error_t* e = rd_kafka_consumer_close_queue(rk, closing)) {
-        rd_kafka_error_destroy(e);
-      } else {
-        const double deadline = monoUs() + kCloseBudgetUs;
-        while (!rd_kafka_consumer_closed(rk) && monoUs() < deadline) rd_kafka_queue_poll_callback(closing, 100);
-      }
-      rd_kafka_queue_destroy(closing);
+      // Leaves the group (runs the revoke through rebalanceCb) and stops fetching; blocking.
+      rd_kafka_consumer_close(rk);
       if (queue) rd_kafka_queue_destroy(queue);  // handles must go before rd_kafka_destroy
       queue = nullptr;
-      rd_kafka_destroy_flags(rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
+      rd_kafka_destroy(rk);
       rk = nullptr;
     }
     if (ioFd >= 0) ::close(ioFd);
     ioFd = -1;
   }
-
-  // A healthy close takes well under a second; past this the group sees the member time out.
-  static constexpr double kCloseBudgetUs = 10e6;
 };
 
 static void pushError(Client* c, rd_kafka_error_t* e) {

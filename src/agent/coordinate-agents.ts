@@ -46,8 +46,8 @@ const TIMEOUTS = {
   preparedMs: 60_000,
   /** An agent this long silent is dead; with the stop and the last results, a run ends within 10 s. */
   silenceMs: 4_000,
-  /** After a stop, how long the remaining agents get to send what they measured. */
-  afterStopMs: 20_000,
+  /** After a stop, how long the agents still alive get to send what they measured. */
+  afterStopMs: 5_000,
   /** Between the start message and the schedule's start, for it to reach every agent. */
   startLeadMs: 2_000,
 };
@@ -58,6 +58,8 @@ interface Member {
   lastHeardMs: number;
   accepted: boolean;
   prepared: boolean;
+  /** Declared dead (silent too long): its result is not waited for. */
+  dead: boolean;
   result: SegmentResult | null;
   chunks: ChunkAssembler;
 }
@@ -125,6 +127,7 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
         lastHeardMs: Date.now(),
         accepted: false,
         prepared: false,
+        dead: false,
         result: null,
         chunks: new ChunkAssembler(),
       }),
@@ -145,7 +148,8 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
     o.signal.addEventListener('abort', onAbort, { once: true });
     watchdog = setInterval(() => {
       for (const m of members.values()) {
-        if (!m.result && Date.now() - m.lastHeardMs > t.silenceMs) {
+        if (!m.result && !m.dead && Date.now() - m.lastHeardMs > t.silenceMs) {
+          m.dead = true;
           fail(`${label(m)} stopped answering: nothing heard for ${(t.silenceMs / 1000).toFixed(0)} s`);
         }
       }
@@ -181,10 +185,12 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
       "the agents' results",
     );
   } catch (err) {
-    if (members.size === 0 || !failure) {
-      if (members.size > 0) fail((err as Error).message);
-      else throw err;
+    if (members.size === 0) {
+      // Nothing was handed out: no agent to stop, no result to merge.
+      await channel.close();
+      throw err;
     }
+    fail((err as Error).message);
   } finally {
     ticker.stop();
     o.signal.removeEventListener('abort', onAbort);
@@ -192,9 +198,9 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
   try {
     if (failure) {
       const deadline = Date.now() + t.afterStopMs;
-      // Live agents stop and send what they measured; a dead one is waited for only until it is declared dead.
+      // Live agents stop and send what they measured (a second or two); a dead one is not waited for.
       await until(
-        () => [...members.values()].every((m) => m.result || Date.now() - m.lastHeardMs > t.silenceMs),
+        () => [...members.values()].every((m) => m.result || m.dead),
         Math.max(0, deadline - Date.now()),
         () => null,
         'the remaining results',

@@ -119,7 +119,7 @@ export interface NativeConsumer {
   assignedPartitions(): number;
   rebalances(): number;
   errors(): NativeError[];
-  /** Leaves the group (at most ~10 s: a broker that stopped answering is given up on) and destroys the client; idempotent. */
+  /** Leaves the group and destroys the client; blocking, idempotent. */
   close(): void;
 }
 

@@ -14,6 +14,8 @@ export interface RunningCli {
   child: ChildProcess;
   /** Resolves once stdout has matched the pattern (rejects if the process ends first). */
   waitForOutput(pattern: RegExp): Promise<void>;
+  /** Everything printed so far, stdout then stderr. */
+  output(): string;
   done: Promise<CliResult>;
 }
 
@@ -44,6 +46,7 @@ export function startCli(args: string[], options: { env?: NodeJS.ProcessEnv; tim
   return {
     child,
     done,
+    output: () => `${stdout}\n${stderr}`,
     waitForOutput: (pattern) =>
       new Promise((resolve, reject) => {
         if (pattern.test(stdout)) return resolve();

@@ -11,8 +11,10 @@ export function writeScenario(yaml: string, fileName = 'scenario.yaml'): string 
 }
 
 /** The single result JSON a run wrote into `outDir`. */
-export function readOnlyResult(outDir: string): RunResult {
+export function readOnlyResult(outDir: string, output = ''): RunResult {
   const files = readdirSync(outDir).filter((f) => f.endsWith('.json'));
-  if (files.length !== 1) throw new Error(`expected one result in ${outDir}, found ${files.join(', ') || 'none'}`);
+  if (files.length !== 1) {
+    throw new Error(`expected one result in ${outDir}, found ${files.join(', ') || 'none'}\n${output}`);
+  }
   return JSON.parse(readFileSync(join(outDir, files[0]!), 'utf8')) as RunResult;
 }

@@ -107,7 +107,7 @@ test('an agent killed mid-run ends the run within 10 s: failed, naming the agent
   const tookMs = Date.now() - killedAt;
   assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
   assert.ok(tookMs < 10_000, `the run ended ${tookMs} ms after the kill`);
-  const result = readOnlyResult(out);
+  const result = readOnlyResult(out, `${r.stdout}\n${r.stderr}\n${agents.map((a) => a.output()).join('\n')}`);
   assert.equal(result.status, 'failed');
   assert.match(result.statusReason ?? '', /agent doomed \(segment 2\/2\) stopped answering/);
   assert.deepEqual(result.distribution?.missingSegments, [2]);

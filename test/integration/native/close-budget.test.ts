@@ -7,8 +7,10 @@ import { randomTopic } from '../../helpers/kafka-io.js';
 import { nativeConsumerConf } from './native-io.js';
 
 // A thread blocked in rd_kafka_consumer_close() can be neither joined nor terminated: a broker
-// that stops answering must not hang the run (or the test suite) at its end.
-test('a consumer in a group closes within its 10 s budget when the broker stops answering', async (t) => {
+// that stops answering must not hang the run (or the test suite) at its end. (Serving the close
+// on a queue of our own with rd_kafka_queue_poll_callback() was tried: librdkafka asserts on the
+// first op without a callback, mid-run.)
+test('a consumer in a group closes promptly when the broker stops answering', async (t) => {
   const cluster = await EmbeddedCluster.start({ nodes: 1 });
   t.after(() => cluster.stop());
   const topic = randomTopic('close-budget');
