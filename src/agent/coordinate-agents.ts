@@ -109,7 +109,14 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
       if (data !== undefined) agent.result = checkSegment(data, `the result of ${label(agent)}`);
     }
   });
-  const ticker = new ProgressTicker(scenario, collector, reporter);
+  const ticker = new ProgressTicker(scenario, collector, {
+    ...reporter,
+    progress: (snapshot) =>
+      reporter.progress({
+        ...snapshot,
+        agents: { answering: [...members.values()].filter((m) => !m.dead).length, of: members.size },
+      }),
+  });
   let watchdog: NodeJS.Timeout | null = null;
   const onAbort = () => fail('interrupted: the coordinator was stopped (Ctrl-C)');
   try {
@@ -178,6 +185,8 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
     channel.send({ type: 'start', coordinator, runId, startAtWallUs: wallUs() + startInUs });
     ticker.start(nowUs() + startInUs);
     const scheduleMs = scenario.phases.reduce((n, p) => n + p.durationMs, 0);
+    // The drain and the results follow the schedule: no more seconds to report.
+    setTimeout(() => ticker.stop(), t.startLeadMs + scheduleMs + 1500).unref();
     await until(
       () => all((m) => m.result !== null),
       scheduleMs + 120_000,

@@ -8,6 +8,8 @@ export interface ProgressSnapshot {
   consumedPerSec: number;
   publishP99Us: number;
   ackedMBPerSec: number;
+  /** A run over agents: how many are still answering, of how many. */
+  agents?: { answering: number; of: number };
 }
 
 /** How the core speaks to the user; the CLI decides where it goes (the core never prints). */

@@ -101,6 +101,7 @@ export function formatProgressLine(p: ProgressSnapshot): string {
     `[${p.phase} ${formatCount(p.elapsedSec)}/${formatCount(p.durationSec)}s] ` +
     `${formatCount(p.sentPerSec)} msg/s sent, ${formatCount(p.ackedPerSec)} acked ` +
     `(${formatMB(p.ackedMBPerSec)} MB/s), ${formatCount(p.consumedPerSec)} consumed, ` +
-    `publish p99 ${formatMsFromUs(p.publishP99Us)} ms`
+    `publish p99 ${formatMsFromUs(p.publishP99Us)} ms` +
+    (p.agents ? `, ${p.agents.answering}/${p.agents.of} agents` : '')
   );
 }

@@ -62,6 +62,7 @@ test('three agents run one scenario: every planned message is sent, acknowledged
   const out = tempDir('agents-out');
   const r = await coordinator(scenario(6), out, '3').done;
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+  assert.match(r.stdout, /\[steady \d+\/6s\] .*, 3\/3 agents/, 'the progress line shows the agents');
   const result = readOnlyResult(out);
   const [steady] = result.phases;
   assert.equal(steady!.sent, 9000, 'the open-loop schedule, split three ways, adds up exactly');

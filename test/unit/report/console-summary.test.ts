@@ -94,3 +94,18 @@ test('the progress line is one compact line with rates and publish p99', () => {
   });
   assert.equal(line, '[steady 4/10s] 5,001 msg/s sent, 5,000 acked (0.50 MB/s), 4,998 consumed, publish p99 3.2 ms');
 });
+
+test('over agents, the progress line says how many are still answering', () => {
+  const line = formatProgressLine({
+    phase: 'steady',
+    elapsedSec: 4,
+    durationSec: 10,
+    sentPerSec: 3000,
+    ackedPerSec: 3000,
+    consumedPerSec: 3000,
+    publishP99Us: 1000,
+    ackedMBPerSec: 0.3,
+    agents: { answering: 2, of: 3 },
+  });
+  assert.match(line, /publish p99 1\.0 ms, 2\/3 agents$/);
+});
