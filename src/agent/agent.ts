@@ -110,7 +110,7 @@ async function runJob(o: AgentOptions, channel: ControlChannel, m: Assign, job: 
     const { segment } = await runSegment({
       scenario: m.scenario,
       kloadVersion: o.kloadVersion,
-      cluster: await agentCluster(o.brokers),
+      cluster: agentCluster(o.brokers),
       clientConfig: o.clientConfig,
       signal: AbortSignal.any([job.stop.signal, o.signal]),
       reporter: o.reporter,
@@ -162,7 +162,7 @@ function stopped(signal: AbortSignal, timeoutMs: number): Promise<never> {
   });
 }
 
-async function agentCluster(brokers: string): Promise<ClusterDescription> {
+function agentCluster(brokers: string): ClusterDescription {
   return {
     kind: 'external',
     brokers,

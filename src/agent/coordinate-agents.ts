@@ -11,6 +11,7 @@ import { Collector } from '../coordinator/collector.js';
 import { ProgressTicker } from '../coordinator/progress-ticker.js';
 import type { Reporter } from '../coordinator/reporter.js';
 import { KloadError } from '../errors.js';
+import { waitUntil } from '../coordinator/wait-until.js';
 import { createTopics, waitForLeaders } from '../kafka/admin.js';
 import type { ClusterDescription } from '../result/cluster-description.js';
 import type { RunResult } from '../result/result-types.js';
@@ -88,6 +89,8 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
     reporter.warn(why);
     channel.send({ type: 'stop', coordinator, runId, reason: why });
   };
+  /** The run's failure as an error, for waitUntil (which stops waiting on it). */
+  const failed = () => (failure ? new KloadError('AGENT_FAILED', failure) : null);
   const label = (m: Member) => `agent ${m.name} (segment ${m.index}/${members.size})`;
 
   channel.on((m: ControlMessage) => {
@@ -162,24 +165,14 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
       }
     }, 250);
     const all = (p: (m: Member) => boolean) => [...members.values()].every(p);
-    await until(
-      () => all((m) => m.accepted),
-      t.acceptMs,
-      () => failure,
-      'every agent to accept its segment',
-    );
-    await until(
-      () => all((m) => m.prepared),
-      t.preparedMs,
-      () => failure,
-      'every agent to connect its clients',
-    );
+    await waitUntil('every agent to accept its segment', () => all((m) => m.accepted), t.acceptMs, failed);
+    await waitUntil('every agent to connect its clients', () => all((m) => m.prepared), t.preparedMs, failed);
     const groups = scenario.consumers?.groups ?? [];
-    await until(
+    await waitUntil(
+      'the consumer groups to be assigned every partition',
       () => groups.every((g) => collector.assignedPartitions(g) === partitions),
       t.preparedMs,
-      () => failure,
-      'the consumer groups to be assigned every partition',
+      failed,
     );
     const startInUs = t.startLeadMs * 1000;
     channel.send({ type: 'start', coordinator, runId, startAtWallUs: wallUs() + startInUs });
@@ -187,12 +180,7 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
     const scheduleMs = scenario.phases.reduce((n, p) => n + p.durationMs, 0);
     // The drain and the results follow the schedule: no more seconds to report.
     setTimeout(() => ticker.stop(), t.startLeadMs + scheduleMs + 1500).unref();
-    await until(
-      () => all((m) => m.result !== null),
-      scheduleMs + 120_000,
-      () => failure,
-      "the agents' results",
-    );
+    await waitUntil("the agents' results", () => all((m) => m.result !== null), scheduleMs + 120_000, failed);
   } catch (err) {
     if (members.size === 0) {
       // Nothing was handed out: no agent to stop, no result to merge.
@@ -208,11 +196,11 @@ export async function runWithAgents(o: AgentRunOptions): Promise<RunResult> {
     if (failure) {
       const deadline = Date.now() + t.afterStopMs;
       // Live agents stop and send what they measured (a second or two); a dead one is not waited for.
-      await until(
+      await waitUntil(
+        'the remaining results',
         () => [...members.values()].every((m) => m.result || m.dead),
         Math.max(0, deadline - Date.now()),
         () => null,
-        'the remaining results',
       ).catch(() => undefined);
     }
     const results = [...members.values()].flatMap((m) => (m.result ? [m.result] : []));
@@ -250,17 +238,5 @@ async function discover(
       });
     }
     await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function until(done: () => boolean, timeoutMs: number, failure: () => string | null, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const failed = failure();
-    if (failed) throw new KloadError('AGENT_FAILED', failed);
-    if (done()) return;
-    if (Date.now() > deadline)
-      throw new KloadError('TIMED_OUT', `timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }

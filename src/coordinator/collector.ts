@@ -2,6 +2,7 @@ import { IntervalSeries } from '../metrics/interval-series.js';
 import { createLatencyHistogram, decodeHistogram } from '../metrics/histogram.js';
 import type { WorkerMessage } from '../workers/protocol.js';
 import { assertNever } from '../errors.js';
+import { groupLag } from '../segment/position-source.js';
 
 /** What happened in the last progress period, summed over every worker. */
 export interface ProgressWindow {
@@ -80,12 +81,7 @@ export class Collector {
 
   /** Messages between each group's position and the high watermarks, summed over groups and partitions. */
   lag(groups: string[], high: number[]): number {
-    let lag = 0;
-    for (const g of groups) {
-      const positions = this.positionsOf(g);
-      high.forEach((h, p) => (lag += Math.max(0, h - (positions.get(p) ?? 0))));
-    }
-    return lag;
+    return groupLag(this, groups, high);
   }
 
   /** Returns the window since the last call and starts a new one. */

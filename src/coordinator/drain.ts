@@ -1,5 +1,5 @@
 import type { WatermarkReader } from '../kafka/watermarks.js';
-import type { PositionSource } from '../segment/group-positions.js';
+import type { PositionSource } from '../segment/position-source.js';
 import type { ExecuteInput } from './execute-run.js';
 import { waitUntil } from './wait-until.js';
 

@@ -124,16 +124,11 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
         })
       : null;
   positions?.follow();
+  // Where the drain and the lag learn how far groups read; null: this segment has no consumers.
+  const readFrom = input.segmented ? positions : collector;
   const lagSampler =
-    input.watermarks && (!input.segmented || positions)
-      ? new LagSampler(
-          input.watermarks,
-          scenario.producers.topic,
-          input.partitions,
-          groups,
-          positions ?? collector,
-          phaseStartsSec,
-        )
+    input.watermarks && readFrom
+      ? new LagSampler(input.watermarks, scenario.producers.topic, input.partitions, groups, readFrom, phaseStartsSec)
       : null;
   let drained = false;
   let scheduleStartWallUs: number | null = null;
@@ -208,10 +203,10 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
     const producers = await settledValues(producerTasks);
     ticker.stop();
 
-    if (input.watermarks && !input.signal.aborted && !tracker.failure && (positions || !input.segmented)) {
-      drained = await drainToWatermarks(input.watermarks, highAtStart, groups, positions ?? collector, input, () => {
-        return tracker.failure;
-      });
+    // Without consumers here (none in the run, or all on other hosts) there is nothing to drain.
+    drained = !input.watermarks || !readFrom;
+    if (input.watermarks && readFrom && !input.signal.aborted && !tracker.failure) {
+      drained = await drainToWatermarks(input.watermarks, highAtStart, groups, readFrom, input, () => tracker.failure);
     }
     lagSampler?.stop();
     Atomics.store(consumerStop, 0, 1);
@@ -223,7 +218,7 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
       stoppedAfterSec,
       failure: tracker.failure,
       lag: lagSampler?.samples ?? [],
-      drained: drained || !scenario.consumers || (input.segmented !== undefined && !positions),
+      drained,
       runId,
       scheduleStartWallUs,
     };

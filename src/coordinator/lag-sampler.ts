@@ -1,6 +1,6 @@
 import type { WatermarkReader } from '../kafka/watermarks.js';
 import { nowUs } from '../workers/clock.js';
-import type { PositionSource } from '../segment/group-positions.js';
+import type { PositionSource } from '../segment/position-source.js';
 
 /**
  * Once a second, consumer lag: the topic's high watermarks minus how far each group has read

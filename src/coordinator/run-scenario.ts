@@ -26,8 +26,7 @@ import { AbortWatcher } from './abort-watcher.js';
 import { WatermarkReader } from '../kafka/watermarks.js';
 import { assignThreads } from './assign-threads.js';
 import type { Reporter } from './reporter.js';
-import { randomInt } from 'node:crypto';
-import { nowUs, wallUs } from '../workers/clock.js';
+import { wallUs } from '../workers/clock.js';
 import type { WorkerMessage } from '../workers/protocol.js';
 import { WHOLE_RUN, type ExecutionSegment } from '../segment/execution-segment.js';
 import { mergeSegments } from '../segment/merge-segments.js';
@@ -56,10 +55,10 @@ export interface RunOutcome {
 /** One share of a run, for `--segment` and agents (segment/execution-segment.ts). */
 export interface SegmentOptions extends RunOptions {
   segment: ExecutionSegment;
-  /** Common to every segment of the run. */
-  runId: number;
-  /** Resolves to the schedule start on this host's monotonic clock, once its clients are ready. */
-  chooseStart: () => Promise<number>;
+  /** Common to every segment of the run (default: a random one, for a run in one process). */
+  runId?: number;
+  /** Resolves to the schedule start on this host's monotonic clock, once its clients are ready (default: soon). */
+  chooseStart?: () => Promise<number>;
   /** The agent running it (null by hand). */
   agent: string | null;
   /** This host's offset from the broker's clock; null when not measured. */
@@ -75,8 +74,6 @@ export async function runScenario(o: RunOptions): Promise<RunOutcome> {
   const { segment, abortedBy } = await runSegment({
     ...o,
     segment: WHOLE_RUN,
-    runId: randomInt(2 ** 31),
-    chooseStart: async () => nowUs() + 200_000,
     agent: null,
     clock: null,
   });
@@ -98,6 +95,7 @@ export async function runSegment(o: SegmentOptions): Promise<{ segment: SegmentR
   const partitions = await waitForLeaders(cluster.brokers, scenario.producers.topic, { properties: o.clientConfig });
 
   const segmented = o.segment.count > 1;
+  const wallClockOffsetUs = (o.clockShiftUs ?? 0) + (o.clock?.offsetUs ?? 0);
   const threads = assignThreads(scenario, o.segment);
   const producerProperties = mergeProperties(PRODUCER_DEFAULTS, scenario.producers.properties, o.clientConfig);
   const consumerProperties = mergeProperties(CONSUMER_DEFAULTS, scenario.consumers?.properties ?? {}, o.clientConfig);
@@ -138,7 +136,7 @@ export async function runSegment(o: SegmentOptions): Promise<{ segment: SegmentR
     runId: o.runId,
     chooseStart: o.chooseStart,
     segmented: segmented ? { clientConfig: o.clientConfig } : undefined,
-    wallClockOffsetUs: (o.clockShiftUs ?? 0) + (o.clock?.offsetUs ?? 0),
+    wallClockOffsetUs,
   });
   await watermarks?.close();
   for (const e of out.collector.clientErrors.slice(0, 5)) reporter.warn(`client error: ${e}`);
@@ -158,7 +156,7 @@ export async function runSegment(o: SegmentOptions): Promise<{ segment: SegmentR
     statusReason: out.failure ? out.failure.message : signal.aborted ? why : null,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    scheduleStartWallUs: out.scheduleStartWallUs ?? wallUs() + (o.clockShiftUs ?? 0) + (o.clock?.offsetUs ?? 0),
+    scheduleStartWallUs: out.scheduleStartWallUs ?? wallUs() + wallClockOffsetUs,
     stoppedAfterSec: out.stoppedAfterSec,
     intervalMs: o.intervalMs ?? 1000,
     scenario: redactScenario(scenario),

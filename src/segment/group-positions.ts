@@ -7,14 +7,7 @@
 import { connectClient, disconnectConsumer } from '../kafka/connection.js';
 import { KafkaClientError } from '../kafka/error-names.js';
 import { newConsumer, type ConsumerClient } from '../kafka/rdkafka.js';
-
-/** What the drain and the lag sampler need to know about groups' positions. */
-export interface PositionSource {
-  /** Next offset per partition for a group. */
-  positionsOf(group: string): Map<number, number>;
-  /** Messages between each group's position and the high watermarks, summed. */
-  lag(groups: string[], high: number[]): number;
-}
+import { groupLag, type PositionSource } from './position-source.js';
 
 export class GroupPositions implements PositionSource {
   private readonly committed = new Map<string, Map<number, number>>();
@@ -92,12 +85,7 @@ export class GroupPositions implements PositionSource {
   }
 
   lag(groups: string[], high: number[]): number {
-    let lag = 0;
-    for (const g of groups) {
-      const positions = this.positionsOf(g);
-      high.forEach((h, p) => (lag += Math.max(0, h - (positions.get(p) ?? 0))));
-    }
-    return lag;
+    return groupLag(this, groups, high);
   }
 
   async close(): Promise<void> {
