@@ -22,7 +22,10 @@ export const EXIT_CODE_MEANINGS: readonly { exitCode: ExitCode; meaning: string 
     exitCode: ExitCode.invalidInput,
     meaning: 'invalid input (scenario, flags, files) or a plan the sweep cannot support',
   },
-  { exitCode: ExitCode.clusterUnreachable, meaning: 'cluster unreachable or not running' },
+  {
+    exitCode: ExitCode.clusterUnreachable,
+    meaning: 'cluster unreachable or not running, or it refused the login (SASL, TLS)',
+  },
   { exitCode: ExitCode.gateFailed, meaning: 'a threshold failed or compare found a regression' },
   { exitCode: ExitCode.interrupted, meaning: 'interrupted (Ctrl-C), the partial result saved' },
 ];
@@ -49,6 +52,18 @@ export const ERROR_CODES = {
   NODE_FAILED_TO_START: { exitCode: ExitCode.unexpected, meaning: 'an embedded node did not come up' },
   CLUSTER_NOT_RUNNING: { exitCode: ExitCode.clusterUnreachable, meaning: 'no detached embedded cluster is running' },
   CLUSTER_UNREACHABLE: { exitCode: ExitCode.clusterUnreachable, meaning: 'no broker answered at the given address' },
+  AUTHENTICATION_FAILED: {
+    exitCode: ExitCode.clusterUnreachable,
+    meaning: 'the brokers refused the SASL login of the client config (user, password, mechanism)',
+  },
+  TLS_HANDSHAKE_FAILED: {
+    exitCode: ExitCode.clusterUnreachable,
+    meaning: 'the TLS handshake failed (an untrusted broker certificate, a client certificate refused)',
+  },
+  NOT_AUTHORIZED: {
+    exitCode: ExitCode.unexpected,
+    meaning: "the client config's principal lacks an ACL the run needs (the message names the resource)",
+  },
   KAFKA_ERROR: { exitCode: ExitCode.unexpected, meaning: 'the cluster refused a request (topic creation, leaders)' },
   AGENTS_UNAVAILABLE: {
     exitCode: ExitCode.unexpected,

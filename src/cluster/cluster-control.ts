@@ -4,6 +4,7 @@ import { fetchMetadata } from '../kafka/metadata.js';
 import { readClusterState, removeClusterState, writeClusterState, type ClusterState } from './cluster-state.js';
 import { EmbeddedCluster, type EmbeddedClusterOptions } from './embedded-cluster.js';
 import { isAlive } from './kafka-node.js';
+import { readSecurityState } from './security.js';
 
 export interface ClusterStatus {
   state: ClusterState;
@@ -48,7 +49,8 @@ export async function clusterStatus(env: NodeJS.ProcessEnv = process.env): Promi
   let brokersInMetadata: number | null = null;
   if (nodes.some((n) => n.alive)) {
     try {
-      brokersInMetadata = (await fetchMetadata(state.bootstrapServers, { timeoutMs: 3000 })).brokers.length;
+      const properties = state.security ? readSecurityState(state.security).clientConfig : {};
+      brokersInMetadata = (await fetchMetadata(state.bootstrapServers, { timeoutMs: 3000, properties })).brokers.length;
     } catch {
       brokersInMetadata = null;
     }

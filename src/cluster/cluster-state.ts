@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { cacheDir } from './paths.js';
+import type { SecurityState } from './security.js';
 
 /** What a detached cluster leaves behind so that later kload commands can find and stop it. */
 export interface ClusterState {
@@ -15,6 +16,8 @@ export interface ClusterState {
   classpath: string;
   java: string;
   nodes: { nodeId: number; pid: number; brokerPort: number; controllerPort: number; dir: string }[];
+  /** Set when the cluster was started with --security: its protocol and client.properties. */
+  security?: SecurityState;
 }
 
 export function clusterStatePath(env: NodeJS.ProcessEnv = process.env): string {

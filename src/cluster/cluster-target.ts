@@ -6,6 +6,7 @@
  */
 import { KloadError } from '../errors.js';
 import { fetchMetadata } from '../kafka/metadata.js';
+import { authenticationFailure } from '../kafka/security-errors.js';
 import type { ClusterDescription } from '../result/cluster-description.js';
 import type { Scenario } from '../scenario/types.js';
 import { runningClusterState } from './cluster-control.js';
@@ -36,7 +37,7 @@ export async function resolveCluster(opts: {
   }
   const state = runningClusterState();
   if (state) {
-    const brokerCount = await probe(state.bootstrapServers, {});
+    const brokerCount = await probe(state.bootstrapServers, opts.clientConfig, state.security?.clientConfigFile);
     const dirs = logDirsOrReason(() => logDirsOfNodes(state.nodes.map((n) => n.dir)));
     return {
       kind: 'embedded-detached',
@@ -85,11 +86,24 @@ function logDirsOrReason(read: () => string[]): Pick<ClusterDescription, 'logDir
   }
 }
 
-/** Fails within seconds, with a hint, when nobody answers at the given address. */
-async function probe(brokers: string, properties: Record<string, string>): Promise<number> {
+/**
+ * Fails within seconds, with a hint, when nobody answers at the given address or the brokers
+ * refuse the client config's login. `securedBy` is the client.properties of a secured detached
+ * cluster, for the hint.
+ */
+async function probe(brokers: string, properties: Record<string, string>, securedBy?: string): Promise<number> {
   try {
     return (await fetchMetadata(brokers, { timeoutMs: 5000, properties })).brokers.length;
   } catch (error) {
+    if (error instanceof KloadError) throw error;
+    const refused = authenticationFailure(error, brokers);
+    if (refused) throw refused;
+    if (securedBy && Object.keys(properties).length === 0) {
+      throw new KloadError('CLUSTER_UNREACHABLE', `The embedded cluster at ${brokers} is secured.`, {
+        hint: `Pass --client-config ${securedBy} (printed by \`kload cluster start\`).`,
+        cause: error,
+      });
+    }
     throw new KloadError(
       'CLUSTER_UNREACHABLE',
       `No Kafka broker answered at ${brokers} within 5 s (${(error as Error).message}).`,

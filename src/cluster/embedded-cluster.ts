@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KloadError } from '../errors.js';
@@ -10,6 +10,19 @@ import { assertPortsFree, freePort } from './ports.js';
 import { formatStorage, newClusterId } from './format-storage.js';
 import { waitForBrokers } from './wait-for-brokers.js';
 import type { ClusterState } from './cluster-state.js';
+import { createAcls } from './create-acls.js';
+import {
+  checkSecurityOptions,
+  clientSide,
+  nodeSecurity,
+  prepareSecurity,
+  READER_GRANTS,
+  readSecurityState,
+  securityState,
+  type ClusterSecurity,
+  type ClusterSecurityOptions,
+  type SecurityMaterial,
+} from './security.js';
 
 export interface EmbeddedClusterOptions {
   nodes?: 1 | 3;
@@ -21,6 +34,8 @@ export interface EmbeddedClusterOptions {
   startTimeoutMs?: number;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /** Secure the client listener: TLS, SASL/SCRAM or both, ACLs on; see security.ts. */
+  security?: ClusterSecurityOptions;
 }
 
 /**
@@ -33,13 +48,22 @@ export class EmbeddedCluster {
   readonly dir: string;
   readonly kafkaVersion: string;
   readonly startedAt: string;
+  /** How clients log in (client.properties and all); null for a PLAINTEXT cluster. */
+  readonly security: ClusterSecurity | null;
   private readonly exitHook = () => this.killNowSync();
 
-  private constructor(nodes: KafkaNode[], dir: string, kafkaVersion: string, startedAt: string) {
+  private constructor(
+    nodes: KafkaNode[],
+    dir: string,
+    kafkaVersion: string,
+    startedAt: string,
+    security: ClusterSecurity | null,
+  ) {
     this.nodes = nodes;
     this.dir = dir;
     this.kafkaVersion = kafkaVersion;
     this.startedAt = startedAt;
+    this.security = security;
   }
 
   get bootstrapServers(): string {
@@ -52,9 +76,11 @@ export class EmbeddedCluster {
     const count = options.nodes ?? 1;
     const java = findJava(env);
     const dist = ensureKafkaJars(env, log);
-    const ports = await choosePorts(count, options.basePort);
+    if (options.security) checkSecurityOptions(options.security);
+    const ports = await choosePorts(count, options.basePort, options.security !== undefined);
     const dir = mkdtempSync(join(tmpdir(), 'kload-cluster-'));
     const heapMb = options.heapMb ?? 512;
+    const security = options.security ? secure(dir, options.security) : null;
     const nodes = ports.map((p) => {
       const nodeDir = join(dir, `node-${p.nodeId}`);
       mkdirSync(nodeDir, { recursive: true });
@@ -63,6 +89,7 @@ export class EmbeddedCluster {
         allNodes: ports,
         logDir: join(nodeDir, 'data'),
         overrides: options.brokerProperties,
+        security: security ? nodeSecurity(security, p.internalPort!) : undefined,
       });
       writeFileSync(join(nodeDir, 'server.properties'), toPropertiesFile(props));
       writeFileSync(join(nodeDir, 'log4j2.properties'), LOG4J2_PROPERTIES);
@@ -75,18 +102,33 @@ export class EmbeddedCluster {
         detached: options.detached ?? false,
       });
     });
-    const cluster = new EmbeddedCluster(nodes, dir, dist.version, new Date().toISOString());
+    const cluster = new EmbeddedCluster(
+      nodes,
+      dir,
+      dist.version,
+      new Date().toISOString(),
+      security ? clientSide(security) : null,
+    );
     if (!options.detached) process.on('exit', cluster.exitHook);
     try {
       const clusterId = newClusterId();
       await Promise.all(
         nodes.map((n) =>
-          formatStorage(java, dist.classpath, n.propertiesFile, clusterId, join(n.spec.dir, 'log4j2.properties')),
+          formatStorage(
+            java,
+            dist.classpath,
+            n.propertiesFile,
+            clusterId,
+            join(n.spec.dir, 'log4j2.properties'),
+            security?.scramArgs,
+          ),
         ),
       );
       log(`Starting ${count} Kafka ${dist.version} node(s) in ${dir} ...`);
       for (const n of nodes) n.start();
-      await waitForBrokers(cluster.bootstrapServers, nodes, options.startTimeoutMs ?? 90_000);
+      const timeoutMs = options.startTimeoutMs ?? 90_000;
+      await waitForBrokers(cluster.bootstrapServers, nodes, timeoutMs, security?.clientConfig);
+      if (security?.readerConfig) await createAcls('127.0.0.1', ports[0]!.internalPort!, READER_GRANTS);
     } catch (err) {
       await cluster.stop();
       throw err;
@@ -107,7 +149,10 @@ export class EmbeddedCluster {
       node.adopt(n.pid);
       return node;
     });
-    return new EmbeddedCluster(nodes, state.dir, state.kafkaVersion, state.startedAt);
+    // Stopping must work even when the temp dir (and client.properties with it) is already gone.
+    const files = state.security;
+    const security = files && existsSync(files.clientConfigFile) ? readSecurityState(files) : null;
+    return new EmbeddedCluster(nodes, state.dir, state.kafkaVersion, state.startedAt, security);
   }
 
   toState(): ClusterState {
@@ -128,6 +173,7 @@ export class EmbeddedCluster {
         controllerPort: n.spec.controllerPort,
         dir: n.spec.dir,
       })),
+      ...(this.security ? { security: securityState(this.security) } : {}),
     };
   }
 
@@ -159,7 +205,7 @@ export class EmbeddedCluster {
     const node = this.node(id);
     await node.stop();
     node.start();
-    await waitForBrokers(this.bootstrapServers, this.nodes, timeoutMs);
+    await waitForBrokers(this.bootstrapServers, this.nodes, timeoutMs, this.security?.clientConfig);
   }
 
   /** Stops every node (SIGTERM, then SIGKILL after the deadline) and removes all temp data. */
@@ -175,12 +221,23 @@ export class EmbeddedCluster {
   }
 }
 
-async function choosePorts(count: number, basePort: number | undefined): Promise<NodePorts[]> {
+function secure(dir: string, options: ClusterSecurityOptions): SecurityMaterial {
+  try {
+    return prepareSecurity(dir, options);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** A secured cluster's nodes also get a free port for the PLAINTEXT inter-broker listener. */
+async function choosePorts(count: number, basePort: number | undefined, internal: boolean): Promise<NodePorts[]> {
   const ports: NodePorts[] = [];
   for (let i = 0; i < count; i++) {
     const brokerPort = basePort ? basePort + 2 * i : await freePort();
     const controllerPort = basePort ? basePort + 2 * i + 1 : await freePort();
-    ports.push({ nodeId: i + 1, brokerPort, controllerPort });
+    const internalPort = internal ? await freePort() : undefined;
+    ports.push({ nodeId: i + 1, brokerPort, controllerPort, ...(internalPort ? { internalPort } : {}) });
   }
   if (basePort) await assertPortsFree(ports.flatMap((p) => [p.brokerPort, p.controllerPort]));
   return ports;

@@ -14,13 +14,18 @@ export function newClusterId(): string {
   }
 }
 
-/** Runs `kafka-storage format` for one node; each node of the cluster gets the same cluster id. */
+/**
+ * Runs `kafka-storage format` for one node; each node of the cluster gets the same cluster id.
+ * `scramArgs` (`--add-scram 'SCRAM-SHA-512=[name=..,password=..]'`) put SASL users into the
+ * bootstrap metadata: KRaft has no ZooKeeper to write them to before the brokers start.
+ */
 export function formatStorage(
   java: string,
   classpath: string,
   propertiesFile: string,
   clusterId: string,
   log4jFile: string,
+  scramArgs: string[] = [],
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -36,6 +41,7 @@ export function formatStorage(
         '-c',
         propertiesFile,
         '--ignore-formatted',
+        ...scramArgs,
       ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],

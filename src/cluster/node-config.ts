@@ -4,6 +4,8 @@ export interface NodePorts {
   nodeId: number;
   brokerPort: number;
   controllerPort: number;
+  /** Only a secured cluster's nodes: the PLAINTEXT inter-broker listener. */
+  internalPort?: number;
 }
 
 export interface NodeConfigInput {
@@ -12,6 +14,17 @@ export interface NodeConfigInput {
   logDir: string;
   /** Properties the user added (`--broker-property k=v`); they win over ours. */
   overrides?: Record<string, string>;
+  /** A secured client listener (see security.ts); without it the one listener is PLAINTEXT. */
+  security?: NodeSecurity;
+}
+
+export interface NodeSecurity {
+  /** The client listener's protocol in Kafka's spelling: SSL, SASL_SSL or SASL_PLAINTEXT. */
+  protocol: string;
+  /** The PLAINTEXT listener the brokers replicate over (clients never learn it). */
+  internalPort: number;
+  /** Certificates, SASL and the authorizer, from prepareSecurity(). */
+  properties: Record<string, string>;
 }
 
 export function nodeProperties(input: NodeConfigInput): Record<string, string> {
@@ -25,11 +38,8 @@ export function nodeProperties(input: NodeConfigInput): Record<string, string> {
     'process.roles': 'broker,controller',
     'node.id': String(node.nodeId),
     'controller.quorum.voters': voters,
-    listeners: `PLAINTEXT://127.0.0.1:${node.brokerPort},CONTROLLER://127.0.0.1:${node.controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${node.brokerPort}`,
+    ...listenerProperties(node, input.security),
     'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
-    'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
     'log.dirs': logDir,
     'default.replication.factor': rf,
     'min.insync.replicas': minIsr,
@@ -43,7 +53,29 @@ export function nodeProperties(input: NodeConfigInput): Record<string, string> {
     'group.initial.rebalance.delay.ms': '0',
     'num.partitions': '1',
     'auto.create.topics.enable': 'false',
+    ...input.security?.properties,
     ...input.overrides,
+  };
+}
+
+/** The client listener keeps the broker port, so bootstrap servers are the same secured or not. */
+function listenerProperties(node: NodePorts, security: NodeSecurity | undefined): Record<string, string> {
+  const controller = `CONTROLLER://127.0.0.1:${node.controllerPort}`;
+  if (!security) {
+    return {
+      listeners: `PLAINTEXT://127.0.0.1:${node.brokerPort},${controller}`,
+      'advertised.listeners': `PLAINTEXT://127.0.0.1:${node.brokerPort}`,
+      'inter.broker.listener.name': 'PLAINTEXT',
+      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    };
+  }
+  const client = `CLIENT://127.0.0.1:${node.brokerPort}`;
+  const internal = `INTERNAL://127.0.0.1:${security.internalPort}`;
+  return {
+    listeners: `${client},${internal},${controller}`,
+    'advertised.listeners': `${client},${internal}`,
+    'inter.broker.listener.name': 'INTERNAL',
+    'listener.security.protocol.map': `CONTROLLER:PLAINTEXT,INTERNAL:PLAINTEXT,CLIENT:${security.protocol}`,
   };
 }
 

@@ -7,7 +7,12 @@ import type { KafkaNode } from './kafka-node.js';
  * of its log, when a node's process ends: a broker that cannot start never becomes ready, and
  * waiting out the deadline would only hide why.
  */
-export async function waitForBrokers(bootstrap: string, nodes: KafkaNode[], timeoutMs: number): Promise<void> {
+export async function waitForBrokers(
+  bootstrap: string,
+  nodes: KafkaNode[],
+  timeoutMs: number,
+  properties: Record<string, string> = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no answer yet';
   while (Date.now() < deadline) {
@@ -26,7 +31,7 @@ export async function waitForBrokers(bootstrap: string, nodes: KafkaNode[], time
       }
     }
     try {
-      const md = await fetchMetadata(bootstrap, { timeoutMs: 2000 });
+      const md = await fetchMetadata(bootstrap, { timeoutMs: 2000, properties });
       if (md.brokers.length >= nodes.length) return;
       lastError = `${md.brokers.length} of ${nodes.length} brokers registered`;
     } catch (err) {

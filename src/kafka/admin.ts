@@ -1,7 +1,8 @@
 import { KafkaClientError } from './error-names.js';
-import { newAdminClient, CODES, type IAdminClient } from './rdkafka.js';
+import { newAdminClient, CODES, type IAdminClient, type LibrdKafkaError } from './rdkafka.js';
 import { KloadError } from '../errors.js';
 import { fetchMetadata } from './metadata.js';
+import { authorizationFailure, isAuthorizationError } from './security-errors.js';
 
 export interface NewTopicSpec {
   name: string;
@@ -29,7 +30,11 @@ export async function withAdmin<T>(
   }
 }
 
-/** Creates the topics; one that already exists is left as it is and reported back. */
+/**
+ * Creates the topics; one that already exists is left as it is and reported back. So is one the
+ * client may not create but may see: a benchmark user often gets WRITE on a prepared topic and
+ * no CREATE, and Kafka answers TOPIC_AUTHORIZATION_FAILED before it checks whether the topic exists.
+ */
 export function createTopics(
   brokers: string,
   topics: NewTopicSpec[],
@@ -40,45 +45,51 @@ export function createTopics(
     const created: string[] = [];
     const existing: string[] = [];
     for (const t of topics) {
-      await new Promise<void>((resolve, reject) => {
-        admin.createTopic(
-          {
-            topic: t.name,
-            num_partitions: t.partitions,
-            replication_factor: t.replicationFactor,
-            config: t.configs ?? {},
-          },
-          timeoutMs,
-          (err) => {
-            if (!err) {
-              created.push(t.name);
-              return resolve();
-            }
-            if (err.code === CODES.ERRORS.ERR_TOPIC_ALREADY_EXISTS) {
-              existing.push(t.name);
-              return resolve();
-            }
-            reject(
-              new KloadError(
-                'KAFKA_ERROR',
-                `Creating topic ${t.name} (${t.partitions} partitions, ` +
-                  `replication factor ${t.replicationFactor}) failed: ${err.message}`,
-                {
-                  cause: new KafkaClientError(err),
-                  hint:
-                    t.replicationFactor > 1
-                      ? 'The replication factor cannot exceed the number of brokers; ' +
-                        'the 3-node embedded cluster is `kload cluster start --nodes 3`.'
-                      : undefined,
-                },
-              ),
-            );
-          },
-        );
-      });
+      const err = await createTopic(admin, t, timeoutMs);
+      if (!err) created.push(t.name);
+      else if (err.code === CODES.ERRORS.ERR_TOPIC_ALREADY_EXISTS) existing.push(t.name);
+      else if (isAuthorizationError(err.code) && (await topicExists(brokers, t.name, properties)))
+        existing.push(t.name);
+      else throw creationFailure(t, err);
     }
     return { created, existing };
   });
+}
+
+function createTopic(admin: IAdminClient, t: NewTopicSpec, timeoutMs: number): Promise<LibrdKafkaError | null> {
+  return new Promise((resolve) => {
+    const spec = {
+      topic: t.name,
+      num_partitions: t.partitions,
+      replication_factor: t.replicationFactor,
+      config: t.configs ?? {},
+    };
+    admin.createTopic(spec, timeoutMs, (err) => resolve(err ?? null));
+  });
+}
+
+async function topicExists(brokers: string, topic: string, properties: Record<string, string>): Promise<boolean> {
+  const md = await fetchMetadata(brokers, { topic, timeoutMs: 5000, properties }).catch(() => null);
+  return (md?.topics.find((m) => m.name === topic)?.partitions.length ?? 0) > 0;
+}
+
+function creationFailure(t: NewTopicSpec, err: LibrdKafkaError): KloadError {
+  const cause = new KafkaClientError(err);
+  const denied = authorizationFailure(cause, `create topic ${t.name}`);
+  if (denied) return denied;
+  return new KloadError(
+    'KAFKA_ERROR',
+    `Creating topic ${t.name} (${t.partitions} partitions, ` +
+      `replication factor ${t.replicationFactor}) failed: ${err.message}`,
+    {
+      cause,
+      hint:
+        t.replicationFactor > 1
+          ? 'The replication factor cannot exceed the number of brokers; ' +
+            'the 3-node embedded cluster is `kload cluster start --nodes 3`.'
+          : undefined,
+    },
+  );
 }
 
 export function deleteTopic(

@@ -3,6 +3,7 @@ import { KloadError } from '../../errors.js';
 import { clusterStatus, startDetachedCluster, stopDetachedCluster } from '../../cluster/cluster-control.js';
 import { EmbeddedCluster } from '../../cluster/embedded-cluster.js';
 import { ensureKafkaJars } from '../../cluster/kafka-jars.js';
+import { SECURITY_PROTOCOLS, type ClusterSecurity, type SecurityProtocol } from '../../cluster/security.js';
 import { parseKeyValues } from '../key-values.js';
 
 interface StartArgs {
@@ -12,6 +13,8 @@ interface StartArgs {
   heap: number;
   'broker-property': string[];
   'start-timeout': number;
+  security?: SecurityProtocol;
+  mtls: boolean;
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -48,9 +51,21 @@ const start: CommandModule<object, StartArgs> = {
         default: 90,
         describe: 'Seconds to wait for every broker to register',
       })
+      .option('security', {
+        type: 'string',
+        choices: SECURITY_PROTOCOLS,
+        describe: 'Secure the client listener (throwaway CA, SCRAM-SHA-512 users, ACLs); writes client.properties',
+      })
+      .option('mtls', {
+        type: 'boolean',
+        default: false,
+        describe: 'With --security ssl|sasl_ssl: brokers require a client certificate',
+      })
       .example('$0 cluster start', 'One node in the foreground until Ctrl-C')
       .example('$0 cluster start --nodes 3 --detach', 'A production-like 3-node cluster in the background')
-      .example('$0 cluster start --broker-property num.io.threads=16', 'Tune the brokers') as Argv<StartArgs>,
+      .example('$0 cluster start --broker-property num.io.threads=16', 'Tune the brokers')
+      .example('$0 cluster start --security sasl_ssl --detach', 'SASL_SSL; run with the printed --client-config')
+      .example('$0 cluster start --security ssl --mtls', 'TLS with client certificates') as Argv<StartArgs>,
   handler: async (args) => {
     const options = {
       nodes: args.nodes as 1 | 3,
@@ -59,7 +74,11 @@ const start: CommandModule<object, StartArgs> = {
       brokerProperties: parseKeyValues(args['broker-property'], '--broker-property'),
       startTimeoutMs: args['start-timeout'] * 1000,
       log: say,
+      ...(args.security ? { security: { protocol: args.security, mtls: args.mtls } } : {}),
     };
+    if (args.mtls && !args.security) {
+      throw new KloadError('INVALID_ARGUMENT', '--mtls needs --security ssl or --security sasl_ssl');
+    }
     const began = Date.now();
     if (args.detach) {
       const cluster = await startDetachedCluster(options);
@@ -68,6 +87,7 @@ const start: CommandModule<object, StartArgs> = {
           `in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
       );
       say(`bootstrap servers: ${cluster.bootstrapServers}`);
+      if (cluster.security) saySecurity(cluster.security);
       say('Stop it with: kload cluster stop');
       return;
     }
@@ -77,6 +97,7 @@ const start: CommandModule<object, StartArgs> = {
         `in ${((Date.now() - began) / 1000).toFixed(1)} s.`,
     );
     say(`bootstrap servers: ${cluster.bootstrapServers}`);
+    if (cluster.security) saySecurity(cluster.security);
     say(`logs: ${cluster.nodes.map((n) => n.logFile).join(' ')}`);
     say('Press Ctrl-C to stop.');
     await new Promise<void>((resolve) => {
@@ -90,6 +111,17 @@ const start: CommandModule<object, StartArgs> = {
   },
 };
 
+/** Paths only: the passwords stay in the files. */
+function saySecurity(security: ClusterSecurity): void {
+  say(`security: ${describeSecurity(security)}`);
+  say(`client config: ${security.clientConfigFile}`);
+  if (security.readerConfigFile) say(`limited user (read only) config: ${security.readerConfigFile}`);
+}
+
+function describeSecurity(security: Pick<ClusterSecurity, 'protocol' | 'mtls'>): string {
+  return `${security.protocol.toUpperCase()}${security.mtls ? ' with client certificates (mTLS)' : ''}, ACLs on`;
+}
+
 const status: CommandModule = {
   command: 'status',
   describe: 'Show the detached embedded cluster (exit 3 when none is running)',
@@ -98,6 +130,8 @@ const status: CommandModule = {
     const alive = s.nodes.filter((n) => n.alive).length;
     say(`Kafka ${s.state.kafkaVersion}, started ${s.state.startedAt}`);
     say(`bootstrap servers: ${s.state.bootstrapServers}`);
+    if (s.state.security)
+      say(`security: ${describeSecurity(s.state.security)}, client config: ${s.state.security.clientConfigFile}`);
     for (const n of s.nodes)
       say(`  node ${n.nodeId}: pid ${n.pid}, port ${n.brokerPort}, ${n.alive ? 'running' : 'not running'}`);
     say(`brokers answering metadata: ${s.brokersInMetadata ?? 'none'}`);

@@ -2,6 +2,7 @@
 import { loadNative, type NativeError, type NativeProducer, type Waiter } from '../../native/addon.js';
 import type { DeliveryReports, ProducerDriver, SendBatch } from '../producer-driver.js';
 import { connectOrClose } from './native-connect.js';
+import { authorizationFailure } from '../../kafka/security-errors.js';
 
 export class NativeProducerDriver implements ProducerDriver {
   private closed = false;
@@ -30,7 +31,11 @@ export class NativeProducerDriver implements ProducerDriver {
   }
 
   send(batch: SendBatch, start: number): number {
-    return this.client.produceBatch(this.topic, -1, batch, start);
+    try {
+      return this.client.produceBatch(this.topic, -1, batch, start);
+    } catch (err) {
+      throw authorizationFailure(err, `write to topic ${this.topic}`) ?? err;
+    }
   }
 
   reports(out: DeliveryReports): number {
