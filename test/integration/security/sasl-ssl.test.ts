@@ -38,6 +38,10 @@ test(name, async (t) => {
     assert.ok(r.durationMs < 20_000, `took ${r.durationMs} ms`);
   });
 
+  /** The limited user's run of a scenario: what ACL denials look like from the CLI. */
+  const runAsReader = (scenario: string) =>
+    runCli(['run', scenario, ...brokers, '--client-config', security.readerConfigFile!, '--out', tempDir('out')]);
+
   await t.test('the reader may not write: the run fails naming the topic and "not authorized"', async () => {
     const topic = randomTopic('sasl-denied');
     await createTopics(
@@ -46,15 +50,7 @@ test(name, async (t) => {
       security.clientConfig,
     );
     const scenario = smallScenario(topic);
-    const r = await runCli([
-      'run',
-      scenario,
-      ...brokers,
-      '--client-config',
-      security.readerConfigFile!,
-      '--out',
-      tempDir('out'),
-    ]);
+    const r = await runAsReader(scenario);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, new RegExp(`not authorized to write to topic ${topic}`, 'i'));
     assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/, 'no stack trace');
@@ -63,15 +59,7 @@ test(name, async (t) => {
   await t.test('the reader may not create a topic either, and is told which', async () => {
     const topic = randomTopic('sasl-nocreate');
     const scenario = smallScenario(topic);
-    const r = await runCli([
-      'run',
-      scenario,
-      ...brokers,
-      '--client-config',
-      security.readerConfigFile!,
-      '--out',
-      tempDir('out'),
-    ]);
+    const r = await runAsReader(scenario);
     assertRefused(r, 1, /ACL/);
     assert.match(r.stderr, new RegExp(`Not authorized to create topic ${topic}`));
   });
