@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { KloadError } from '../errors.js';
-import type { RunResult } from './result-types.js';
+import { RESULT_SCHEMA_VERSION, type RunResult } from './result-types.js';
+import { runResultShape, shapeProblems } from './result-shape.js';
 
 const HINT = 'Pass result JSON files written by `kload run` (in results/ by default).';
 
@@ -26,7 +27,19 @@ export function checkRunResult(data: unknown, path: string): RunResult {
       { hint: HINT },
     );
   }
+  // Other versions are refused by the callers, with the version in the message.
+  if (data.schemaVersion === RESULT_SCHEMA_VERSION) refuseDamaged(shapeProblems(runResultShape, data), path);
   return data;
+}
+
+/** Throws for a file whose fields do not fit the result format, naming the first few. */
+export function refuseDamaged(problems: string[], path: string): void {
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 5).map((p) => `\n  ${p}`);
+  const more = problems.length > 5 ? `\n  (and ${problems.length - 5} more)` : '';
+  throw new KloadError('INVALID_ARGUMENT', `${path} is damaged or not a kload result:${shown.join('')}${more}`, {
+    hint: 'Results are written by kload and not meant to be edited; re-run the scenario to get a new one.',
+  });
 }
 
 function readText(path: string): string {

@@ -85,6 +85,8 @@ function checkBelongTogether(segments: SegmentResult[], allowMissing: boolean): 
       problems.push(`${name} ran another scenario (${s.scenario.name}) or another version of it`);
     }
     if (s.intervalMs !== first.intervalMs) problems.push(`${name} reported every ${s.intervalMs} ms`);
+    const late = outsideOwnRun(s);
+    if (late) problems.push(`${name} has ${late} outside its own run (${s.startedAt} to ${s.finishedAt})`);
   }
   const missing = Array.from({ length: first.segment.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length > 0 && !allowMissing) {
@@ -96,6 +98,22 @@ function checkBelongTogether(segments: SegmentResult[], allowMissing: boolean): 
     });
   }
   return missing;
+}
+
+/**
+ * What of the segment lies outside its startedAt..finishedAt, or null. Only a damaged file has
+ * such times, and lining it up would shift its series by years (an array of that many intervals).
+ */
+function outsideOwnRun(s: SegmentResult): string | null {
+  // Schedule times are on the broker's clock (corrected by `clock`), the run's on the host's.
+  const slackUs = Math.abs(s.clock?.offsetUs ?? 0) + Math.abs(s.clock?.boundUs ?? 0) + 60e6;
+  const startedUs = Date.parse(s.startedAt) * 1000 - slackUs;
+  const finishedUs = Date.parse(s.finishedAt) * 1000 + slackUs;
+  if (!(s.scheduleStartWallUs >= startedUs && s.scheduleStartWallUs <= finishedUs)) return 'its schedule start';
+  // A phase starts at or after the schedule, so an interval's index from its phase's start puts it no earlier.
+  const lastIndex = s.intervals.flat().reduce((last, d) => Math.max(last, d.index), 0);
+  if (s.scheduleStartWallUs + lastIndex * s.intervalMs * 1000 > finishedUs) return `interval ${lastIndex}`;
+  return null;
 }
 
 /**

@@ -6,6 +6,8 @@
 import { KloadError } from '../errors.js';
 import { SEGMENT_KIND, SEGMENT_SCHEMA_VERSION, type SegmentResult } from '../result/segment-types.js';
 import type { SegmentConsumerWorker, SegmentProducerWorker } from '../result/segment-types.js';
+import { shapeProblems } from '../result/result-shape.js';
+import { segmentShape } from './segment-shape.js';
 import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/protocol.js';
 
 export function encodeProducers(workers: ProducerWorkerResult[]): SegmentProducerWorker[] {
@@ -91,6 +93,8 @@ export function checkSegment(data: unknown, where: string): SegmentResult {
       problems.push(`worker ${i}: must have one entry per scenario phase (${phaseCount})`);
     }
   });
+  // The fields below the top level only once those a merge cannot do without are there.
+  if (problems.length === 0) problems.push(...shapeProblems(segmentShape, data).slice(0, 5));
   if (problems.length > 0) {
     throw new KloadError(
       'INVALID_SEGMENT',

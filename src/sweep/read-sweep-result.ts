@@ -5,6 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { KloadError } from '../errors.js';
+import { refuseDamaged } from '../result/read-result.js';
+import { shapeProblems } from '../result/result-shape.js';
+import { sweepResultShape } from './sweep-shape.js';
 import { SWEEP_RESULT_SCHEMA_VERSION, type SweepResult } from './sweep-result-types.js';
 
 const sweepHint =
@@ -55,5 +58,6 @@ export function checkSweepResult(data: unknown, path: string): SweepResult {
       },
     );
   }
+  refuseDamaged(shapeProblems(sweepResultShape, data), path);
   return data as SweepResult;
 }

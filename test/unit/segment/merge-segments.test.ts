@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { KloadError } from '../../../src/errors.js';
 import { decodeHistogram } from '../../../src/metrics/histogram.js';
 import { SeqBitmap } from '../../../src/metrics/seq-bitmap.js';
-import { SEGMENT_KIND, SEGMENT_SCHEMA_VERSION, type SegmentResult } from '../../../src/result/segment-types.js';
+import { SEGMENT_KIND, type SegmentResult } from '../../../src/result/segment-types.js';
 import { mergeSegments } from '../../../src/segment/merge-segments.js';
 import { checkSegment, encodeConsumers, encodeProducers } from '../../../src/segment/segment-codec.js';
 import type { Phase } from '../../../src/scenario/types.js';
 import type { ConsumerWorkerResult, ProducerWorkerResult } from '../../../src/workers/protocol.js';
 import { scenarioWith } from '../../helpers/scenario-fixture.js';
+import { segmentHeader, testEnvironment } from '../../helpers/segment-fixture.js';
 import { consumerPhase, histogramOf, producerPhase } from '../coordinator/worker-results-fixture.js';
 
 const phases: Phase[] = [{ name: 'steady', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 200 }];
@@ -50,35 +51,10 @@ function consumer(read: { producerId: number; seqs: number[] }[]): ConsumerWorke
 
 function segment(index: number, o: Partial<SegmentResult> & { p: ProducerWorkerResult[]; c: ConsumerWorkerResult[] }) {
   const s: SegmentResult = {
-    kind: SEGMENT_KIND,
-    schemaVersion: SEGMENT_SCHEMA_VERSION,
-    kload: { version: '0.0.0-test' },
-    runId: 42,
-    segment: { index, count: 2 },
+    ...segmentHeader(index),
     agent: `agent-${index}`,
-    status: 'complete',
-    statusReason: null,
-    startedAt: '2026-12-02T10:00:00.000Z',
-    finishedAt: '2026-12-02T10:00:12.000Z',
-    scheduleStartWallUs: Date.parse('2026-12-02T10:00:01Z') * 1000,
-    stoppedAfterSec: null,
-    intervalMs: 1000,
     scenario,
-    environment: {
-      node: 'v20',
-      librdkafka: '2.12.0',
-      kafka: null,
-      os: 'Linux',
-      cpuModel: 'test',
-      cpuCount: 2,
-      totalMemoryBytes: 1,
-      brokers: 'b:9092',
-      cluster: 'external',
-      producerProperties: {},
-      consumerProperties: {},
-      producerThreads: 1,
-      consumerThreads: 1,
-    },
+    environment: testEnvironment(1),
     clock: { offsetUs: -300, boundUs: 900 * index, method: 'intersection' },
     producers: encodeProducers(o.p),
     consumers: encodeConsumers(o.c),

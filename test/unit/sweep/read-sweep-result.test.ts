@@ -40,3 +40,11 @@ test("a single run's result, other JSON, a newer version and a missing file are 
   );
   await rejects('/nonexistent/sweep.json', /sweep result not found/);
 });
+
+test('a sweep whose saved models are damaged is refused with the field, not a crash in the report', async () => {
+  const sweep = JSON.parse(JSON.stringify(sweepOf(lawRows())));
+  sweep.models.littlesLaw[0].evidence = 42;
+  delete sweep.points[1].result.phases[0].intervals;
+  await rejects(file('s.json', JSON.stringify(sweep)), /points\[1\]\.result\.phases\[0\]\.intervals/);
+  await rejects(file('s.json', JSON.stringify(sweep)), /models\.littlesLaw\[0\]\.evidence/);
+});

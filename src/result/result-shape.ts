@@ -1,0 +1,148 @@
+/**
+ * The shape of a saved run result as the commands that read one back (`report`, `compare`, a
+ * sweep's points) rely on it, checked once when the file is read: a hand-edited or damaged file
+ * (a truncated key, a number where a list goes) is then refused with the field it broke, instead
+ * of failing later deep inside a table or a chart. Unknown fields are allowed, so a result with
+ * extra fields from a newer kload of the same schema version still reads.
+ */
+import { z } from 'zod';
+import { formatPath, problemsFromIssues, type PathSegment } from '../scenario/problems.js';
+
+const count = z.number();
+const nullableNumber = z.number().nullable();
+
+const latency = z.looseObject({
+  count,
+  mean: z.number(),
+  stdev: z.number(),
+  min: z.number(),
+  p50: z.number(),
+  p90: z.number(),
+  p99: z.number(),
+  p999: z.number(),
+  p9999: z.number(),
+  max: z.number(),
+  histogram: z.string(),
+});
+
+const integrity = z.looseObject({ lost: count, duplicated: count, outOfOrder: count }).nullable();
+
+const interval = z.looseObject({
+  elapsedSec: z.number(),
+  sentPerSec: z.number(),
+  ackedPerSec: z.number(),
+  consumedPerSec: z.number(),
+  ackedMBPerSec: z.number(),
+  publishP50Us: z.number(),
+  publishP99Us: z.number(),
+  publishMaxUs: z.number(),
+  scheduleDelayP99Us: z.number(),
+  targetPerSec: nullableNumber,
+  consumerLag: nullableNumber,
+});
+
+const phase = z.looseObject({
+  name: z.string(),
+  type: z.enum(['warmup', 'constant', 'ramp', 'steps', 'max']),
+  recorded: z.boolean(),
+  targetRate: nullableNumber,
+  achievedRate: z.number(),
+  durationSec: z.number(),
+  sent: count,
+  acked: count,
+  failed: z.record(z.string(), count),
+  bytes: count,
+  consumed: count,
+  consumedBytes: count,
+  queueFullWaits: count,
+  producerWorkers: z.array(z.looseObject({ workerId: z.number(), sent: count, acked: count })),
+  consumerWorkers: z.array(z.looseObject({ workerId: z.number(), consumed: count })),
+  publishLatencyUs: latency,
+  serviceLatencyUs: latency,
+  scheduleDelayUs: latency,
+  endToEndLatencyUs: latency,
+  endToEndClock: z.enum(['monotonic', 'wall', 'mixed']).nullable(),
+  integrity,
+  generatorBound: z.boolean(),
+  generatorBoundReasons: z.array(z.string()),
+  intervals: z.array(interval),
+});
+
+const threshold = z.looseObject({
+  expression: z.string(),
+  phase: z.string().nullable(),
+  metric: z.string(),
+  actual: nullableNumber,
+  operator: z.enum(['<', '<=', '>', '>=', '==', '!=']),
+  limit: z.number(),
+  unit: z.string(),
+  pass: z.boolean(),
+});
+
+const summary = z.looseObject({
+  durationSec: z.number(),
+  sent: count,
+  acked: count,
+  failed: count,
+  consumed: count,
+  throughputMsgsPerSec: z.number(),
+  throughputMBPerSec: z.number(),
+  publishP50Us: z.number(),
+  publishP99Us: z.number(),
+  endToEndP99Us: z.number(),
+  integrity,
+  generatorBound: z.boolean(),
+});
+
+const environment = z.looseObject({
+  node: z.string(),
+  librdkafka: z.string(),
+  kafka: z.string().nullable(),
+  os: z.string(),
+  cpuModel: z.string(),
+  cpuCount: z.number(),
+  totalMemoryBytes: z.number(),
+  brokers: z.string(),
+  cluster: z.string(),
+  producerProperties: z.record(z.string(), z.unknown()),
+  consumerProperties: z.record(z.string(), z.unknown()),
+  producerThreads: z.number(),
+  consumerThreads: z.number(),
+});
+
+const distribution = z.looseObject({
+  runId: z.number(),
+  segmentCount: z.number(),
+  segments: z.array(
+    z.looseObject({
+      index: z.number(),
+      agent: z.string().nullable(),
+      status: z.string(),
+      statusReason: z.string().nullable(),
+      clockOffsetUs: nullableNumber,
+      clockBoundUs: nullableNumber,
+    }),
+  ),
+  missingSegments: z.array(z.number()),
+});
+
+export const runResultShape = z.looseObject({
+  kload: z.looseObject({ version: z.string() }),
+  status: z.enum(['complete', 'interrupted', 'failed']),
+  statusReason: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  scenario: z.looseObject({ name: z.string(), description: z.string(), phases: z.array(z.unknown()) }),
+  environment,
+  phases: z.array(phase),
+  thresholds: z.array(threshold),
+  summary,
+  distribution: distribution.optional(),
+});
+
+/** The fields of `data` that break the shape, as `phases[1].intervals: expected array`; empty when it fits. */
+export function shapeProblems(shape: z.ZodType, data: unknown, base: readonly PathSegment[] = []): string[] {
+  const parsed = shape.safeParse(data);
+  if (parsed.success) return [];
+  return problemsFromIssues(parsed.error.issues, base).map((p) => `${formatPath(p.path) || '(top)'}: ${p.message}`);
+}
