@@ -42,9 +42,14 @@ export class ProgressTicker {
     const elapsed = Math.round((nowUs() - startAtUs) / 1e6 - 0.25);
     let start = 0;
     let phase = this.scenario.phases[0]!;
+    let over = true;
     for (const p of this.scenario.phases) {
       phase = p;
-      if (elapsed - 0.5 < start + p.durationMs / 1000) break; // the interval's middle decides
+      // The interval's middle decides.
+      if (elapsed - 0.5 < start + p.durationMs / 1000) {
+        over = false;
+        break;
+      }
       start += p.durationMs / 1000;
     }
     this.reporter.progress({
@@ -56,6 +61,7 @@ export class ProgressTicker {
       consumedPerSec: w.consumed / seconds,
       publishP99Us: w.publishP99Us,
       ackedMBPerSec: w.ackedBytes / 1e6 / seconds,
+      ...(over ? { afterScheduleSec: Math.max(0, elapsed - start) } : {}),
     });
   }
 }

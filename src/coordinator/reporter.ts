@@ -8,6 +8,11 @@ export interface ProgressSnapshot {
   consumedPerSec: number;
   publishP99Us: number;
   ackedMBPerSec: number;
+  /**
+   * Set once the schedule is over but producers still wait for acks (a backlog): seconds past the
+   * schedule's end. The interval then belongs to no phase, so the line must not name one.
+   */
+  afterScheduleSec?: number;
   /** A run over agents: how many are still answering, of how many. */
   agents?: { answering: number; of: number };
 }

@@ -97,6 +97,12 @@ function summaryLine({ summary: s, phases }: RunResult): string {
 
 /** `[steady 4/10s] 5,001 msg/s sent, 5,000 acked (0.50 MB/s), 4,998 consumed, publish p99 3.2 ms` */
 export function formatProgressLine(p: ProgressSnapshot): string {
+  if (p.afterScheduleSec !== undefined) {
+    return (
+      `[after schedule +${formatCount(p.afterScheduleSec)}s] producers waiting for acks: ` +
+      `${formatCount(p.ackedPerSec)} acked/s, ${formatCount(p.consumedPerSec)} consumed/s`
+    );
+  }
   return (
     `[${p.phase} ${formatCount(p.elapsedSec)}/${formatCount(p.durationSec)}s] ` +
     `${formatCount(p.sentPerSec)} msg/s sent, ${formatCount(p.ackedPerSec)} acked ` +

@@ -109,3 +109,18 @@ test('over agents, the progress line says how many are still answering', () => {
   });
   assert.match(line, /publish p99 1\.0 ms, 2\/3 agents$/);
 });
+
+test('past the schedule, a line of producers still waiting for acks names no phase', () => {
+  const line = formatProgressLine({
+    phase: 'steady',
+    elapsedSec: 10,
+    durationSec: 10,
+    sentPerSec: 0,
+    ackedPerSec: 450,
+    consumedPerSec: 460,
+    publishP99Us: 0,
+    ackedMBPerSec: 0,
+    afterScheduleSec: 2,
+  });
+  assert.equal(line, '[after schedule +2s] producers waiting for acks: 450 acked/s, 460 consumed/s');
+});
