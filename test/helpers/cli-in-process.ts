@@ -25,25 +25,31 @@ export function startCliThread(): CliThread {
   let worker = spawnWorker();
   return {
     run: async (args, deadlineMs) => {
+      await worker.ready;
       const began = performance.now();
-      const answer = await ask(worker, args, deadlineMs).catch((error: Error) => error);
+      const answer = await ask(worker.thread, args, deadlineMs).catch((error: Error) => error);
       if (answer !== null && !(answer instanceof Error)) return answer;
       // Stuck or crashed: the thread is lost with its command; the next command gets a fresh one.
-      await worker.terminate();
+      await worker.thread.terminate();
       worker = spawnWorker();
       const stderr = answer === null ? `no answer within ${deadlineMs} ms` : `the thread died: ${answer.stack}`;
       return { code: null, stdout: '', stderr, durationMs: performance.now() - began };
     },
     close: async () => {
-      await worker.terminate();
+      await worker.thread.terminate();
     },
   };
 }
 
-function spawnWorker(): Worker {
-  const worker = new Worker(new URL('./cli-thread.js', import.meta.url));
-  worker.unref();
-  return worker;
+/** A new thread, and when it has loaded the CLI (rejects if it dies first). */
+function spawnWorker(): { thread: Worker; ready: Promise<void> } {
+  const thread = new Worker(new URL('./cli-thread.js', import.meta.url));
+  thread.unref();
+  const ready = new Promise<void>((resolve, reject) => {
+    thread.once('message', () => resolve());
+    thread.once('error', reject);
+  });
+  return { thread, ready };
 }
 
 function ask(worker: Worker, args: string[], deadlineMs: number): Promise<InProcessResult | null> {
