@@ -154,7 +154,7 @@ async function main(spec: KloadConsumerSpec): Promise<KloadConsumerSummary> {
         },
       ],
     };
-    const integrity = integrityByPhase(1, [spec.group], [fill], [result])[0]!;
+    const integrity = integrityByPhase(1, [spec.group], [fill], [result], true)[0]!;
     return {
       client: spec.client,
       consumed: phase.consumed,

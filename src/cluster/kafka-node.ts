@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NodePorts } from './node-config.js';
+import { recordPid } from './pid-record.js';
 
 export interface KafkaNodeSpec extends NodePorts {
   java: string;
@@ -68,6 +69,7 @@ export class KafkaNode {
     closeSync(log);
     this.child = child;
     this.pidValue = child.pid ?? null;
+    recordPid(child.pid, this.propertiesFile);
     child.on('exit', (code, signal) => {
       this.exitCode = code;
       this.exitSignal = signal;

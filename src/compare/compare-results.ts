@@ -4,7 +4,8 @@
  */
 import type { RunResult } from '../result/result-types.js';
 import { assertComparable } from './comparable.js';
-import { phaseRows } from './phase-rows.js';
+import { phaseRows, unverifiedOf } from './phase-rows.js';
+import { formatCount } from '../text/format.js';
 import type { Comparison, RunIdentity } from './types.js';
 
 export interface CompareOptions {
@@ -28,7 +29,7 @@ export function compareResults(base: RunResult, head: RunResult, options: Compar
     maxRegression: options.maxRegression,
     rows,
     regressions: rows.filter((row) => row.verdict === 'regressed').length,
-    notes: [...statusNotes(base, head), ...generatorBoundNotes(base, head)],
+    notes: [...statusNotes(base, head), ...generatorBoundNotes(base, head), ...unverifiedNotes(base, head)],
   };
 }
 
@@ -52,6 +53,19 @@ function generatorBoundNotes(base: RunResult, head: RunResult): string[] {
       .filter((phase) => phase.recorded && phase.generatorBound)
       .map(
         (phase) => `phase "${phase.name}" was generator-bound in the ${side} run: its numbers measure kload, not Kafka`,
+      ),
+  );
+}
+
+/** Integrity with unverified messages is no verdict: its rows are n/a, and this says why. */
+function unverifiedNotes(base: RunResult, head: RunResult): string[] {
+  return (['base', 'head'] as const).flatMap((side) =>
+    (side === 'base' ? base : head).phases
+      .filter((phase) => phase.recorded && unverifiedOf(phase.integrity) > 0)
+      .map(
+        (phase) =>
+          `integrity of phase "${phase.name}" not evaluated in the ${side} run: ` +
+          `${formatCount(unverifiedOf(phase.integrity))} messages unverified (the drain did not finish)`,
       ),
   );
 }

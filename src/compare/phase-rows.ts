@@ -33,6 +33,8 @@ interface RowSpec {
   zeroTolerance: boolean;
   base: Estimate | null;
   head: Estimate | null;
+  /** A side's value cannot be judged (integrity while messages are unverified): n/a, whatever the numbers. */
+  undecided?: boolean;
 }
 
 export function phaseRows(base: PhaseResult, head: PhaseResult, maxRegression: number): ComparisonRow[] {
@@ -51,7 +53,7 @@ export function phaseRows(base: PhaseResult, head: PhaseResult, maxRegression: n
     base: spec.base,
     head: spec.head,
     delta: spec.base === null || spec.head === null ? null : relativeDelta(spec.base.value, spec.head.value),
-    verdict: verdictOf(spec, maxRegression),
+    verdict: spec.undecided ? 'n/a' : verdictOf(spec, maxRegression),
   }));
 }
 
@@ -74,9 +76,13 @@ function latencySpecs(label: string, base: LatencySummaryUs, head: LatencySummar
   ];
 }
 
-/** No rows when neither run checked integrity (no consumers); n/a when only one did. */
+/**
+ * No rows when neither run checked integrity (no consumers); n/a when only one did, or when one
+ * has unverified messages (its drain did not finish, so its counts are no verdict; a note says so).
+ */
 function integritySpecs(base: IntegrityCounts | null, head: IntegrityCounts | null): RowSpec[] {
   if (base === null && head === null) return [];
+  const undecided = unverifiedOf(base) > 0 || unverifiedOf(head) > 0;
   return INTEGRITY.map((name) => ({
     metric: name,
     unit: 'count',
@@ -84,7 +90,13 @@ function integritySpecs(base: IntegrityCounts | null, head: IntegrityCounts | nu
     zeroTolerance: true,
     base: base === null ? null : exact(base[name]),
     head: head === null ? null : exact(head[name]),
+    undecided,
   }));
+}
+
+/** Absent in results of kload before 0.2. */
+export function unverifiedOf(counts: IntegrityCounts | null): number {
+  return counts?.unverified ?? 0;
 }
 
 function exactSpec(metric: string, unit: MetricUnit, direction: Direction, base: number, head: number): RowSpec {

@@ -8,7 +8,8 @@
  * - better / regressed: beyond --max-regression, and beyond what sampling noise could explain.
  * - noise: beyond --max-regression, but the two measurements' uncertainty intervals overlap,
  *   so the run cannot tell a real change from chance (more samples would).
- * - n/a: one side has no samples (e.g. no end-to-end latencies because nothing was consumed).
+ * - n/a: one side has no samples (e.g. no end-to-end latencies because nothing was consumed), or
+ *   its value is no verdict (integrity counts while messages are unverified: the drain did not finish).
  */
 export type Verdict = 'ok' | 'better' | 'regressed' | 'noise' | 'n/a';
 

@@ -44,7 +44,7 @@ export async function drainToWatermarks(
       if (high.every((h, p) => h === marks[p])) return true;
     }
   } catch (err) {
-    input.reporter.warn(`Drain incomplete, integrity counts may show messages as lost: ${(err as Error).message}`);
+    input.reporter.warn(`Drain incomplete, messages not yet read are counted as unverified: ${(err as Error).message}`);
     return false;
   }
 }

@@ -2,15 +2,26 @@ import type { WatermarkReader } from '../kafka/watermarks.js';
 import { nowUs } from '../workers/clock.js';
 import type { PositionSource } from '../segment/position-source.js';
 
+/** Consumer threads report their positions every 200 ms; wait a little longer than that for a fresh one. */
+const FRESH_WAIT_US = 250_000;
+/** How often to look for a fresh report: a position is used at most this old. */
+const POLL_MS = 2;
+
 /**
  * Once a second, consumer lag: the topic's high watermarks minus how far each group has read
  * (positions the consumers report; see segment/group-positions.ts), summed over groups. Stored
  * by phase and interval index so it lands in the interval series next to the rates.
+ *
+ * A reported position is up to one report period (200 ms) old, so lag read against a fresh
+ * watermark overstated by rate × that age: ~500 messages at 5,000 msg/s where the true lag is
+ * rate × the produce→consume delay, a few dozen. So each partition's watermark is read the moment
+ * a fresh report moves its position: position and watermark are then a few milliseconds apart.
  */
 export class LagSampler {
   readonly samples: Map<number, number>[];
   private timer: NodeJS.Timeout | null = null;
   private busy = false;
+  private stopped = false;
 
   constructor(
     private readonly reader: WatermarkReader,
@@ -23,13 +34,22 @@ export class LagSampler {
     this.samples = phaseStartsSec.map(() => new Map());
   }
 
+  /** Samples in the middle of each second of the schedule, so the reads never straddle two phases. */
   start(startAtUs: number): void {
-    this.timer = setInterval(() => void this.sample(startAtUs), 1000);
+    this.timer = setTimeout(
+      () => {
+        void this.sample(startAtUs);
+        this.timer = setInterval(() => void this.sample(startAtUs), 1000);
+        this.timer.unref();
+      },
+      Math.max(0, (startAtUs - nowUs()) / 1000) + 500,
+    );
     this.timer.unref();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
@@ -38,15 +58,47 @@ export class LagSampler {
     this.busy = true;
     try {
       const elapsedSec = (nowUs() - startAtUs) / 1e6;
-      const high = await this.reader.highWatermarks(this.topic, this.partitions, 2000);
       let phase = 0;
       while (phase + 1 < this.phaseStartsSec.length && elapsedSec >= this.phaseStartsSec[phase + 1]!) phase++;
       const index = Math.max(0, Math.floor(elapsedSec - this.phaseStartsSec[phase]!));
-      this.samples[phase]!.set(index, this.positions.lag(this.groups, high));
+      const lag = await this.alignedLag();
+      if (!this.stopped) this.samples[phase]!.set(index, lag);
     } catch {
       // A missed sample leaves a gap (null) in the series; the run goes on.
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Σ over groups and partitions of high watermark − position, each pair read together. */
+  private async alignedLag(): Promise<number> {
+    const before = this.groups.map((g) => this.positions.positionsOf(g));
+    // group index × partitions + partition, for every pair still waiting for a fresh position
+    const pending = new Set(Array.from({ length: this.groups.length * this.partitions }, (_, key) => key));
+    const reads: Promise<number>[] = [];
+    const readNow = (key: number, next: number | undefined) => {
+      pending.delete(key);
+      reads.push(this.partitionLag(key % this.partitions, next ?? 0));
+    };
+    const deadline = nowUs() + FRESH_WAIT_US;
+    while (pending.size > 0 && nowUs() < deadline && !this.stopped) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      const now = this.groups.map((g) => this.positions.positionsOf(g));
+      for (const key of [...pending]) {
+        const g = Math.floor(key / this.partitions);
+        const next = now[g]!.get(key % this.partitions);
+        if (next !== before[g]!.get(key % this.partitions)) readNow(key, next);
+      }
+    }
+    // Not moved for a whole report period: nothing was read from it meanwhile, so the position
+    // is current (a stalled or idle member, or a partition no member holds yet).
+    const last = this.groups.map((g) => this.positions.positionsOf(g));
+    for (const key of [...pending]) readNow(key, last[Math.floor(key / this.partitions)]!.get(key % this.partitions));
+    return (await Promise.all(reads)).reduce((a, b) => a + b, 0);
+  }
+
+  private async partitionLag(partition: number, next: number): Promise<number> {
+    const high = await this.reader.highWatermark(this.topic, partition, 2000);
+    return Math.max(0, high - next);
   }
 }

@@ -1,9 +1,11 @@
 /**
  * Parses what a user types for `kload plan`: a target throughput ("20000", "20k msg/s",
- * "5 MB/s") and a latency limit ("50ms", "0.5s"). Pure; a bad value is a KloadError (exit 2).
+ * "5 MB/s") and a latency limit ("50ms", "250us", "0.5s"). Pure; a bad value is a KloadError (exit 2).
  */
 import { KloadError } from '../errors.js';
-import { parseDurationMs } from '../scenario/duration.js';
+import { latencyUnitOf } from '../thresholds/resolve-metric.js';
+import { SyntaxProblem } from '../thresholds/syntax-problem.js';
+import { LATENCY_UNIT_LIST, MICROSECONDS_PER } from '../thresholds/vocabulary.js';
 import type { PlanTarget } from './plan-types.js';
 
 const targetPattern = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(k?)\s*(msgs?\/s|MB\/s)?\s*$/;
@@ -22,13 +24,33 @@ export function parseTarget(text: string): PlanTarget {
   return { value, unit: match[3] === 'MB/s' ? 'MB/s' : 'msg/s' };
 }
 
-/** The p99 limit in µs. */
+/** A number, then its unit: "50ms", "250 µs", "0.5s", "1e3us". */
+const latencyPattern = /^\s*((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(\S*)\s*$/;
+/** Before --p99 took the thresholds' units it took durations; "1m" still means a minute. */
+const LONG_UNITS_US: Readonly<Record<string, number>> = { m: 60e6, h: 3600e6 };
+
+/**
+ * The p99 limit in µs, written as a latency threshold's limit is (us, µs, ms or s) and refused
+ * with the same words ("missing unit", "did you mean"), so one spelling works in both places.
+ */
 export function parseLatencyUs(text: string, flag = '--p99'): number {
-  const ms = parseDurationMs(text);
-  if (ms === null || !(ms > 0)) {
-    throw new KloadError('INVALID_ARGUMENT', `${flag} "${text}" is not a latency`, {
-      hint: `Write a duration with its unit, e.g. ${flag} 50ms or ${flag} 0.5s.`,
+  const refuse = (problem: string) =>
+    new KloadError('INVALID_ARGUMENT', `${flag} "${text}" is not a latency: ${problem}`, {
+      hint: `Write a number and its unit (${LATENCY_UNIT_LIST}), as in thresholds: ${flag} 50ms or ${flag} 0.5s.`,
     });
+  const match = latencyPattern.exec(text);
+  if (match === null) throw refuse('expected a number and a unit, e.g. 50ms');
+  const [, number = '', unit = ''] = match;
+  let perUnitUs = LONG_UNITS_US[unit];
+  if (perUnitUs === undefined) {
+    try {
+      perUnitUs = MICROSECONDS_PER[latencyUnitOf({ text: unit, column: 1 }, 'the publish p99')];
+    } catch (error) {
+      if (error instanceof SyntaxProblem) throw refuse(error.message);
+      throw error;
+    }
   }
-  return ms * 1_000;
+  const us = Number(number) * perUnitUs;
+  if (!(us > 0) || !Number.isFinite(us)) throw refuse('must be > 0');
+  return us;
 }

@@ -30,6 +30,7 @@ export function summarizeRun(phases: readonly PhaseResult[]): RunSummary {
       ? null
       : {
           lost: sum(recorded, (phase) => phase.integrity!.lost),
+          unverified: sum(recorded, (phase) => phase.integrity!.unverified),
           duplicated: sum(recorded, (phase) => phase.integrity!.duplicated),
           outOfOrder: sum(recorded, (phase) => phase.integrity!.outOfOrder),
         },

@@ -6,16 +6,19 @@
  * also when the sweep was interrupted or a point failed (the points so far are kept).
  */
 import type { Reporter } from '../coordinator/reporter.js';
-import { runScenario } from '../coordinator/run-scenario.js';
+import { runSegment } from '../coordinator/run-scenario.js';
+import { WHOLE_RUN } from '../segment/execution-segment.js';
+import { mergeSegments } from '../segment/merge-segments.js';
 import { deleteTopic } from '../kafka/admin.js';
 import type { ClusterTarget } from '../cluster/cluster-target.js';
 import type { Scenario, SweepSpec } from '../scenario/types.js';
 import { assembleSweepResult, type SweepEnding } from './assemble-result.js';
 import { expandSweep, pointScenario, sweepRunId, type SweepPointParameters } from './grid.js';
 import { describePointLoad, measurePoint } from './measure-point.js';
+import { measuredPhaseOffsetMs, OffsetsAtPhaseStart, pointStorage } from './point-storage.js';
 import { plannedPointMs, sweepProgress, type SweepProgress } from './progress.js';
 import { settleDisk } from './settle-disk.js';
-import { settledTopicLogBytes } from './stored-bytes.js';
+import { settledTopicLogBytes, topicLogBytesFrom } from './stored-bytes.js';
 import type { PointStorage, SweepPointResult, SweepResult } from './sweep-result-types.js';
 
 export interface SweepRunOptions {
@@ -100,42 +103,71 @@ async function runPoint(
 ): Promise<SweepPointResult> {
   const scenario = pointScenario(o.scenario, sweep, parameters);
   const label = `point ${parameters.index + 1}`;
-  const { result } = await runScenario({
-    scenario,
-    kloadVersion: o.kloadVersion,
-    cluster,
-    clientConfig: o.clientConfig,
-    signal: o.signal,
-    reporter: pointReporter(o.reporter, label),
-    ...(o.intervalMs === undefined ? {} : { intervalMs: o.intervalMs }),
-    ...(o.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: o.drainTimeoutMs }),
+  const offsetMs = measuredPhaseOffsetMs(scenario.phases);
+  const atPhaseStart =
+    cluster.logDirs !== null && offsetMs !== null
+      ? OffsetsAtPhaseStart.forCluster(
+          { brokers: cluster.brokers, clientConfig: o.clientConfig },
+          parameters.topic,
+          parameters.partitions,
+          offsetMs,
+        )
+      : null;
+  try {
+    // runScenario's own steps, with a start hook that reads the offsets as the measured phase begins.
+    const { segment } = await runSegment({
+      scenario,
+      kloadVersion: o.kloadVersion,
+      cluster,
+      clientConfig: o.clientConfig,
+      signal: o.signal,
+      reporter: pointReporter(o.reporter, label),
+      ...(o.intervalMs === undefined ? {} : { intervalMs: o.intervalMs }),
+      ...(o.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: o.drainTimeoutMs }),
+      segment: WHOLE_RUN,
+      agent: null,
+      clock: null,
+      ...(atPhaseStart === null ? {} : { chooseStart: atPhaseStart.chooseStart }),
+    });
+    const result = mergeSegments([segment]);
+    // A warmup that could not keep its schedule (connections still opening) is not a finding: warmups are not measured.
+    for (const p of result.phases) {
+      if (p.type === 'warmup') continue;
+      for (const reason of p.generatorBoundReasons)
+        o.reporter.warn(`${label}: phase ${p.name} is generator-bound: ${reason}`);
+    }
+    const measurement = measurePoint(result, scenario);
+    const storage =
+      cluster.logDirs !== null && measurement !== null && atPhaseStart !== null
+        ? await measuredPhaseStorage(cluster.logDirs, parameters, atPhaseStart)
+        : null;
+    // The cluster runs here: leave the next point a page cache without this point's dirty pages.
+    if (cluster.kind !== 'external') await settleDisk();
+    // The point's topic was made for this sweep alone; dropping it keeps a long sweep from filling the disk.
+    await deleteTopic(cluster.brokers, parameters.topic, o.clientConfig).catch((error: Error) =>
+      o.reporter.warn(`${label}: could not delete topic ${parameters.topic}: ${error.message}`),
+    );
+    return { parameters, measurement, storage, result };
+  } finally {
+    await atPhaseStart?.close();
+  }
+}
+
+/** Null when the offsets were not read as the phase began (a run stopped before it). */
+async function measuredPhaseStorage(
+  logDirs: readonly string[],
+  parameters: SweepPointParameters,
+  atPhaseStart: OffsetsAtPhaseStart,
+): Promise<PointStorage | null> {
+  const firstOffsets = atPhaseStart.firstOffsets;
+  if (firstOffsets === null) return null;
+  await settledTopicLogBytes(logDirs, parameters.topic);
+  return pointStorage({
+    logBytes: topicLogBytesFrom(logDirs, parameters.topic, firstOffsets),
+    firstOffsets,
+    endOffsets: await atPhaseStart.endOffsets(),
+    messageBytes: parameters.messageBytes,
   });
-  // A warmup that could not keep its schedule (connections still opening) is not a finding: warmups are not measured.
-  for (const p of result.phases) {
-    if (p.type === 'warmup') continue;
-    for (const reason of p.generatorBoundReasons)
-      o.reporter.warn(`${label}: phase ${p.name} is generator-bound: ${reason}`);
-  }
-  const measurement = measurePoint(result, scenario);
-  let storage: PointStorage | null = null;
-  if (cluster.logDirs !== null && measurement !== null) {
-    const logBytes = await settledTopicLogBytes(cluster.logDirs, parameters.topic);
-    const messages = measurement.messagesAcked;
-    const bytesPerMessage = messages > 0 ? logBytes / messages : 0;
-    storage = {
-      logBytes,
-      messages,
-      bytesPerMessage,
-      overheadBytesPerMessage: bytesPerMessage - parameters.messageBytes,
-    };
-  }
-  // The cluster runs here: leave the next point a page cache without this point's dirty pages.
-  if (cluster.kind !== 'external') await settleDisk();
-  // The point's topic was made for this sweep alone; dropping it keeps a long sweep from filling the disk.
-  await deleteTopic(cluster.brokers, parameters.topic, o.clientConfig).catch((error: Error) =>
-    o.reporter.warn(`${label}: could not delete topic ${parameters.topic}: ${error.message}`),
-  );
-  return { parameters, measurement, storage, result };
 }
 
 /** Per-point "Created topics" lines would repeat the sweep's header n times. */

@@ -69,15 +69,15 @@ export function latencyModel(points: readonly ModelPoint[]): SeedModel {
 }
 
 /**
- * E = T/S with S the bytes the point's topic occupies on the brokers' disks and E the messages it
- * stores per byte. E is computed as messages / S, so the S exponent partly restates that
- * definition; the T exponent is the real test.
+ * E = T/S with S the bytes the point's measured phase stored on the brokers' disks (the warmup's
+ * left out, see point-storage.ts) and E the messages it stores per byte. E is computed as
+ * messages / S, so the S exponent partly restates that definition; the T exponent is the real test.
  */
 export function efficiencyModel(points: readonly ModelPoint[], storageUnavailable: string | null): SeedModel {
   const seed = 'E = T/S';
   const measures =
     'E: messages stored per byte on disk; T: msg/s of the measured phase; ' +
-    "S: bytes of the topic's log segments (all partitions and replicas)";
+    "S: bytes of the topic's log segments from the measured phase's first offsets (all partitions and replicas)";
   if (storageUnavailable !== null) return { checked: false, seed, measures, reason: storageUnavailable };
   const missing = points.filter((p) => p.storage === null || p.storage.logBytes <= 0);
   if (missing.length > 0) {

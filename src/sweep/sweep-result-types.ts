@@ -83,14 +83,23 @@ export interface PointMeasurement {
 }
 
 export interface PointStorage {
-  /** Bytes of the topic's log segment files (*.log), summed over partitions and replicas. */
+  /**
+   * Bytes of the topic's log segment files (*.log) from the measured phase's first offsets on,
+   * summed over partitions and replicas. Sweeps of kload before 0.2 counted the whole point, warmup included.
+   */
   logBytes: number;
-  /** Messages acknowledged in the point, warmup included. */
+  /**
+   * Messages from those offsets on (the high watermarks' growth since the phase began: the
+   * phase's acknowledged messages, give or take a warmup message in flight at the line).
+   * Before kload 0.2: acknowledged in the point, warmup included.
+   */
   messages: number;
   /** S per message: logBytes / messages. */
   bytesPerMessage: number;
   /** bytesPerMessage − messageBytes: record, batch and header overhead (negative when compression wins). */
   overheadBytesPerMessage: number;
+  /** The high watermark of each partition when the measured phase began; absent before kload 0.2. */
+  firstOffsets?: number[];
 }
 
 /** A power-law check of one seed formula, or why it could not be made. */

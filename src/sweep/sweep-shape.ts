@@ -150,6 +150,7 @@ const point = z.looseObject({
       messages: z.number(),
       bytesPerMessage: z.number(),
       overheadBytesPerMessage: z.number(),
+      firstOffsets: z.array(z.number()).optional(),
     })
     .nullable(),
   result: runResultShape,

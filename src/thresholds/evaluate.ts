@@ -3,7 +3,7 @@
  * threshold out, in the order written. Units: see the convention in types.ts.
  */
 import type { PhaseResult, RunResult, ThresholdOutcome } from '../result/result-types.js';
-import { measure } from './measure.js';
+import { measure, undecidedReason } from './measure.js';
 import { parseThresholds } from './parse.js';
 import type { ParsedThreshold, ThresholdOperator } from './types.js';
 import { assertNever } from '../errors.js';
@@ -18,6 +18,7 @@ export function evaluateOne(threshold: ParsedThreshold, phases: readonly PhaseRe
   // A phase name that matches nothing is a failure, not a skip: a renamed phase must not
   // silently turn its thresholds off.
   const actual = scope === undefined ? null : measure(threshold.metric, scope);
+  const undecided = scope === undefined ? null : undecidedReason(threshold.metric, scope);
   return {
     expression: threshold.expression,
     phase: threshold.phase,
@@ -26,7 +27,9 @@ export function evaluateOne(threshold: ParsedThreshold, phases: readonly PhaseRe
     operator: threshold.operator,
     limit: threshold.limit,
     unit: threshold.metric.unit,
-    pass: actual !== null && holds(actual, threshold.operator, threshold.limit),
+    pass: undecided === null && actual !== null && holds(actual, threshold.operator, threshold.limit),
+    evaluated: undecided === null,
+    notEvaluatedReason: undecided,
   };
 }
 

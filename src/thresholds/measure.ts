@@ -9,6 +9,7 @@ import type { CountName, ThresholdMetric } from './types.js';
 import { LATENCY_FIELDS, MICROSECONDS_PER } from './vocabulary.js';
 import { BYTES_PER_MB, sumOf as sum, totalFailed } from '../result/phase-figures.js';
 import { assertNever } from '../errors.js';
+import { formatCount } from '../text/format.js';
 
 /** null when the phases hold no such measurement (no samples, no time, nothing sent). */
 export function measure(metric: ThresholdMetric, phases: readonly PhaseResult[]): number | null {
@@ -45,6 +46,22 @@ export function measure(metric: ThresholdMetric, phases: readonly PhaseResult[])
     default:
       return assertNever(metric, 'metric');
   }
+}
+
+/**
+ * Why these phases cannot decide the metric, or null when they can: an integrity count while
+ * messages are unverified (the drain did not finish) could still go either way — each unverified
+ * message may be lost or only late, and reading them could show duplicates or reordering.
+ */
+export function undecidedReason(metric: ThresholdMetric, phases: readonly PhaseResult[]): string | null {
+  if (metric.kind !== 'count' || !isIntegrityCount(metric.name)) return null;
+  const unverified = sum(phases, (phase) => phase.integrity?.unverified ?? 0);
+  if (unverified === 0) return null;
+  return `${formatCount(unverified)} message${unverified === 1 ? '' : 's'} unverified (the drain did not finish)`;
+}
+
+function isIntegrityCount(name: CountName): boolean {
+  return name === 'lost' || name === 'duplicated' || name === 'outOfOrder';
 }
 
 /** null for an integrity count of a phase without consumers (nothing was checked). */

@@ -4,7 +4,7 @@
  */
 import { didYouMean } from '../scenario/did-you-mean.js';
 import { SyntaxProblem, type Token } from './syntax-problem.js';
-import type { CountName, LatencySource, LatencyStat, ThresholdMetric } from './types.js';
+import type { CountName, LatencySource, LatencyStat, LatencyUnit, ThresholdMetric } from './types.js';
 import { assertNever } from '../errors.js';
 import {
   COUNT_NAMES,
@@ -57,10 +57,7 @@ export function resolveMetricWord(word: Token): MetricWord {
 export function withUnit(word: MetricWord, metricText: string, unit: Token): ThresholdMetric {
   switch (word.kind) {
     case 'latency': {
-      if (unit.text === '')
-        throw new SyntaxProblem(`missing unit: a latency limit needs ${LATENCY_UNIT_LIST}`, unit.column);
-      const latencyUnit = LATENCY_UNITS[unit.text];
-      if (latencyUnit === undefined) throw unknownUnit(unit, metricText, Object.keys(LATENCY_UNITS), LATENCY_UNIT_LIST);
+      const latencyUnit = latencyUnitOf(unit, metricText);
       return {
         kind: 'latency',
         name: `${word.source}.${word.stat}`,
@@ -84,6 +81,15 @@ export function withUnit(word: MetricWord, metricText: string, unit: Token): Thr
     default:
       return assertNever(word, 'metric');
   }
+}
+
+/** The unit of a latency limit ("ms", "µs", ...), or the problem: missing, or which one was meant. */
+export function latencyUnitOf(unit: Token, metricText: string): LatencyUnit {
+  if (unit.text === '')
+    throw new SyntaxProblem(`missing unit: a latency limit needs ${LATENCY_UNIT_LIST}`, unit.column);
+  const latencyUnit = LATENCY_UNITS[unit.text];
+  if (latencyUnit === undefined) throw unknownUnit(unit, metricText, Object.keys(LATENCY_UNITS), LATENCY_UNIT_LIST);
+  return latencyUnit;
 }
 
 function unknownUnit(unit: Token, metricText: string, candidates: readonly string[], expected: string): SyntaxProblem {

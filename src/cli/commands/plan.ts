@@ -31,7 +31,11 @@ export const planCommand: CommandModule<object, PlanArgs> = {
         demandOption: true,
         describe: 'Throughput to sustain: msg/s or MB/s, e.g. 20000, "20k msg/s", "5 MB/s"',
       })
-      .option('p99', { type: 'string', demandOption: true, describe: 'Publish p99 limit, e.g. 50ms' })
+      .option('p99', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Publish p99 limit in the units thresholds take (us, µs, ms, s), e.g. 50ms, 250us, 0.5s',
+      })
       .option('message-bytes', {
         type: 'number',
         describe: 'Record size to plan for (a size the sweep measured; default: the largest)',

@@ -82,7 +82,14 @@ test(
       assert.ok(measurement !== null && measurement.throughputMsgsPerSec > 0, label);
       assert.equal(measurement.throughputMsgsPerSec, result.phases[1]!.achievedRate, label);
       assert.ok(storage !== null, `${label}: stored bytes measured`);
-      assert.equal(storage.messages, result.phases[0]!.acked + result.phases[1]!.acked, label);
+      // S and its messages are the measured (max) phase's, from the offsets it began at: the line
+      // falls within milliseconds of the phase's start, so only a few messages land on the wrong side.
+      const max = result.phases[1]!;
+      assert.ok(storage.firstOffsets!.reduce((a, b) => a + b, 0) > 0, `${label}: the warmup came first`);
+      assert.ok(
+        Math.abs(storage.messages - max.acked) <= 0.02 * max.acked,
+        `${label}: ${storage.messages} messages stored from the phase's start, ${max.acked} acked in it`,
+      );
       // Every stored message holds its payload plus record, batch and kload-header overhead (no compression).
       assert.ok(
         storage.overheadBytesPerMessage > 0 && storage.overheadBytesPerMessage < 300,

@@ -112,12 +112,36 @@ for (const [baseRate, headRate, verdict] of throughputCases) {
 
 test('one lost message where there were none regresses whatever the tolerance', () => {
   const comparison = compareResults(
-    run({ integrity: { lost: 0, duplicated: 0, outOfOrder: 0 } }),
-    run({ integrity: { lost: 1, duplicated: 0, outOfOrder: 0 } }),
+    run({ integrity: { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 } }),
+    run({ integrity: { lost: 1, unverified: 0, duplicated: 0, outOfOrder: 0 } }),
     { maxRegression: 100 },
   );
   assert.deepEqual([row(comparison, 'lost').verdict, row(comparison, 'lost').delta], ['regressed', null]);
   assert.equal(comparison.regressions, 1);
+});
+
+test('integrity of a run with unverified messages is n/a, never a regression, and a note says why', () => {
+  const comparison = compareResults(
+    run({ integrity: { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 } }),
+    run({ integrity: { lost: 1, unverified: 23, duplicated: 0, outOfOrder: 0 } }),
+    { maxRegression: 0.05 },
+  );
+  assert.deepEqual(
+    ['lost', 'duplicated', 'outOfOrder'].map((metric) => row(comparison, metric).verdict),
+    ['n/a', 'n/a', 'n/a'],
+  );
+  assert.equal(row(comparison, 'lost').head?.value, 1, 'the number is still shown');
+  assert.equal(comparison.regressions, 0);
+  assert.deepEqual(comparison.notes, [
+    'integrity of phase "steady" not evaluated in the head run: 23 messages unverified (the drain did not finish)',
+  ]);
+});
+
+test('results of kload before 0.2 (integrity without unverified) compare as verified', () => {
+  const old = { lost: 0, duplicated: 0, outOfOrder: 0 } as unknown as PhaseResult['integrity'];
+  const comparison = compareResults(run({ integrity: old }), run({ integrity: old }), FIVE_PERCENT);
+  assert.equal(row(comparison, 'lost').verdict, 'ok');
+  assert.deepEqual(comparison.notes, []);
 });
 
 test('failed deliveries add up over error codes and compare like any lower-is-better count', () => {

@@ -49,7 +49,7 @@ test('the run summary folds the recorded phases and leaves warmup out', () => {
     publishP50Us: 200,
     publishP99Us: 1000,
     endToEndP99Us: 700,
-    integrity: { lost: 0, duplicated: 0, outOfOrder: 0 },
+    integrity: { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 },
     generatorBound: false,
   });
 });
@@ -58,18 +58,22 @@ test('the run summary is all zeros when nothing was recorded', () => {
   for (const summary of [summarizeRun([phaseResult({ recorded: false })]), summarizeRun([])]) {
     const { integrity, generatorBound, ...counts } = summary;
     for (const [field, value] of Object.entries(counts)) assert.equal(value, 0, field);
-    assert.deepEqual(integrity, { lost: 0, duplicated: 0, outOfOrder: 0 });
+    assert.deepEqual(integrity, { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 });
     assert.equal(generatorBound, false);
   }
 });
 
 test('the run summary adds the integrity counts of the recorded phases only', () => {
   const summary = summarizeRun([
-    phaseResult({ name: 'warmup', recorded: false, integrity: { lost: 100, duplicated: 100, outOfOrder: 100 } }),
-    phaseResult({ name: 'a', integrity: { lost: 1, duplicated: 2, outOfOrder: 0 } }),
-    phaseResult({ name: 'b', integrity: { lost: 3, duplicated: 0, outOfOrder: 4 } }),
+    phaseResult({
+      name: 'warmup',
+      recorded: false,
+      integrity: { lost: 100, unverified: 0, duplicated: 100, outOfOrder: 100 },
+    }),
+    phaseResult({ name: 'a', integrity: { lost: 1, unverified: 0, duplicated: 2, outOfOrder: 0 } }),
+    phaseResult({ name: 'b', integrity: { lost: 3, unverified: 5, duplicated: 0, outOfOrder: 4 } }),
   ]);
-  assert.deepEqual(summary.integrity, { lost: 4, duplicated: 2, outOfOrder: 4 });
+  assert.deepEqual(summary.integrity, { lost: 4, unverified: 5, duplicated: 2, outOfOrder: 4 });
 });
 
 test('the run summary has no integrity when a recorded phase ran without consumers', () => {

@@ -20,7 +20,7 @@ const warmup = phaseResult({
   bytes: 9_999_999_999,
   failed: { ERR__MSG_TIMED_OUT: 500 },
   publishLatencyUs: latencies(900_000),
-  integrity: { lost: 7, duplicated: 7, outOfOrder: 7 },
+  integrity: { lost: 7, unverified: 0, duplicated: 7, outOfOrder: 7 },
 });
 // p99 of a is 990 µs, of b 1,990 µs; of both merged (1..2000) 1,980 µs: neither, nor their mean.
 const a = phaseResult({
@@ -32,7 +32,7 @@ const a = phaseResult({
   consumed: 9_990,
   failed: { ERR__MSG_TIMED_OUT: 6, ERR_NOT_LEADER_FOR_PARTITION: 4 },
   publishLatencyUs: latencies(...range(1, 1000)),
-  integrity: { lost: 1, duplicated: 2, outOfOrder: 0 },
+  integrity: { lost: 1, unverified: 0, duplicated: 2, outOfOrder: 0 },
 });
 const b = phaseResult({
   name: 'b',
@@ -44,7 +44,7 @@ const b = phaseResult({
   bytes: 5_000_000,
   consumed: 30_000,
   publishLatencyUs: latencies(...range(1001, 2000)),
-  integrity: { lost: 2, duplicated: 0, outOfOrder: 3 },
+  integrity: { lost: 2, unverified: 0, duplicated: 0, outOfOrder: 3 },
 });
 const run = runResult([warmup, a, b]);
 
@@ -108,6 +108,8 @@ test('an outcome carries the expression, scope, canonical metric, operator and l
       limit: 10,
       unit: 'MB/s',
       pass: false,
+      evaluated: true,
+      notEvaluatedReason: null,
     },
   ]);
 });
@@ -161,3 +163,30 @@ for (const [actual, operator, limit, expected] of operators) {
     assert.equal(holds(actual, operator, limit), expected);
   });
 }
+
+test('integrity thresholds are not evaluated while messages are unverified; the others still are', () => {
+  const cutShort = runResult([
+    phaseResult({ name: 'steady', acked: 1000, integrity: { lost: 0, unverified: 23, duplicated: 0, outOfOrder: 0 } }),
+  ]);
+  const outcomes = evaluateThresholds(['lost == 0', 'duplicated == 0', 'outOfOrder < 5', 'acked > 10'], cutShort);
+  assert.deepEqual(
+    outcomes.map((o) => [o.expression, o.actual, o.pass, o.evaluated, o.notEvaluatedReason]),
+    [
+      ['lost == 0', 0, false, false, '23 messages unverified (the drain did not finish)'],
+      ['duplicated == 0', 0, false, false, '23 messages unverified (the drain did not finish)'],
+      ['outOfOrder < 5', 0, false, false, '23 messages unverified (the drain did not finish)'],
+      ['acked > 10', 1000, true, true, null],
+    ],
+  );
+});
+
+test('unverified messages of another phase leave a phase-scoped integrity threshold evaluated', () => {
+  const run = runResult([
+    phaseResult({ name: 'a', integrity: { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 } }),
+    phaseResult({ name: 'b', integrity: { lost: 0, unverified: 1, duplicated: 0, outOfOrder: 0 } }),
+  ]);
+  const [a, b, all] = evaluateThresholds(['a: lost == 0', 'b: lost == 0', 'lost == 0'], run);
+  assert.deepEqual([a!.evaluated, a!.pass], [true, true]);
+  assert.deepEqual([b!.evaluated, b!.notEvaluatedReason], [false, '1 message unverified (the drain did not finish)']);
+  assert.equal(all!.evaluated, false);
+});

@@ -93,3 +93,23 @@ test('a threshold without a measurement says where it looked', () => {
 test('no thresholds print nothing, so the caller can leave the block out', () => {
   assert.equal(formatThresholds([]), '');
 });
+
+test('a threshold the run could not decide is marked ? with the reason, and counted apart in the tally', () => {
+  const text = formatThresholds([
+    outcome({
+      actual: 0,
+      pass: false,
+      evaluated: false,
+      notEvaluatedReason: '23 messages unverified (the drain did not finish)',
+    }),
+    outcome({ expression: 'acked > 10', metric: 'acked', actual: 1000, operator: '>', limit: 10 }),
+  ]);
+  assert.equal(
+    text,
+    [
+      'Thresholds: 1 of 2 passed, 1 not evaluated',
+      '  ? lost == 0   actual 0      limit == 0  not evaluated: 23 messages unverified (the drain did not finish)',
+      '  ✓ acked > 10  actual 1,000  limit > 10',
+    ].join('\n'),
+  );
+});

@@ -9,10 +9,12 @@ export function integritySection(result: RunResult): ReportSection {
   return {
     id: 'integrity',
     title: 'Integrity and generator',
-    subtitle: 'checked from producer id + sequence stamps; a generator-bound phase measured kload, not Kafka',
+    subtitle:
+      'checked from producer id + sequence stamps (unverified: acknowledged, not yet read when the drain ' +
+      'was cut short); a generator-bound phase measured kload, not Kafka',
     body: html`<table class="numbers integrity">
-  <thead><tr><th>phase</th><th>lost</th><th>duplicated</th><th>out of order</th><th>generator</th>\
-<th class="text">why</th></tr></thead>
+  <thead><tr><th>phase</th><th>lost</th><th>unverified</th><th>duplicated</th><th>out of order</th>\
+<th>generator</th><th class="text">why</th></tr></thead>
   <tbody>${result.phases.map((p, i) => row(p, i))}</tbody>
 </table>`,
     charts: [],
@@ -21,10 +23,10 @@ export function integritySection(result: RunResult): ReportSection {
 
 function row(p: PhaseResult, index: number): Html {
   const counts = p.integrity
-    ? [p.integrity.lost, p.integrity.duplicated, p.integrity.outOfOrder].map(
+    ? [p.integrity.lost, p.integrity.unverified ?? 0, p.integrity.duplicated, p.integrity.outOfOrder].map(
         (n) => html`<td class="${n > 0 ? 'bad-cell' : ''}">${formatCount(n)}</td>`,
       )
-    : html`<td colspan="3" class="text dim">not checked (no consumers)</td>`;
+    : html`<td colspan="4" class="text dim">not checked (no consumers)</td>`;
   const generator = p.generatorBound ? badge('bound', 'bad') : badge('kept up', 'good');
   const reasons = p.generatorBoundReasons.length === 0 ? '' : p.generatorBoundReasons.join('; ');
   return html`<tr class="${p.recorded ? '' : 'muted-row'}">\

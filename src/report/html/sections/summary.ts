@@ -63,11 +63,13 @@ function tiles({ summary: s, phases }: RunResult): Html {
     integrity
       ? {
           label: 'Integrity',
-          value: problems === 0 ? 'ok' : formatCount(problems),
+          // Unverified messages (the drain did not finish) are no problem found, but no "ok" either.
+          value: problems > 0 ? formatCount(problems) : (integrity.unverified ?? 0) > 0 ? 'unverified' : 'ok',
           unit: problems === 0 ? undefined : 'problems',
           detail:
             `${formatCount(integrity.lost)} lost · ${formatCount(integrity.duplicated)} duplicated · ` +
-            `${formatCount(integrity.outOfOrder)} out of order`,
+            `${formatCount(integrity.outOfOrder)} out of order` +
+            ((integrity.unverified ?? 0) > 0 ? ` · ${formatCount(integrity.unverified)} unverified` : ''),
         }
       : { label: 'Integrity', value: NONE, detail: 'not checked (no consumers)' },
     s.generatorBound
