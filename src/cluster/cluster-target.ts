@@ -5,6 +5,7 @@
  * does it know where the brokers keep their logs, which a sweep needs for E = T/S.
  */
 import { KloadError } from '../errors.js';
+import { embeddedNodeControl, type NodeControl } from '../faults/node-control.js';
 import { fetchMetadata } from '../kafka/metadata.js';
 import { authenticationFailure } from '../kafka/security-errors.js';
 import type { ClusterDescription } from '../result/cluster-description.js';
@@ -16,6 +17,8 @@ import { logDirsOfNodes } from './log-dirs.js';
 export interface ClusterTarget extends ClusterDescription {
   /** Stops a cluster started for this run; a no-op for one that was already there. */
   release(): Promise<void>;
+  /** Pauses, kills and restarts nodes for scenario faults; only on a cluster kload started. */
+  nodes?: NodeControl;
 }
 
 export const EXTERNAL_LOG_DIRS_REASON =
@@ -46,6 +49,7 @@ export async function resolveCluster(opts: {
       kafkaVersion: state.kafkaVersion,
       ...dirs,
       release: noop,
+      nodes: embeddedNodeControl(EmbeddedCluster.fromState(state), 'detached'),
     };
   }
   if (!opts.scenario) {
@@ -64,6 +68,7 @@ export async function resolveCluster(opts: {
     kafkaVersion: cluster.kafkaVersion,
     ...dirs,
     release: () => cluster.stop(),
+    nodes: embeddedNodeControl(cluster, 'temporary'),
   };
 }
 

@@ -9,6 +9,7 @@ import { LOG4J2_PROPERTIES, nodeProperties, toPropertiesFile, type NodePorts } f
 import { assertPortsFree, freePort } from './ports.js';
 import { formatStorage, newClusterId } from './format-storage.js';
 import { waitForBrokers } from './wait-for-brokers.js';
+import { waitForNode } from './wait-for-node.js';
 import type { ClusterState } from './cluster-state.js';
 import { createAcls } from './create-acls.js';
 import {
@@ -200,12 +201,16 @@ export class EmbeddedCluster {
     await this.node(id).kill();
   }
 
-  /** Starts a stopped or killed node again with the same ports and data, and waits until it is back. */
+  /**
+   * Stops the node cleanly if it runs (SIGTERM: a controlled shutdown), starts it again with the
+   * same ports and data, and waits until it answers and lists itself. An adopted node (a detached
+   * cluster) works too: start() spawns a new process, whose pid toState() then records.
+   */
   async restartNode(id: number, timeoutMs = 60_000): Promise<void> {
     const node = this.node(id);
     await node.stop();
     node.start();
-    await waitForBrokers(this.bootstrapServers, this.nodes, timeoutMs, this.security?.clientConfig);
+    await waitForNode(node, timeoutMs, this.security?.clientConfig);
   }
 
   /** Stops every node (SIGTERM, then SIGKILL after the deadline) and removes all temp data. */

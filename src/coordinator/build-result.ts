@@ -10,6 +10,10 @@ import type { ConsumerWorkerResult, ProducerWorkerResult } from '../workers/prot
 import { messagesDue, rateAt, totalMessages } from '../workers/rate-profile.js';
 import { judgeGenerator, type GeneratorBounds } from './generator-bound.js';
 import { phaseSegments } from './assign-threads.js';
+import { mergeAckGaps } from '../faults/ack-gaps.js';
+import { faultImpact } from '../faults/fault-impact.js';
+import type { FaultRecord } from '../faults/fault-types.js';
+import { windowCounter } from '../faults/fault-window-counts.js';
 
 export interface PhaseInputs {
   scenario: Scenario;
@@ -120,6 +124,32 @@ export function phaseDurations(scenario: Scenario, stoppedAfterSec: number | nul
     start += planned;
     return ran;
   });
+}
+
+export interface FaultInputs {
+  /** As the fault runner recorded them (impact null). */
+  faults: FaultRecord[];
+  /** The run's phase results (buildPhaseResults), with their intervals. */
+  phases: PhaseResult[];
+  producers: ProducerWorkerResult[];
+  consumers: ConsumerWorkerResult[];
+  /** The scenario's consumer groups (none without consumers). */
+  groups: string[];
+  intervalMs: number;
+  /** False when the drain was cut short (lost in a window is then not known). */
+  drained: boolean;
+}
+
+/** The records with what each fault did to the load (faults/fault-impact.ts). */
+export function measureFaults(input: FaultInputs): FaultRecord[] {
+  if (input.faults.length === 0) return [];
+  const impactInputs = {
+    phases: input.phases,
+    intervalSec: input.intervalMs / 1000,
+    gaps: mergeAckGaps(input.producers),
+    countInWindow: windowCounter(input.groups, input.producers, input.consumers, input.drained),
+  };
+  return input.faults.map((f) => ({ ...f, impact: faultImpact(f, impactInputs) }));
 }
 
 function sum(xs: number[]): number {

@@ -17,6 +17,8 @@ import { waitUntil } from './wait-until.js';
 import { WorkerPool, type RunningTask } from './worker-pool.js';
 import { LagSampler } from './lag-sampler.js';
 import type { WatermarkReader } from '../kafka/watermarks.js';
+import type { ScheduledFaults } from '../faults/fault-runner.js';
+import type { FaultRecord } from '../faults/fault-types.js';
 
 export interface ExecuteInput {
   scenario: Scenario;
@@ -48,6 +50,8 @@ export interface ExecuteInput {
   segmented?: { clientConfig: Record<string, string> };
   /** Added to the wall clock of stamps and of end-to-end latency (the host's offset from the broker). */
   wallClockOffsetUs?: number;
+  /** The scenario's faults: started with the schedule, finished before the drain (the cluster whole again). */
+  faults?: ScheduledFaults;
 }
 
 export interface ExecuteOutput {
@@ -65,6 +69,8 @@ export interface ExecuteOutput {
   scheduleStartWallUs: number | null;
   /** Consumer lag by phase, then interval index. */
   lag: Map<number, number>[];
+  /** What each fault did and when (impact not yet measured); empty without faults. */
+  faults: FaultRecord[];
 }
 
 export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
@@ -200,8 +206,10 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
     for (const t of [...producerTasks, ...consumerTasks]) t.send({ type: 'start', startAtUs });
     ticker.start(startAtUs);
     lagSampler?.start(startAtUs);
+    input.faults?.start(startAtUs);
     const producers = await settledValues(producerTasks);
     ticker.stop();
+    const faults = (await input.faults?.finish()) ?? [];
 
     // Without consumers here (none in the run, or all on other hosts) there is nothing to drain.
     drained = !input.watermarks || !readFrom;
@@ -221,10 +229,12 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
       drained,
       runId,
       scheduleStartWallUs,
+      faults,
     };
   } catch (err) {
     stopAll();
     const producers = await settledValues(producerTasks);
+    const faults = (await input.faults?.finish()) ?? [];
     const consumers = await settledValues(consumerTasks);
     return {
       producers,
@@ -236,6 +246,7 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
       drained: false,
       runId,
       scheduleStartWallUs,
+      faults,
     };
   } finally {
     ticker.stop();

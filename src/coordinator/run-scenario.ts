@@ -30,7 +30,12 @@ import { wallUs } from '../workers/clock.js';
 import type { WorkerMessage } from '../workers/protocol.js';
 import { WHOLE_RUN, type ExecutionSegment } from '../segment/execution-segment.js';
 import { mergeSegments } from '../segment/merge-segments.js';
-import { encodeConsumers, encodeProducers } from '../segment/segment-codec.js';
+import { decodeConsumers, decodeProducers, encodeConsumers, encodeProducers } from '../segment/segment-codec.js';
+import { FaultRunner } from '../faults/fault-runner.js';
+import { refuseFaultsForCluster } from '../faults/fault-refusal.js';
+import type { FaultRecord } from '../faults/fault-types.js';
+import type { NodeControl } from '../faults/node-control.js';
+import { measureFaults } from './build-result.js';
 
 export interface RunOptions {
   scenario: Scenario;
@@ -44,6 +49,8 @@ export interface RunOptions {
   drainTimeoutMs?: number;
   /** Stop as soon as a threshold can no longer pass (see abort-watcher.ts). */
   abortOnFail?: boolean;
+  /** The cluster's nodes, for the scenario's node faults; null or absent when kload did not start it. */
+  nodes?: NodeControl | null;
 }
 
 export interface RunOutcome {
@@ -71,17 +78,38 @@ export interface SegmentOptions extends RunOptions {
 
 /** A run in one process: its one segment, merged the way segments of many hosts are. */
 export async function runScenario(o: RunOptions): Promise<RunOutcome> {
-  const { segment, abortedBy } = await runSegment({
+  const { segment, abortedBy, faults } = await runSegment({
     ...o,
     segment: WHOLE_RUN,
     agent: null,
     clock: null,
   });
-  return { result: mergeSegments([segment]), abortedBy };
+  const result = mergeSegments([segment]);
+  if (faults.length > 0) {
+    result.faults = measureFaults({
+      faults,
+      phases: result.phases,
+      producers: decodeProducers(segment.producers, 0),
+      consumers: decodeConsumers(segment.consumers, 0),
+      groups: o.scenario.consumers?.groups ?? [],
+      intervalMs: segment.intervalMs,
+      drained: segment.drained,
+    });
+  }
+  return { result, abortedBy };
 }
 
-export async function runSegment(o: SegmentOptions): Promise<{ segment: SegmentResult; abortedBy: string | null }> {
-  const { scenario, reporter, cluster } = o;
+export async function runSegment(
+  o: SegmentOptions,
+): Promise<{ segment: SegmentResult; abortedBy: string | null; faults: FaultRecord[] }> {
+  const { reporter, cluster } = o;
+  // A scenario sent to an agent by an older kload has no faults list.
+  const scenario = { ...o.scenario, faults: o.scenario.faults ?? [] };
+  // The CLI refuses faults in split runs before this; a segment file has no place for fault records.
+  if (scenario.faults.length > 0 && (o.segment.count > 1 || o.agent !== null)) {
+    throw new Error('faults cannot run in one segment of a split run');
+  }
+  refuseFaultsForCluster(scenario, o.nodes ?? null);
   const startedAt = new Date();
   const topics = scenario.topics.map((t) => ({
     name: t.name,
@@ -111,7 +139,12 @@ export async function runSegment(o: SegmentOptions): Promise<{ segment: SegmentR
       })
     : null;
   const signal = AbortSignal.any([o.signal, watchdog.signal]);
+  const faults =
+    scenario.faults.length > 0
+      ? new FaultRunner({ faults: scenario.faults, phases: scenario.phases, nodes: o.nodes ?? null, reporter, signal })
+      : undefined;
   const out = await executeRun({
+    faults,
     watermarks,
     watch: (m) => {
       watcher?.observe(m);
@@ -177,5 +210,5 @@ export async function runSegment(o: SegmentOptions): Promise<{ segment: SegmentR
     drained: out.drained,
     clientErrors: out.collector.clientErrors.slice(0, 100),
   };
-  return { segment, abortedBy };
+  return { segment, abortedBy, faults: out.faults };
 }

@@ -7,6 +7,7 @@ import type { LatencySummaryUs, PhaseResult, RunResult } from '../result/result-
 import { formatCount, formatMB, formatMsFromUs, formatSeconds } from '../text/format.js';
 import { formatTable, type Column } from '../text/text-table.js';
 import { phaseMBPerSec, totalFailed } from '../result/phase-figures.js';
+import { formatFaultLines } from './fault-summary.js';
 
 /** Shown instead of a number that does not exist (no target rate, no latencies recorded). */
 const NONE = '-';
@@ -35,6 +36,8 @@ export function formatSummaryTable(result: RunResult): string {
     'Latencies in ms: pub = send to broker ack, e2e = send to consume.',
     ...result.phases.flatMap(failureLine),
     summaryLine(result),
+    ...integrityLine(result),
+    ...formatFaultLines(result),
   ];
   if (result.status !== 'complete') {
     const reason = result.statusReason === null ? '' : `: ${result.statusReason}`;
@@ -93,6 +96,23 @@ function summaryLine({ summary: s, phases }: RunResult): string {
     `${formatCount(s.acked)} acked of ${formatCount(s.sent)} sent, ${formatCount(s.failed)} failed, ` +
     `${formatCount(s.consumed)} consumed; ${publish}; ${endToEnd}`
   );
+}
+
+/**
+ * `Integrity (recorded phases): 0 lost, 0 duplicated, 0 out of order`, with the unverified when
+ * the drain was cut short; nothing without consumers (nothing was checked).
+ */
+function integrityLine({ summary }: RunResult): string[] {
+  const counts = summary.integrity;
+  if (counts === null) return [];
+  // Absent in results of kload before 0.2.
+  const unverified = counts.unverified ?? 0;
+  const why = ' (acknowledged, not yet read when the drain was cut short: neither lost nor verified)';
+  return [
+    `Integrity (recorded phases): ${formatCount(counts.lost)} lost, ${formatCount(counts.duplicated)} duplicated, ` +
+      `${formatCount(counts.outOfOrder)} out of order` +
+      (unverified > 0 ? `, ${formatCount(unverified)} unverified${why}` : ''),
+  ];
 }
 
 /** `[steady 4/10s] 5,001 msg/s sent, 5,000 acked (0.50 MB/s), 4,998 consumed, publish p99 3.2 ms` */

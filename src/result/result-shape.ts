@@ -25,7 +25,10 @@ const latency = z.looseObject({
   histogram: z.string(),
 });
 
-const integrity = z.looseObject({ lost: count, duplicated: count, outOfOrder: count }).nullable();
+// unverified, evaluated and notEvaluatedReason are absent in results of kload before 0.2.
+const integrity = z
+  .looseObject({ lost: count, unverified: count.optional(), duplicated: count, outOfOrder: count })
+  .nullable();
 
 const interval = z.looseObject({
   elapsedSec: z.number(),
@@ -77,6 +80,8 @@ const threshold = z.looseObject({
   limit: z.number(),
   unit: z.string(),
   pass: z.boolean(),
+  evaluated: z.boolean().optional(),
+  notEvaluatedReason: z.string().nullable().optional(),
 });
 
 const summary = z.looseObject({
@@ -126,6 +131,31 @@ const distribution = z.looseObject({
   missingSegments: z.array(z.number()),
 });
 
+const faultImpact = z.looseObject({
+  unavailabilityMs: z.number(),
+  unavailablePartition: nullableNumber,
+  baselineP99Us: nullableNumber,
+  recoverySec: nullableNumber,
+  lostInWindow: nullableNumber,
+  duplicatedInWindow: nullableNumber,
+  window: z.looseObject({ fromSec: z.number(), toSec: z.number() }),
+});
+
+const fault = z.looseObject({
+  index: z.number(),
+  action: z.enum(['pause', 'kill', 'restart', 'exec']),
+  phase: z.string(),
+  target: z.string(),
+  nodeId: nullableNumber,
+  plannedAtSec: z.number(),
+  startedAtSec: nullableNumber,
+  endedAtSec: nullableNumber,
+  startedAt: z.string().nullable(),
+  outcome: z.enum(['done', 'failed', 'skipped']),
+  detail: z.string(),
+  impact: faultImpact.nullable(),
+});
+
 export const runResultShape = z.looseObject({
   kload: z.looseObject({ version: z.string() }),
   status: z.enum(['complete', 'interrupted', 'failed']),
@@ -138,6 +168,8 @@ export const runResultShape = z.looseObject({
   thresholds: z.array(threshold),
   summary,
   distribution: distribution.optional(),
+  // Absent in results of runs without faults, and of kload before 0.2.
+  faults: z.array(fault).optional(),
 });
 
 /** The fields of `data` that break the shape, as `phases[1].intervals: expected array`; empty when it fits. */

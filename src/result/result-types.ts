@@ -3,6 +3,7 @@
  * complete (every histogram encoded), so any percentile can be recomputed and two results can be
  * compared long after the run. Bump RESULT_SCHEMA_VERSION on any incompatible change.
  */
+import type { FaultRecord } from '../faults/fault-types.js';
 import type { Scenario } from '../scenario/types.js';
 
 export const RESULT_SCHEMA_VERSION = 2;
@@ -24,6 +25,8 @@ export interface RunResult {
   summary: RunSummary;
   /** Present when the run was split into execution segments (agents, or `--segment` + `kload merge`). */
   distribution?: Distribution;
+  /** Each of the scenario's faults: when it fired, on which node, how it ended; absent without faults. */
+  faults?: FaultRecord[];
 }
 
 export interface Distribution {
@@ -146,8 +149,16 @@ export interface PhaseResult {
 }
 
 export interface IntegrityCounts {
-  /** Sequence numbers acknowledged by the broker that no member of a group consumed. */
+  /**
+   * Sequence numbers acknowledged by the broker that no member of a group consumed, though the
+   * drain finished: proven lost. 0 when the drain was cut short (those are `unverified`).
+   */
   lost: number;
+  /**
+   * Acknowledged, not yet read when the drain was cut short (Ctrl-C, a failure, the drain timeout):
+   * maybe lost, maybe only late; not a verdict either way. Absent in results of kload before 0.2 (read as 0).
+   */
+  unverified: number;
   /** Messages a group consumed more than once. */
   duplicated: number;
   /** Messages that arrived after a later sequence number of the same producer and partition. */
@@ -171,7 +182,15 @@ export interface ThresholdOutcome {
    * "count", "ratio".
    */
   unit: string;
+  /** False when not evaluated (see `evaluated`): such a threshold is neither passed nor failed. */
   pass: boolean;
+  /**
+   * False when the run cannot decide it: an integrity count (lost, duplicated, outOfOrder) while
+   * messages are unverified. kload writes it always; absent in results of kload before 0.2 (= true).
+   */
+  evaluated?: boolean;
+  /** Why not evaluated, e.g. "23 messages unverified (the drain did not finish)"; null when evaluated. */
+  notEvaluatedReason?: string | null;
 }
 
 /** What a person reads first: the recorded phases folded together. */

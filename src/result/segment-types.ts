@@ -8,7 +8,7 @@
 import type { IntervalDelta } from '../metrics/interval-types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ExecutionSegment } from '../segment/execution-segment.js';
-import type { ConsumerPhaseCounters, ProducerPhaseCounters } from '../workers/protocol.js';
+import type { ConsumerPhaseCounters, PartitionAckGaps, ProducerPhaseCounters } from '../workers/protocol.js';
 import type { Environment, RunResult } from './result-types.js';
 
 export const SEGMENT_SCHEMA_VERSION = 1;
@@ -60,8 +60,10 @@ export interface ClockOffsetRecord {
 export interface SegmentProducerWorker {
   workerId: number;
   phases: ProducerPhaseCounters[];
-  producers: { producerId: number; phaseStartSeq: number[]; ackedBase64: string }[];
+  producers: { producerId: number; phaseStartSeq: number[]; ackedBase64: string; intervalStartSeq?: number[] }[];
   stoppedEarly: boolean;
+  /** Absent in segments of older kload versions. */
+  ackGaps?: PartitionAckGaps[];
 }
 
 /** ConsumerWorkerResult with its consumed-sequence bitmaps in base64. */
@@ -70,4 +72,5 @@ export interface SegmentConsumerWorker {
   phases: ConsumerPhaseCounters[];
   groups: { group: string; consumed: { producerId: number; seqsBase64: string }[] }[];
   foreign: number;
+  duplicatedByInterval?: [number, number][];
 }

@@ -1,7 +1,7 @@
 /** Durations as users write them ("500ms", "10s", "1.5m", "1h", or a bare number of seconds). */
 import { z } from 'zod';
 
-const durationPattern = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h)\s*$/;
+export const durationPattern = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h)\s*$/;
 const unitMs = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
 
 const durationHelp = 'must be a duration such as "500ms", "10s", "1.5m" or "1h" (or a number of seconds)';

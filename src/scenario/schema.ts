@@ -10,6 +10,7 @@ import { tryParseThreshold } from '../thresholds/parse.js';
 import { didYouMean } from './did-you-mean.js';
 import { isValidAt, whenObject } from './partial-checks.js';
 import { consumersSchema } from './schema-consumers.js';
+import { checkFaultsAgainstScenario, faultsSchema } from './schema-faults.js';
 import { phasesSchema } from './schema-phases.js';
 import { producersSchema } from './schema-producers.js';
 import { checkSweepAgainstScenario, resolveSweep, sweepSchema, type SweepFile } from './schema-sweep.js';
@@ -35,6 +36,14 @@ const scenarioObject = z
       .describe('Consumer groups that read the messages, for end-to-end latency. Omit to only produce.'),
     phases: phasesSchema,
     sweep: sweepSchema.optional(),
+    // YAML turns an empty `faults:` into null; it means no faults, as leaving it out does.
+    faults: faultsSchema
+      .nullable()
+      .optional()
+      .describe(
+        'Timed faults during the run, each relative to a phase: pause, kill or restart a node of a cluster kload ' +
+          'started, or exec a command (any cluster). The result records each one with its times and outcome.',
+      ),
     thresholds: z
       .array(
         z
@@ -110,6 +119,7 @@ function resolve(file: ScenarioObject): Scenario {
           },
     phases: file.phases,
     thresholds: file.thresholds,
+    faults: file.faults ?? [],
     ...(file.sweep === undefined ? {} : { sweep: resolveSweepOf(file, file.sweep, producerTopic) }),
   };
 }
@@ -128,6 +138,7 @@ function resolveSweepOf(file: ScenarioObject, sweep: SweepFile, producerTopic: s
 export const scenarioFileSchema = scenarioObject
   .superRefine(checkTopicReferences, { when: whenObject })
   .superRefine(checkSweepAgainstScenario, { when: whenObject })
+  .superRefine(checkFaultsAgainstScenario, { when: whenObject })
   .transform(resolve);
 
 /** What a user writes, before defaults. */

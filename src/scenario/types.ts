@@ -1,3 +1,5 @@
+import type { FaultSpec } from '../faults/fault-types.js';
+
 /**
  * The resolved scenario: what the coordinator plans from, after validation and defaults.
  * A scenario describes the *load*, never the cluster address (that comes from --brokers or the
@@ -19,6 +21,8 @@ export interface Scenario {
   phases: Phase[];
   /** Threshold expressions such as "publish.p99 < 50ms"; stored now, evaluated by a later module. */
   thresholds: string[];
+  /** Timed faults against the cluster during the run (see faults/fault-types.ts); empty when none. */
+  faults: FaultSpec[];
   /** A grid of runs for the capacity models; absent for an ordinary run (see SweepSpec). */
   sweep?: SweepSpec;
 }

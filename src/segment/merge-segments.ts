@@ -31,6 +31,8 @@ export function mergeSegments(segments: SegmentResult[], options: MergeOptions =
   // Worker ids stay as each segment numbered them, moved up by 1000 per segment to stay unique.
   const producers = ordered.flatMap((s, k) => decodeProducers(s.producers, 1000 * k));
   const consumers = ordered.flatMap((s, k) => decodeConsumers(s.consumers, 1000 * k));
+  // A missing segment's consumers may have read what the others' did not: unverified, not lost.
+  const drained = missing.length === 0 && ordered.every((s) => s.drained);
   const phases = buildPhaseResults({
     scenario,
     producers,
@@ -39,7 +41,7 @@ export function mergeSegments(segments: SegmentResult[], options: MergeOptions =
     durationsSec: phaseDurations(scenario, latestStop(ordered)),
     lag: mergedLag(ordered),
     integrity: scenario.consumers
-      ? integrityByPhase(scenario.phases.length, scenario.consumers.groups, producers, consumers)
+      ? integrityByPhase(scenario.phases.length, scenario.consumers.groups, producers, consumers, drained)
       : null,
     bounds: DEFAULT_GENERATOR_BOUNDS,
   });

@@ -19,7 +19,9 @@ export function encodeProducers(workers: ProducerWorkerResult[]): SegmentProduce
       producerId: l.producerId,
       phaseStartSeq: l.phaseStartSeq,
       ackedBase64: toBase64(l.acked),
+      ...(l.intervalStartSeq ? { intervalStartSeq: l.intervalStartSeq } : {}),
     })),
+    ...(w.ackGaps ? { ackGaps: w.ackGaps } : {}),
   }));
 }
 
@@ -32,6 +34,7 @@ export function encodeConsumers(workers: ConsumerWorkerResult[]): SegmentConsume
       group: g.group,
       consumed: g.consumed.map((c) => ({ producerId: c.producerId, seqsBase64: toBase64(c.seqs) })),
     })),
+    ...(w.duplicatedByInterval ? { duplicatedByInterval: w.duplicatedByInterval } : {}),
   }));
 }
 
@@ -46,7 +49,9 @@ export function decodeProducers(workers: SegmentProducerWorker[], idOffset: numb
       producerId: l.producerId,
       phaseStartSeq: l.phaseStartSeq,
       acked: fromBase64(l.ackedBase64),
+      ...(l.intervalStartSeq ? { intervalStartSeq: l.intervalStartSeq } : {}),
     })),
+    ...(w.ackGaps ? { ackGaps: w.ackGaps } : {}),
   }));
 }
 
@@ -60,6 +65,7 @@ export function decodeConsumers(workers: SegmentConsumerWorker[], idOffset: numb
       group: g.group,
       consumed: g.consumed.map((c) => ({ producerId: c.producerId, seqs: fromBase64(c.seqsBase64) })),
     })),
+    ...(w.duplicatedByInterval ? { duplicatedByInterval: w.duplicatedByInterval } : {}),
   }));
 }
 

@@ -28,13 +28,31 @@ const consumerPhase = z.looseObject({
   outOfOrder: count,
 });
 
+/** Fault measurements (optional: segments of older versions lack them); see workers/protocol.ts. */
+const ackGaps = z.array(
+  z.looseObject({
+    partition: z.int().nonnegative(),
+    firstAckUs: z.number(),
+    lastAckUs: z.number(),
+    gapsUs: z.array(z.tuple([z.number(), z.number()])),
+    openAtEnd: z.boolean(),
+    dropped: count,
+  }),
+);
+
 const producerWorker = z.looseObject({
   workerId: z.int().nonnegative(),
   phases: z.array(producerPhase),
   producers: z.array(
-    z.looseObject({ producerId: z.int().nonnegative(), phaseStartSeq: z.array(count), ackedBase64: z.string() }),
+    z.looseObject({
+      producerId: z.int().nonnegative(),
+      phaseStartSeq: z.array(count),
+      ackedBase64: z.string(),
+      intervalStartSeq: z.array(count).optional(),
+    }),
   ),
   stoppedEarly: z.boolean(),
+  ackGaps: ackGaps.optional(),
 });
 
 const consumerWorker = z.looseObject({
@@ -47,6 +65,7 @@ const consumerWorker = z.looseObject({
     }),
   ),
   foreign: count,
+  duplicatedByInterval: z.array(z.tuple([z.int().nonnegative(), count])).optional(),
 });
 
 const delta = z.looseObject({

@@ -12,7 +12,8 @@ import {
   type Histogram,
 } from '../metrics/histogram.js';
 import { createConsumedBatch } from '../native/addon.js';
-import { CLOCK_DOMAIN_ID, nowUs } from './clock.js';
+import { CLOCK_DOMAIN_ID, nowUs, wallUs } from './clock.js';
+import { CountsByInterval } from './counts-by-interval.js';
 import { connectConsumers, type ConsumerMembers, type MemberHandle } from './consumer-clients.js';
 import type { ConsumedBatch } from './consumer-driver.js';
 import { GroupTracker } from './group-tracker.js';
@@ -51,6 +52,9 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
   const reporter = new IntervalReporter('consumer', a.workerId, timeline, a.intervalMs * 1000, a.port);
   let foreign = 0;
   let startAtUs = Infinity;
+  /** The schedule's start on the stamps' wall clock, for messages of producers in other processes. */
+  let startWallUs = Infinity;
+  const duplicates = new CountsByInterval(a.intervalMs * 1000);
 
   const handle = (group: string, b: ConsumedBatch, n: number) => {
     const tracker = trackers.get(group)!;
@@ -73,8 +77,11 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
       phase.consumedBytes += b.sizes[k]!;
       recordUs(phase.histogram, e2eUs);
       const seen = tracker.observe(b.producerIds[k]!, b.seqs[k]!, b.partitions[k]!);
-      if (seen === 'duplicate') phase.duplicated++;
-      else if (seen === 'out-of-order') phase.outOfOrder++;
+      if (seen === 'duplicate') {
+        phase.duplicated++;
+        const intendedUs = sameClock ? b.intendedMonoUs[k]! - startAtUs : b.intendedWallUs[k]! - startWallUs;
+        duplicates.count(intendedUs);
+      } else if (seen === 'out-of-order') phase.outOfOrder++;
     }
     reporter.countConsumed(n);
     if (n > 0 && Number.isFinite(startAtUs)) reporter.tick(nowUs() - startAtUs);
@@ -88,6 +95,7 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
     const ready: WorkerMessage = { type: 'ready', workerId: a.workerId, role: 'consumer' };
     a.port.postMessage(ready);
     startAtUs = await waitForStart(a.port, stopFlag);
+    startWallUs = startAtUs + wallUs() - nowUs() + a.wallClockOffsetUs;
     await loops;
     reporter.flush();
     return {
@@ -96,6 +104,7 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
       foreign,
       phases: totals.map(({ histogram, ...counts }) => ({ ...counts, endToEndHistogram: encodeHistogram(histogram) })),
       groups: [...trackers.values()].map((t) => t.toLedger()),
+      duplicatedByInterval: duplicates.toEntries(),
     };
   } finally {
     clearInterval(progress);

@@ -8,6 +8,7 @@ import { RdkafkaProducerDriver } from './drivers/rdkafka-producer.js';
 import { keySource, payloadSource } from './payloads.js';
 import type { ProducerDriver } from './producer-driver.js';
 import type { ProducerAssignment } from './protocol.js';
+import { SendTimeline } from './send-timeline.js';
 
 export interface ProducerClientState {
   producerId: number;
@@ -19,6 +20,8 @@ export interface ProducerClientState {
   filler: BatchFiller;
   /** Also counts this client's messages in flight (the settle step clears them). */
   ledger: DeliveryLedger;
+  /** Which sequence numbers were meant for which interval of the schedule (fault windows). */
+  sendTimes: SendTimeline;
 }
 
 /** librdkafka's default queue.buffering.max.messages: the most a client can hold unacknowledged. */
@@ -60,6 +63,7 @@ export async function connectProducers(a: ProducerAssignment): Promise<ProducerC
           clockDomainId: CLOCK_DOMAIN_ID,
         }),
         ledger: new DeliveryLedger(Math.min(queueMax + 1000, 1 << 24)),
+        sendTimes: new SendTimeline(a.intervalMs * 1000),
       });
     }
   } catch (err) {

@@ -78,8 +78,10 @@ export async function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly:
       const t = totals[phase.index]!;
       for (let k = 0; k < went; k++) {
         const sent = batch.sentMonoUs[k]! - startAtUs;
-        const delay = sent - (batch.intendedMonoUs[k]! - startAtUs);
+        const intended = batch.intendedMonoUs[k]! - startAtUs;
+        const delay = sent - intended;
         c.ledger.setSent(batch.opaques[k]!, sent);
+        c.sendTimes.note(c.seq + k, intended);
         recordUs(t.scheduleDelay, delay);
         reporter.countSent(delay);
       }
@@ -129,6 +131,7 @@ export async function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly:
       const sent = Math.min(batch.sentMonoUs[k]! - startAtUs, phase.endUs - 1);
       c.ledger.setIntended(batch.opaques[k]!, sent);
       c.ledger.setSent(batch.opaques[k]!, sent);
+      c.sendTimes.note(c.seq + k, sent);
       reporter.countSent(null);
     }
     totals[phase.index]!.sent += went;

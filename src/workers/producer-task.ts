@@ -8,6 +8,8 @@ import { errorName } from '../kafka/error-names.js';
 import { createDeliveryReports } from '../native/addon.js';
 import { loadRecordingEngine, recordUs } from '../metrics/histogram.js';
 import { SeqBitmap } from '../metrics/seq-bitmap.js';
+import { AckGapRecorder } from './ack-gap-recorder.js';
+import { nowUs } from './clock.js';
 import { IntervalReporter } from './interval-clock.js';
 import { closeProducers, connectProducers, type ProducerClients } from './producer-clients.js';
 import { drainReports, runProducerLoop } from './producer-loop.js';
@@ -28,6 +30,7 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
   const acked = a.producerIds.map(() => new SeqBitmap());
   const reports = createDeliveryReports(REPORTS_CAPACITY);
   const phaseStartSeq: number[][] = [];
+  const ackGaps = new AckGapRecorder();
   let startAtUs = Infinity;
   let producers: ProducerClients = { clients: [], idler: { idle: () => {}, close: () => {} } };
 
@@ -46,6 +49,7 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
         continue;
       }
       const ackOffset = reports.ackMonoUs[k]! - startAtUs;
+      ackGaps.ack(reports.partitions[k]!, ackOffset);
       const size = reports.sizes[k]!;
       phase.acked++;
       phase.ackedBytes += size;
@@ -81,6 +85,8 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
       onPhaseStart: () => phaseStartSeq.push(clients.map((c) => c.seq)),
       onClientErrors: postErrors,
     });
+    // Where the schedule ended: a partition silent since before then has an open gap.
+    const scheduleEndUs = stoppedEarly ? nowUs() - startAtUs : timeline.at(-1)!.endUs;
     await drain(producers, { clients, reports, settle }, stoppedEarly ? 10_000 : 60_000);
     reporter.flush();
     while (phaseStartSeq.length < timeline.length + 1) phaseStartSeq.push(clients.map((c) => c.seq));
@@ -93,7 +99,9 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
         producerId: c.producerId,
         phaseStartSeq: phaseStartSeq.map((s) => s[ci]!),
         acked: acked[ci]!.bytes(),
+        intervalStartSeq: c.sendTimes.toArray(),
       })),
+      ackGaps: ackGaps.finish(scheduleEndUs),
     };
   } finally {
     await closeProducers(producers, 10_000);

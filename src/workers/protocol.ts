@@ -99,6 +99,30 @@ export interface ProducerLedger {
   phaseStartSeq: number[];
   /** Bit s set = message s was acknowledged by the broker. */
   acked: Uint8Array;
+  /**
+   * intervalStartSeq[b] = the client's first sequence number intended in interval b of the schedule
+   * ([b, b+1) × intervalMs from its start) or later; past the end, the total sent. Intended times
+   * grow with the sequence, so a time window maps to one seq range per client (fault windows).
+   * Absent in results of older kload versions.
+   */
+  intervalStartSeq?: number[];
+}
+
+/**
+ * Stretches without an ack on one partition, as this thread saw them: µs from the schedule start
+ * (its monotonic startAtUs), only those longer than the recorder's floor (workers/ack-gap-recorder.ts).
+ */
+export interface PartitionAckGaps {
+  partition: number;
+  /** The first and last ack of the partition in this thread. */
+  firstAckUs: number;
+  lastAckUs: number;
+  /** [last ack before, first ack after], in time order; the longest kept when there were too many. */
+  gapsUs: [number, number][];
+  /** The last gap had no ack after it: it was still open when the schedule ended (its end is that time). */
+  openAtEnd: boolean;
+  /** Gaps over the floor left out because the list was full (the shortest go first). */
+  dropped: number;
 }
 
 export interface ConsumerPhaseCounters {
@@ -127,6 +151,8 @@ export interface ProducerWorkerResult {
   producers: ProducerLedger[];
   /** True when the worker left its schedule early because the stop flag was raised. */
   stoppedEarly: boolean;
+  /** Per partition this thread had acknowledged; absent in results of older kload versions. */
+  ackGaps?: PartitionAckGaps[];
 }
 
 export interface ConsumerWorkerResult {
@@ -136,4 +162,10 @@ export interface ConsumerWorkerResult {
   groups: GroupLedger[];
   /** Messages of other runs (or without a kload stamp) that were read and skipped. */
   foreign: number;
+  /**
+   * The re-reads within this thread (ConsumerPhaseCounters.duplicated) again, by the schedule
+   * interval of the message's intended send time: [interval index, count], only intervals that
+   * had any. Absent in results of older kload versions.
+   */
+  duplicatedByInterval?: [number, number][];
 }

@@ -81,7 +81,7 @@ export function phaseResult(overrides: Partial<PhaseResult> = {}): PhaseResult {
     scheduleDelayUs: latencies(10, 20, 30),
     endToEndLatencyUs: latencies(4000, 5000),
     endToEndClock: 'monotonic',
-    integrity: { lost: 0, duplicated: 0, outOfOrder: 0 },
+    integrity: { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 },
     generatorBound: false,
     generatorBoundReasons: [],
     intervals: [],

@@ -46,6 +46,7 @@ export function scenarioWith(overrides: ScenarioOverrides = {}): Scenario {
     consumers,
     phases: overrides.phases ?? [{ name: 'constant', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 1000 }],
     thresholds: overrides.thresholds ?? [],
+    faults: overrides.faults ?? [],
     ...(overrides.sweep === undefined ? {} : { sweep: overrides.sweep }),
   };
 }

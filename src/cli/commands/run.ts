@@ -6,6 +6,7 @@ import { type ExitCode, KloadError } from '../../errors.js';
 import { runWithAgents } from '../../agent/coordinate-agents.js';
 import { DEFAULT_CONTROL_TOPIC } from '../../agent/control-protocol.js';
 import { runSegmentByHand } from './run-segment.js';
+import { refuseFaultsInSplitRun } from '../../faults/fault-refusal.js';
 import { exitCodeOf, finishRun } from '../finish-run.js';
 import { writeResultFile } from '../../result/result-path.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -116,6 +117,8 @@ export const runCommand: KloadCommand<RunArgs> = {
       ) as Argv<RunArgs>,
   run: async (args) => {
     const scenario = loadScenario(args.scenario);
+    if (args.segment !== undefined) refuseFaultsInSplitRun(scenario, '--segment');
+    if (args.agents !== undefined) refuseFaultsInSplitRun(scenario, '--agents');
     const clientConfig = args['client-config'] ? readPropertiesFile(args['client-config']) : {};
     const reporter = consoleReporter({ json: args.json });
     const interrupt = interruptOnSignal(() =>
@@ -154,6 +157,7 @@ async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
   if (args.agents !== undefined) return runOnAgents(args, c);
   const { result, abortedBy } = await runScenario({
     ...c,
+    nodes: c.cluster.nodes ?? null,
     kloadVersion: kloadVersion(),
     abortOnFail: args['abort-on-fail'],
   });

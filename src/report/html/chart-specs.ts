@@ -31,6 +31,15 @@ export interface ChartSpec {
   series: SeriesSpec[];
   /** uPlot's aligned data: the x column, then one column per series; null where it has no value. */
   data: (number | null)[][];
+  /** Time charts: stretches shaded behind the lines (faults), in x units. */
+  bands?: ChartBand[];
+}
+
+/** A shaded stretch of a time chart, from fromX to toX (seconds since the phase started). */
+export interface ChartBand {
+  fromX: number;
+  toX: number;
+  label: string;
 }
 
 interface Column {

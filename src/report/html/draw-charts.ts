@@ -31,11 +31,41 @@ export function drawCharts(UPlot: typeof uPlot, specs: ChartSpec[]): void {
     }
     return out;
   };
+  // Faults are shaded in a layer under the canvas (transparent where nothing is drawn), so the
+  // lines stay on top; placed again on every redraw, which follows resizes and zooms.
+  const placeBands = (u: uPlot, bands: NonNullable<ChartSpec['bands']>) => {
+    let layer = u.under.querySelector<HTMLDivElement>('.fault-bands');
+    if (!layer) {
+      layer = document.createElement('div');
+      layer.className = 'fault-bands';
+      u.under.appendChild(layer);
+    }
+    layer.replaceChildren();
+    const width = u.under.clientWidth;
+    for (const b of bands) {
+      const left = Math.max(0, u.valToPos(b.fromX, 'x'));
+      const right = Math.min(width, u.valToPos(b.toX, 'x'));
+      if (!(right >= left)) continue;
+      const band = document.createElement('div');
+      band.className = 'fault-band';
+      band.style.left = `${left}px`;
+      band.style.width = `${Math.max(2, right - left)}px`;
+      band.title = b.label;
+      const label = document.createElement('span');
+      label.textContent = b.label;
+      band.appendChild(label);
+      layer.appendChild(band);
+    }
+  };
   const charts: uPlot[] = [];
   for (const spec of specs) {
     const el = document.getElementById(spec.id);
     if (!el) continue;
     const nines = spec.kind === 'nines';
+    const bands = spec.bands ?? [];
+    // A band may start before the first interval's end (x = 1 s): the axis then starts there too.
+    const bandsFrom = Math.min(...bands.map((b) => b.fromX));
+    const bandsTo = Math.max(...bands.map((b) => b.toX));
     const xAxis: uPlot.Axis = nines
       ? {
           label: spec.xLabel,
@@ -50,7 +80,9 @@ export function drawCharts(UPlot: typeof uPlot, specs: ChartSpec[]): void {
         // The nines axis ends at the max's x instead of rounding up to the next decade.
         x: nines
           ? { time: false, distr: 3, log: 10, range: (_u, _min, max) => [1, Math.max(max, 10)] }
-          : { time: false },
+          : bands.length > 0
+            ? { time: false, range: (_u, min, max) => [Math.min(min, bandsFrom), Math.max(max, bandsTo)] }
+            : { time: false },
         y: spec.logY ? { distr: 3, log: 10 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
       },
       axes: [
@@ -77,6 +109,7 @@ export function drawCharts(UPlot: typeof uPlot, specs: ChartSpec[]): void {
         ),
       ],
       cursor: { drag: { x: true, y: false } },
+      hooks: bands.length > 0 ? { draw: [(u) => placeBands(u, bands)] } : {},
     };
     charts.push(new UPlot(opts, spec.data as uPlot.AlignedData, el));
   }

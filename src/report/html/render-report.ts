@@ -7,7 +7,9 @@ import type { ReportAssets } from './assets.js';
 import { formatUtc } from './format-values.js';
 import { renderPage } from './page.js';
 import type { ReportSection } from './section.js';
+import { faultBandsByPhase } from './fault-bands.js';
 import { environmentSection } from './sections/environment.js';
+import { faultsSection } from './sections/faults.js';
 import { renderHeader } from './sections/header.js';
 import { integritySection } from './sections/integrity.js';
 import { phaseSection } from './sections/phase.js';
@@ -15,11 +17,14 @@ import { summarySection } from './sections/summary.js';
 import { thresholdsSection } from './sections/thresholds.js';
 
 export function runReportSections(result: RunResult): ReportSection[] {
+  const faults = faultsSection(result);
+  const bands = faultBandsByPhase(result.phases, result.faults ?? []);
   return [
     summarySection(result),
     thresholdsSection(result),
     integritySection(result),
-    ...result.phases.map((phase, index) => phaseSection(phase, index)),
+    ...(faults ? [faults] : []),
+    ...result.phases.map((phase, index) => phaseSection(phase, index, bands[index])),
     environmentSection(result),
   ];
 }

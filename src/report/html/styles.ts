@@ -68,6 +68,13 @@ padding: 5px 0; }
 .chart.empty p { color: var(--dim); margin: 8px 0; }
 .plot { width: 100%; }
 .u-legend { font-size: 12px; }
+.fault-bands { position: absolute; inset: 0; pointer-events: none; overflow: hidden; }
+.fault-band { position: absolute; top: 0; bottom: 0; background: rgba(207, 34, 46, .10); \
+border-left: 2px solid rgba(207, 34, 46, .55); }
+.fault-band span { position: absolute; top: 2px; left: 4px; max-width: calc(100% - 6px); overflow: hidden; \
+text-overflow: ellipsis; font-size: 11px; color: var(--bad); white-space: nowrap; }
+table.faults .nowrap { white-space: nowrap; }
+table.faults td small { display: block; }
 .env-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 20px; align-items: start; }
 table.kv { width: 100%; font-size: 14px; }
 table.kv th { font-weight: 400; color: var(--dim); }

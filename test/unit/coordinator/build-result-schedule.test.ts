@@ -53,9 +53,9 @@ test('the end-to-end clock is null without consumers', () => {
 
 test('integrity counts go to their phase, and are null when the run had no consumers', () => {
   const integrity = [
-    { lost: 0, duplicated: 1, outOfOrder: 0 },
-    { lost: 2, duplicated: 0, outOfOrder: 0 },
-    { lost: 0, duplicated: 0, outOfOrder: 3 },
+    { lost: 0, unverified: 0, duplicated: 1, outOfOrder: 0 },
+    { lost: 2, unverified: 0, duplicated: 0, outOfOrder: 0 },
+    { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 3 },
   ];
   assert.deepEqual(
     buildPhaseResults(inputs({ integrity })).map((r) => r.integrity),

@@ -32,6 +32,7 @@ test('a minimal scenario gets every default', () => {
     consumers: null,
     phases: [{ name: 'constant', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 100 }],
     thresholds: [],
+    faults: [],
   };
   assert.deepEqual(parseScenario(minimal, 'minimal.yaml'), expected);
 });

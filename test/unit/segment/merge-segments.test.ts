@@ -92,7 +92,7 @@ test('integrity is checked across segments: a message produced on one host and r
     segment(1, { p: [producer(0, 10, 1000)], c: [consumer([{ producerId: 1, seqs: range(10) }])] }),
     segment(2, { p: [producer(1, 10, 1000)], c: [consumer([{ producerId: 0, seqs: range(10) }])] }),
   ]);
-  assert.deepEqual(all.phases[0]!.integrity, { lost: 0, duplicated: 0, outOfOrder: 0 });
+  assert.deepEqual(all.phases[0]!.integrity, { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 });
   assert.equal(all.phases[0]!.endToEndClock, 'wall');
   assert.equal(all.status, 'complete');
   assert.deepEqual(
@@ -107,6 +107,16 @@ test('integrity is checked across segments: a message produced on one host and r
     segment(2, { p: [producer(1, 10, 1000)], c: [consumer([{ producerId: 0, seqs: [0, 1, 2, 3, 4, 5, 6, 7, 7] }])] }),
   ]);
   assert.equal(short.phases[0]!.integrity?.lost, 2);
+  // One segment's drain was cut short: what nobody read may still have been on its way.
+  const cut = mergeSegments([
+    segment(1, { p: [producer(0, 10, 1000)], c: [consumer([{ producerId: 1, seqs: range(10) }])] }),
+    segment(2, {
+      p: [producer(1, 10, 1000)],
+      c: [consumer([{ producerId: 0, seqs: [0, 1, 2, 3, 4, 5, 6, 7] }])],
+      drained: false,
+    }),
+  ]);
+  assert.deepEqual([cut.phases[0]!.integrity?.lost, cut.phases[0]!.integrity?.unverified], [0, 2]);
 });
 
 test('a missing segment, another run or a duplicate is refused with every problem listed', () => {

@@ -10,6 +10,7 @@ import { timerIdler } from '../../../src/workers/drivers/idlers.js';
 import { IntervalReporter } from '../../../src/workers/interval-clock.js';
 import { keySource, payloadSource } from '../../../src/workers/payloads.js';
 import type { ProducerClientState } from '../../../src/workers/producer-clients.js';
+import { SendTimeline } from '../../../src/workers/send-timeline.js';
 import { runProducerLoop } from '../../../src/workers/producer-loop.js';
 import { newPhaseTotals } from '../../../src/workers/producer-totals.js';
 import type { WorkerPhase } from '../../../src/workers/protocol.js';
@@ -51,6 +52,7 @@ async function run(phases: WorkerPhase[], drivers: ScriptedDriver[], onTurn?: ()
     driver,
     filler: new BatchFiller(64, payloads, keySource({ type: 'none' }), { runId: 1, producerId, clockDomainId: 1 }),
     ledger: new DeliveryLedger(1024),
+    sendTimes: new SendTimeline(1_000_000),
   }));
   const reports = createDeliveryReports(256);
   let settled = 0;

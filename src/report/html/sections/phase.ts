@@ -6,6 +6,7 @@ import {
   latencyOverTimeChart,
   spectrumChart,
   throughputChart,
+  type ChartBand,
   type ChartSpec,
 } from '../chart-specs.js';
 import { html, type Html } from '../escape.js';
@@ -18,13 +19,15 @@ export function phaseAnchor(index: number): string {
   return `phase-${index}`;
 }
 
-export function phaseSection(phase: PhaseResult, index: number): ReportSection {
+/** `bands`: the faults that overlap the phase, marked on each of its time charts. */
+export function phaseSection(phase: PhaseResult, index: number, bands: ChartBand[] = []): ReportSection {
   const id = phaseAnchor(index);
   const ts = phaseTimeSeries(phase);
+  const marked = (spec: ChartSpec | null) => (spec && bands.length > 0 ? { ...spec, bands } : spec);
   const charts = {
-    throughput: throughputChart(`${id}-throughput`, ts),
-    latency: latencyOverTimeChart(`${id}-latency`, ts),
-    lag: consumerLagChart(`${id}-lag`, ts),
+    throughput: marked(throughputChart(`${id}-throughput`, ts)),
+    latency: marked(latencyOverTimeChart(`${id}-latency`, ts)),
+    lag: marked(consumerLagChart(`${id}-lag`, ts)),
     spectrum: spectrumChart(`${id}-spectrum`, phase),
   };
   const noIntervals = 'No interval data was recorded in this phase.';
