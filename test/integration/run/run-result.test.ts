@@ -73,16 +73,19 @@ test('seed-example.yaml runs on a 3-node cluster and my-group consumes every mes
   t.after(() => cluster.stop());
   const out = tempDir('out');
   const r = await runCli(['run', 'scenarios/seed-example.yaml', '--brokers', cluster.bootstrapServers, '--out', out]);
-  assert.equal(r.code, 0, r.stderr);
+  // Its latency threshold is a target for a quiet machine (bench/seed-example.ts measures it),
+  // not something this test may depend on: 99 is a run that completed and missed it.
+  assert.ok(r.code === 0 || r.code === 99, `exit ${r.code}: ${r.stderr}`);
   const result = readOnlyResult(out);
+  assert.equal(result.status, 'complete');
   assert.deepEqual(result.scenario.consumers?.groups, ['my-group']);
-  const [phase] = result.phases;
-  assert.equal(phase!.sent, 10_000);
+  const phase = result.phases.find((p) => p.name === 'steady');
+  assert.equal(phase!.sent, 20_000);
   // Three cold JVMs on two cores can take longer than message.timeout.ms (30 s) for a few
   // messages (issue 13); every message is still accounted for, and every acknowledged one read.
   const failed = Object.values(phase!.failed).reduce((a, b) => a + b, 0);
-  assert.equal(phase!.acked + failed, 10_000, `acked ${phase!.acked}, failed ${JSON.stringify(phase!.failed)}`);
-  assert.ok(phase!.acked >= 9_000, `acked ${phase!.acked}`);
+  assert.equal(phase!.acked + failed, 20_000, `acked ${phase!.acked}, failed ${JSON.stringify(phase!.failed)}`);
+  assert.ok(phase!.acked >= 18_000, `acked ${phase!.acked}`);
   // A message that timed out in the client may still have been written, and then read.
   assert.ok(phase!.consumed >= phase!.acked, 'my-group read every acknowledged message');
   assert.deepEqual(

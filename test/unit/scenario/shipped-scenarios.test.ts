@@ -46,14 +46,19 @@ test('quickstart is small: 2 producers on 2 threads, one group of 2, about 20 se
   assert.deepEqual(scenario.thresholds, ['steady: publish.p99 < 200ms', 'lost == 0']);
 });
 
-test('the seed example sends keyed JSON to a 3-replica topic at 1000 msg/s for 10 s', () => {
+test('the seed example sends keyed, idempotent JSON to a 3-replica topic at 1000 msg/s after a warmup', () => {
   const scenario = load('seed-example.yaml');
   assert.deepEqual(scenario.topics, [{ name: 'my-topic', partitions: 4, replicationFactor: 3, configs: {} }]);
   assert.deepEqual(scenario.producers.payload, { type: 'template', template: '{"data": "{{seq}}"}' });
   assert.deepEqual(scenario.producers.keys, { type: 'sequential', prefix: 'key-' });
   assert.equal(scenario.producers.properties['acks'], 'all');
+  assert.equal(scenario.producers.properties['enable.idempotence'], 'true');
   assert.deepEqual(scenario.consumers?.groups, ['my-group']);
-  assert.deepEqual(scenario.phases, [{ name: 'constant', type: 'constant', durationMs: 10_000, rateMsgsPerSec: 1000 }]);
+  assert.deepEqual(scenario.phases, [
+    { name: 'warmup', type: 'warmup', durationMs: 10_000, rateMsgsPerSec: 1000 },
+    { name: 'steady', type: 'constant', durationMs: 20_000, rateMsgsPerSec: 1000 },
+  ]);
+  assert.deepEqual(scenario.thresholds, ['steady: publish.p99 < 100ms', 'lost == 0']);
 });
 
 test('max-throughput runs one producer flat out after a warmup, without consumers', () => {
