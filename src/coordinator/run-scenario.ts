@@ -177,7 +177,7 @@ export async function runSegment(
   const status = out.failure ? 'failed' : signal.aborted ? 'interrupted' : 'complete';
   const why = abortedBy
     ? `aborted by --abort-on-fail: ${abortedBy}`
-    : 'interrupted (SIGINT) before the schedule ended; partial results';
+    : 'stopped by SIGINT (Ctrl-C) before the schedule ended';
   const segment: SegmentResult = {
     kind: SEGMENT_KIND,
     schemaVersion: SEGMENT_SCHEMA_VERSION,

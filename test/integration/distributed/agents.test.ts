@@ -68,7 +68,7 @@ test('three agents run one scenario: every planned message is sent, acknowledged
   assert.equal(steady!.sent, 9000, 'the open-loop schedule, split three ways, adds up exactly');
   assert.equal(steady!.acked, 9000);
   assert.equal(steady!.consumed, 9000);
-  assert.deepEqual(steady!.integrity, { lost: 0, duplicated: 0, outOfOrder: 0 });
+  assert.deepEqual(steady!.integrity, { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 });
   assert.equal(steady!.endToEndClock, 'mixed', 'read on the host that sent it (monotonic) or on another (wall)');
   assert.equal(result.environment.producerThreads, 6, 'two threads on each of three agents');
   const d = result.distribution!;

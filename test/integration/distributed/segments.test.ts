@@ -42,7 +42,7 @@ thresholds: ["lost == 0", "duplicated == 0"]
   assert.equal(steady!.sent, 5000, 'two halves of the open-loop schedule make the whole');
   assert.equal(steady!.acked, 5000);
   assert.equal(steady!.consumed, 5000);
-  assert.deepEqual(steady!.integrity, { lost: 0, duplicated: 0, outOfOrder: 0 });
+  assert.deepEqual(steady!.integrity, { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 });
   assert.equal(result.distribution?.runId, 777);
   assert.ok(steady!.intervals.length >= 5 && steady!.intervals.length <= 6, `${steady!.intervals.length} intervals`);
 

@@ -59,8 +59,8 @@ phases:
   assert.equal(phase.sent, 20_000);
   assert.equal(phase.acked, 20_000);
   assert.deepEqual(phase.failed, {});
-  assert.deepEqual(phase.integrity, { lost: 0, duplicated: 0, outOfOrder: 0 });
-  assert.deepEqual(result.summary.integrity, { lost: 0, duplicated: 0, outOfOrder: 0 });
+  assert.deepEqual(phase.integrity, { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 });
+  assert.deepEqual(result.summary.integrity, { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 });
   assert.equal(phase.endToEndClock, 'monotonic');
 });
 

@@ -50,7 +50,7 @@ test('the HTML report opens offline in Chromium, draws every chart and shows thr
 
   assert.match(await page.locator('#thresholds').innerText(), /steady: e2e\.p99 < 5ms[\s\S]*fail/);
   assert.equal(await page.locator('#thresholds tbody tr').count(), 4);
-  assert.match(await page.locator('#integrity').innerText(), /warmup\s+0\s+0\s+0\s+bound/);
+  assert.match(await page.locator('#integrity').innerText(), /warmup\s+0\s+0\s+0\s+0\s+bound/);
   assert.equal(await page.locator('#integrity tbody tr').count(), 3);
 
   // The legend follows the cursor: the nines axis reads back as a percentile.
