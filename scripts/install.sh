@@ -19,6 +19,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl) # certificates for --security clusters
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux) # the progress-bar test runs kload in a terminal
   if [ ${#missing[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "install: apt-get install ${missing[*]}"

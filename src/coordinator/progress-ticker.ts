@@ -40,6 +40,7 @@ export class ProgressTicker {
     const w = this.collector.takeWindow();
     // Seconds since the start at the end of the interval just reported (a whole number).
     const elapsed = Math.round((nowUs() - startAtUs) / 1e6 - 0.25);
+    const plannedSec = this.scenario.phases.reduce((sum, p) => sum + p.durationMs / 1000, 0);
     let start = 0;
     let phase = this.scenario.phases[0]!;
     let over = true;
@@ -61,6 +62,7 @@ export class ProgressTicker {
       consumedPerSec: w.consumed / seconds,
       publishP99Us: w.publishP99Us,
       ackedMBPerSec: w.ackedBytes / 1e6 / seconds,
+      run: { elapsedSec: Math.max(0, Math.min(elapsed, plannedSec)), durationSec: plannedSec },
       ...(over ? { afterScheduleSec: Math.max(0, elapsed - start) } : {}),
     });
   }

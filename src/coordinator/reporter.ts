@@ -13,6 +13,8 @@ export interface ProgressSnapshot {
    * schedule's end. The interval then belongs to no phase, so the line must not name one.
    */
   afterScheduleSec?: number;
+  /** The whole schedule: seconds since it started and its planned length (for a bar and an ETA). */
+  run?: { elapsedSec: number; durationSec: number };
   /** A run over agents: how many are still answering, of how many. */
   agents?: { answering: number; of: number };
 }
