@@ -84,6 +84,7 @@ export function buildPhaseResults(input: PhaseInputs): PhaseResult[] {
       generatorBound: verdict.generatorBound,
       generatorBoundReasons: verdict.reasons,
       intervals: withSchedule(input.series[i]?.toArray() ?? [], phase, input.lag?.[i]),
+      ...(input.series[i] ? { intervalHistograms: input.series[i].histograms() } : {}),
     };
   });
 }

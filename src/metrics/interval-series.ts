@@ -3,10 +3,15 @@
  * an interval index are summed, and their publish histograms merged before taking percentiles
  * (percentiles of different workers cannot be averaged).
  */
-import type { IntervalStats } from '../result/result-types.js';
+import type { IntervalHistograms, IntervalStats } from '../result/result-types.js';
 import { BYTES_PER_MB } from '../result/phase-figures.js';
 import { encodeHistogram, mergeEncoded } from './histogram.js';
-import type { IntervalDelta } from './interval-types.js';
+import {
+  HISTOGRAM_FIELD,
+  INTERVAL_LATENCY_KINDS,
+  type IntervalDelta,
+  type IntervalLatencyKind,
+} from './interval-types.js';
 
 interface IntervalTotals {
   sent: number;
@@ -17,13 +22,14 @@ interface IntervalTotals {
    * Kept encoded (~2 KB for a busy second) and merged only in toArray(): a decoded histogram
    * sized for 60 s takes ~140 KB, and an hour-long run has 3,600 intervals.
    */
-  publishHistograms: string[];
-  scheduleDelayHistograms: string[];
+  histograms: Record<IntervalLatencyKind, string[]>;
 }
 
 export class IntervalSeries {
   readonly #intervalMs: number;
   readonly #totals = new Map<number, IntervalTotals>();
+  /** The last index with a count: latency-only deltas past it (late acks) add no silent seconds. */
+  #lastCounted = -1;
 
   constructor(intervalMs: number) {
     if (!(intervalMs > 0)) throw new RangeError(`intervalMs must be positive, got ${intervalMs}`);
@@ -39,9 +45,12 @@ export class IntervalSeries {
     totals.acked += delta.acked;
     totals.consumed += delta.consumed;
     totals.ackedBytes += delta.ackedBytes;
-    if (delta.publishHistogram !== null) totals.publishHistograms.push(delta.publishHistogram);
-    if (delta.scheduleDelayHistogram !== null) totals.scheduleDelayHistograms.push(delta.scheduleDelayHistogram);
+    for (const kind of INTERVAL_LATENCY_KINDS) {
+      const encoded = delta[HISTOGRAM_FIELD[kind]];
+      if (typeof encoded === 'string') totals.histograms[kind].push(encoded);
+    }
     this.#totals.set(delta.index, totals);
+    if (delta.sent + delta.acked + delta.consumed > 0) this.#lastCounted = Math.max(this.#lastCounted, delta.index);
   }
 
   /**
@@ -50,11 +59,8 @@ export class IntervalSeries {
    * consumed (a stalled generator), and hiding it would flatter the run.
    */
   toArray(): IntervalStats[] {
-    if (this.#totals.size === 0) return [];
-    let lastIndex = 0;
-    for (const index of this.#totals.keys()) lastIndex = Math.max(lastIndex, index);
     const series: IntervalStats[] = [];
-    for (let index = 0; index <= lastIndex; index++) {
+    for (let index = 0; index <= this.#lastCounted; index++) {
       series.push(this.#stats(index, this.#totals.get(index) ?? emptyTotals()));
     }
     return series;
@@ -73,17 +79,34 @@ export class IntervalSeries {
         acked: t.acked,
         consumed: t.consumed,
         ackedBytes: t.ackedBytes,
-        publishHistogram: t.publishHistograms.length > 0 ? encodeHistogram(mergeEncoded(t.publishHistograms)) : null,
-        scheduleDelayHistogram:
-          t.scheduleDelayHistograms.length > 0 ? encodeHistogram(mergeEncoded(t.scheduleDelayHistograms)) : null,
+        publishHistogram: merged(t.histograms.publish),
+        scheduleDelayHistogram: merged(t.histograms.scheduleDelay),
+        serviceHistogram: merged(t.histograms.service),
+        endToEndHistogram: merged(t.histograms.endToEnd),
       }));
+  }
+
+  /** Every interval's histogram per kind, merged over workers (null where none), for the result. */
+  histograms(): IntervalHistograms {
+    let last = -1;
+    for (const index of this.#totals.keys()) last = Math.max(last, index);
+    const list = (kind: IntervalLatencyKind) =>
+      Array.from({ length: last + 1 }, (_, i) => merged(this.#totals.get(i)?.histograms[kind] ?? []));
+    return {
+      intervalSec: this.#intervalMs / 1000,
+      publish: list('publish'),
+      service: list('service'),
+      scheduleDelay: list('scheduleDelay'),
+      endToEnd: list('endToEnd'),
+    };
   }
 
   #stats(index: number, totals: IntervalTotals): IntervalStats {
     const seconds = this.#intervalMs / 1000;
-    const publish = totals.publishHistograms.length > 0 ? mergeEncoded(totals.publishHistograms) : null;
+    const publish = totals.histograms.publish.length > 0 ? mergeEncoded(totals.histograms.publish) : null;
     const hasLatencies = publish !== null && publish.totalCount > 0;
-    const delay = totals.scheduleDelayHistograms.length > 0 ? mergeEncoded(totals.scheduleDelayHistograms) : null;
+    const delays = totals.histograms.scheduleDelay;
+    const delay = delays.length > 0 ? mergeEncoded(delays) : null;
     return {
       elapsedSec: ((index + 1) * this.#intervalMs) / 1000,
       sentPerSec: totals.sent / seconds,
@@ -102,5 +125,16 @@ export class IntervalSeries {
 }
 
 function emptyTotals(): IntervalTotals {
-  return { sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistograms: [], scheduleDelayHistograms: [] };
+  return {
+    sent: 0,
+    acked: 0,
+    consumed: 0,
+    ackedBytes: 0,
+    histograms: { publish: [], service: [], scheduleDelay: [], endToEnd: [] },
+  };
+}
+
+function merged(encoded: string[]): string | null {
+  if (encoded.length === 0) return null;
+  return encoded.length === 1 ? encoded[0]! : encodeHistogram(mergeEncoded(encoded));
 }

@@ -30,6 +30,8 @@ const integrity = z
   .looseObject({ lost: count, unverified: count.optional(), duplicated: count, outOfOrder: count })
   .nullable();
 
+const histogramList = z.array(z.string().nullable());
+
 const interval = z.looseObject({
   elapsedSec: z.number(),
   sentPerSec: z.number(),
@@ -69,6 +71,15 @@ const phase = z.looseObject({
   generatorBound: z.boolean(),
   generatorBoundReasons: z.array(z.string()),
   intervals: z.array(interval),
+  intervalHistograms: z
+    .looseObject({
+      intervalSec: z.number(),
+      publish: histogramList,
+      service: histogramList,
+      scheduleDelay: histogramList,
+      endToEnd: histogramList,
+    })
+    .optional(),
 });
 
 const threshold = z.looseObject({

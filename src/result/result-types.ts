@@ -146,6 +146,22 @@ export interface PhaseResult {
   /** Why, in words (schedule delay p99 over the bound, achieved rate below target). */
   generatorBoundReasons: string[];
   intervals: IntervalStats[];
+  /**
+   * One HdrHistogram per interval per latency kind (compressed base64; null for an interval with
+   * none), so any percentile of any second can be recomputed. Entry i covers [i, i+1) intervals
+   * from the phase start, by when the latency was measured, for the messages of this phase: the
+   * entries add up to the phase's histograms exactly, and may run past `intervals` by the acks or
+   * reads that came after the phase ended. Absent in results of kload before 0.2.
+   */
+  intervalHistograms?: IntervalHistograms;
+}
+
+export interface IntervalHistograms {
+  intervalSec: number;
+  publish: (string | null)[];
+  service: (string | null)[];
+  scheduleDelay: (string | null)[];
+  endToEnd: (string | null)[];
 }
 
 export interface IntegrityCounts {

@@ -76,6 +76,8 @@ const delta = z.looseObject({
   ackedBytes: count,
   publishHistogram: z.string().nullable(),
   scheduleDelayHistogram: z.string().nullable(),
+  serviceHistogram: z.string().nullable().optional(),
+  endToEndHistogram: z.string().nullable().optional(),
 });
 
 const phase = z.looseObject({

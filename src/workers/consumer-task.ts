@@ -76,6 +76,8 @@ export default async function consumerTask(a: ConsumerAssignment): Promise<Consu
       phase.consumed++;
       phase.consumedBytes += b.sizes[k]!;
       recordUs(phase.histogram, e2eUs);
+      const readOffsetUs = Number.isFinite(startAtUs) ? b.consumeMonoUs[k]! - startAtUs : 0;
+      reporter.recordEndToEnd(phaseIndex, readOffsetUs, e2eUs);
       const seen = tracker.observe(b.producerIds[k]!, b.seqs[k]!, b.partitions[k]!);
       if (seen === 'duplicate') {
         phase.duplicated++;

@@ -1,12 +1,14 @@
 import type { MessagePort } from 'node:worker_threads';
-import { createRecordingHistogram, encodeHistogram, recordUs, type Histogram } from '../metrics/histogram.js';
+import type { IntervalDelta } from '../metrics/interval-types.js';
+import { IntervalLatencies, Kind } from './interval-latencies.js';
 import type { WorkerMessage } from './protocol.js';
 import { phaseIndexAt, type TimedPhase } from './schedule.js';
 
 /**
- * Accumulates one interval's counts and latencies and posts them as a delta whenever the clock
- * crosses into the next interval (of the same or the next phase). Events are attributed by the
- * time they happen; per-phase totals (kept elsewhere) are attributed by the message's phase.
+ * Accumulates one interval's counts and latencies and posts them as deltas whenever the clock
+ * crosses into the next interval (of the same or the next phase). Counts are attributed by the
+ * time they happen; latencies by the message's phase and the interval they were measured in
+ * (see IntervalDelta), so every phase's interval histograms add up to its phase histograms.
  */
 export class IntervalReporter {
   private phaseIndex = 0;
@@ -15,8 +17,7 @@ export class IntervalReporter {
   private acked = 0;
   private consumed = 0;
   private ackedBytes = 0;
-  private readonly latency: Histogram = createRecordingHistogram();
-  private readonly scheduleDelay: Histogram = createRecordingHistogram();
+  private readonly latencies = new IntervalLatencies();
 
   constructor(
     private readonly role: 'producer' | 'consumer',
@@ -27,19 +28,28 @@ export class IntervalReporter {
   ) {}
 
   /** `scheduleDelayUs`: null for unpaced sends, which have no schedule to lag behind. */
-  countSent(scheduleDelayUs: number | null): void {
+  countSent(phaseIndex: number, sentOffsetUs: number, scheduleDelayUs: number | null): void {
     this.sent++;
-    if (scheduleDelayUs !== null) recordUs(this.scheduleDelay, scheduleDelayUs);
+    if (scheduleDelayUs === null) return;
+    this.latencies.record(Kind.scheduleDelay, phaseIndex, this.indexIn(phaseIndex, sentOffsetUs), scheduleDelayUs);
   }
 
-  countAcked(bytes: number, latencyUs: number): void {
+  /** An ack at `ackOffsetUs` of a message of phase `phaseIndex`. */
+  countAcked(bytes: number, phaseIndex: number, ackOffsetUs: number, publishUs: number, serviceUs: number): void {
     this.acked++;
     this.ackedBytes += bytes;
-    recordUs(this.latency, latencyUs);
+    const index = this.indexIn(phaseIndex, ackOffsetUs);
+    this.latencies.record(Kind.publish, phaseIndex, index, publishUs);
+    this.latencies.record(Kind.service, phaseIndex, index, serviceUs);
   }
 
   countConsumed(n: number): void {
     this.consumed += n;
+  }
+
+  /** A read at `readOffsetUs` of a message of phase `phaseIndex`. */
+  recordEndToEnd(phaseIndex: number, readOffsetUs: number, endToEndUs: number): void {
+    this.latencies.record(Kind.endToEnd, phaseIndex, this.indexIn(phaseIndex, readOffsetUs), endToEndUs);
   }
 
   /** Posts the finished interval if `offsetUs` (from the run start) lies beyond it. */
@@ -54,25 +64,40 @@ export class IntervalReporter {
   }
 
   flush(): void {
-    if (this.sent + this.acked + this.consumed === 0) return;
-    const message: WorkerMessage = {
-      type: 'interval',
-      workerId: this.workerId,
-      role: this.role,
-      phaseIndex: this.phaseIndex,
-      delta: {
-        index: this.index,
-        sent: this.sent,
-        acked: this.acked,
-        consumed: this.consumed,
-        ackedBytes: this.ackedBytes,
-        publishHistogram: this.latency.totalCount > 0 ? encodeHistogram(this.latency) : null,
-        scheduleDelayHistogram: this.scheduleDelay.totalCount > 0 ? encodeHistogram(this.scheduleDelay) : null,
-      },
-    };
-    this.port.postMessage(message);
+    const counted = this.sent + this.acked + this.consumed > 0;
+    let countsPosted = false;
+    for (const { phaseIndex, index, fields } of this.latencies.take()) {
+      const mine = phaseIndex === this.phaseIndex && index === this.index;
+      this.post(phaseIndex, { ...(mine ? this.counts() : zeroCounts(index)), ...fields });
+      countsPosted ||= mine;
+    }
+    if (counted && !countsPosted) this.post(this.phaseIndex, this.counts());
     this.sent = this.acked = this.consumed = this.ackedBytes = 0;
-    this.latency.reset();
-    this.scheduleDelay.reset();
   }
+
+  private indexIn(phaseIndex: number, offsetUs: number): number {
+    const start = this.timeline[phaseIndex]?.startUs ?? 0;
+    return Math.max(0, Math.floor((offsetUs - start) / this.intervalUs));
+  }
+
+  private counts(): IntervalDelta {
+    return {
+      index: this.index,
+      sent: this.sent,
+      acked: this.acked,
+      consumed: this.consumed,
+      ackedBytes: this.ackedBytes,
+      publishHistogram: null,
+      scheduleDelayHistogram: null,
+    };
+  }
+
+  private post(phaseIndex: number, delta: IntervalDelta): void {
+    const message: WorkerMessage = { type: 'interval', workerId: this.workerId, role: this.role, phaseIndex, delta };
+    this.port.postMessage(message);
+  }
+}
+
+function zeroCounts(index: number): IntervalDelta {
+  return { index, sent: 0, acked: 0, consumed: 0, ackedBytes: 0, publishHistogram: null, scheduleDelayHistogram: null };
 }

@@ -83,7 +83,7 @@ export async function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly:
         c.ledger.setSent(batch.opaques[k]!, sent);
         c.sendTimes.note(c.seq + k, intended);
         recordUs(t.scheduleDelay, delay);
-        reporter.countSent(delay);
+        reporter.countSent(phase.index, sent, delay);
       }
       t.sent += went;
       c.seq += went;
@@ -132,7 +132,7 @@ export async function runProducerLoop(ctx: LoopContext): Promise<{ stoppedEarly:
       c.ledger.setIntended(batch.opaques[k]!, sent);
       c.ledger.setSent(batch.opaques[k]!, sent);
       c.sendTimes.note(c.seq + k, sent);
-      reporter.countSent(null);
+      reporter.countSent(phase.index, sent, null);
     }
     totals[phase.index]!.sent += went;
     c.seq += went;

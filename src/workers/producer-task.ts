@@ -40,7 +40,8 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
     for (let k = 0; k < n; k++) {
       const i = reports.opaques[k]!;
       const intended = ledger.intendedOf(i);
-      const phase = totals[phaseIndexAt(timeline, intended)]!;
+      const phaseIndex = phaseIndexAt(timeline, intended);
+      const phase = totals[phaseIndex]!;
       ledger.settle();
       const code = reports.errors[k]!;
       if (code !== 0) {
@@ -53,10 +54,12 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
       const size = reports.sizes[k]!;
       phase.acked++;
       phase.ackedBytes += size;
-      recordUs(phase.publish, ackOffset - intended);
-      recordUs(phase.service, ackOffset - ledger.sentOf(i));
+      const publishUs = ackOffset - intended;
+      const serviceUs = ackOffset - ledger.sentOf(i);
+      recordUs(phase.publish, publishUs);
+      recordUs(phase.service, serviceUs);
       bits.set(ledger.seqOf(i));
-      reporter.countAcked(size, ackOffset - intended);
+      reporter.countAcked(size, phaseIndex, ackOffset, publishUs, serviceUs);
     }
   };
   const postErrors = (messages: string[]) => {

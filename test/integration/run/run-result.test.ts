@@ -4,7 +4,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedCluster } from '../../../src/cluster/embedded-cluster.js';
 import { decodeHistogram } from '../../../src/metrics/histogram.js';
-import { RESULT_SCHEMA_VERSION } from '../../../src/result/result-types.js';
+import { HistogramLogReader } from 'hdr-histogram-js';
+import { HLOG_KINDS } from '../../../src/report/hlog.js';
+import { RESULT_SCHEMA_VERSION, type RunResult } from '../../../src/result/result-types.js';
 import { runCli } from '../../helpers/cli.js';
 import { randomTopic } from '../../helpers/kafka-io.js';
 import { tempDir } from '../../helpers/paths.js';
@@ -31,7 +33,8 @@ phases:
   - { name: steady, type: constant, duration: 3s, rate: 2000 }
 `);
     const out = tempDir('out');
-    const r = await runCli(['run', scenario, '--brokers', cluster.bootstrapServers, '--out', out]);
+    const hlog = join(tempDir('hlog'), 'run.hlog');
+    const r = await runCli(['run', scenario, '--brokers', cluster.bootstrapServers, '--out', out, '--hlog', hlog]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /\[steady \d+\/3s\]/, 'progress lines are printed');
     assert.match(r.stdout, /Result: /);
@@ -65,8 +68,35 @@ phases:
     assert.equal(steady.sent, 6000, 'the open-loop schedule holds exactly rate x duration messages');
     assert.ok(steady.intervals.length >= 3, 'one interval per second');
     assert.equal(result.summary.acked, steady.acked, 'the summary covers recorded phases only');
+    assertIntervalHistograms(result, readFileSync(hlog, 'utf8'));
   },
 );
+
+/**
+ * Every phase's interval histograms add up to its phase histogram, per kind; the hlog holds one
+ * line per non-empty interval histogram, and HdrHistogram's own reader reads them all back.
+ */
+function assertIntervalHistograms(result: RunResult, log: string): void {
+  const lines = new Map<string, { count: number; lines: number }>();
+  const reader = new HistogramLogReader(log, 64);
+  for (let h = reader.nextIntervalHistogram(); h !== null; h = reader.nextIntervalHistogram()) {
+    const seen = lines.get(h.tag) ?? { count: 0, lines: 0 };
+    lines.set(h.tag, { count: seen.count + h.totalCount, lines: seen.lines + 1 });
+  }
+  for (const kind of HLOG_KINDS) {
+    let count = 0;
+    let nonEmpty = 0;
+    for (const phase of result.phases) {
+      const histograms = phase.intervalHistograms![kind.intervals];
+      assert.ok(histograms.length >= phase.intervals.length, `${phase.name} ${kind.tag}: one histogram per interval`);
+      const sum = histograms.reduce((n, e) => n + (e === null ? 0 : decodeHistogram(e).totalCount), 0);
+      assert.equal(sum, kind.pick(phase).count, `${phase.name} ${kind.tag}: intervals add up to the phase`);
+      count += sum;
+      nonEmpty += histograms.filter((e) => e !== null).length;
+    }
+    assert.deepEqual(lines.get(kind.tag) ?? { count: 0, lines: 0 }, { count, lines: nonEmpty }, `hlog ${kind.tag}`);
+  }
+}
 
 test('seed-example.yaml runs on a 3-node cluster and my-group consumes every message', async (t) => {
   const cluster = await EmbeddedCluster.start({ nodes: 3 });

@@ -120,3 +120,25 @@ test('a negative or fractional interval index is rejected', () => {
   assert.throws(() => series.add(delta(-1)), RangeError);
   assert.throws(() => series.add(delta(1.5)), RangeError);
 });
+
+test('latency-only deltas past the last counted interval add histograms, not silent seconds', () => {
+  const series = new IntervalSeries(1000);
+  series.add(delta(0, { sent: 10, acked: 10, publishHistogram: encoded(100), serviceHistogram: encoded(90) }));
+  series.add(delta(2, { publishHistogram: encoded(700_000), endToEndHistogram: encoded(800_000) }));
+  assert.equal(series.toArray().length, 1);
+  const h = series.histograms();
+  assert.equal(h.intervalSec, 1);
+  assert.deepEqual(
+    h.publish.map((e) => (e === null ? null : 'h')),
+    ['h', null, 'h'],
+  );
+  assert.deepEqual(
+    h.endToEnd.map((e) => e !== null),
+    [false, false, true],
+  );
+  assert.equal(h.service[0], encoded(90));
+  // A segment's deltas carry every kind, so a merge keeps them.
+  const again = new IntervalSeries(1000);
+  for (const d of series.toDeltas()) again.add(d);
+  assert.deepEqual(again.histograms(), h);
+});

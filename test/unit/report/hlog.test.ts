@@ -70,3 +70,41 @@ test('a run without consumers writes no end-to-end lines', () => {
     ['Tag=publish', 'Tag=service', 'Tag=schedule-delay'],
   );
 });
+
+test('a result with interval histograms writes one line per interval, in time order', () => {
+  const second = (...valuesUs: number[]) => latencies(...valuesUs).histogram;
+  const phases = [
+    phaseResult({
+      name: 'one',
+      durationSec: 2,
+      intervalHistograms: {
+        intervalSec: 1,
+        // The third publish entry is a late ack, measured after the phase ended.
+        publish: [second(100), second(200, 300), second(900_000)],
+        service: [second(90), null],
+        scheduleDelay: [],
+        endToEnd: [],
+      },
+    }),
+    phaseResult({
+      name: 'two',
+      durationSec: 1,
+      intervalHistograms: { intervalSec: 1, publish: [second(50)], service: [], scheduleDelay: [], endToEnd: [] },
+    }),
+  ];
+  const log = formatHlog(runResult(phases));
+  assert.match(log, /#One line per interval per kind/);
+  const fields = intervalLines(log).map((l) => l.split(',').slice(0, 4));
+  assert.deepEqual(fields, [
+    ['Tag=publish', '0.000', '1.000', '0.100'],
+    ['Tag=service', '0.000', '1.000', '0.090'],
+    ['Tag=publish', '1.000', '1.000', '0.300'],
+    ['Tag=publish', '2.000', '1.000', '900.095'], // HDR's bucket at 3 digits
+    ['Tag=publish', '2.000', '1.000', '0.050'],
+  ]);
+  const reader = new HistogramLogReader(log, 64);
+  let publish = 0;
+  for (let h = reader.nextIntervalHistogram(); h !== null; h = reader.nextIntervalHistogram())
+    if (h.tag === 'publish') publish += h.totalCount;
+  assert.equal(publish, 5);
+});
