@@ -20,6 +20,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
   command -v openssl >/dev/null 2>&1 || missing+=(openssl) # certificates for --security clusters
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v tmux >/dev/null 2>&1 || missing+=(tmux) # the progress-bar test runs kload in a terminal
+  command -v prometheus >/dev/null 2>&1 || missing+=(prometheus) # the live-metrics test scrapes kload with it
   if [ ${#missing[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "install: apt-get install ${missing[*]}"

@@ -114,7 +114,8 @@ export async function executeRun(input: ExecuteInput): Promise<ExecuteOutput> {
   );
   let consumerTasks: RunningTask<ConsumerWorkerResult>[] = [];
   let producerTasks: RunningTask<ProducerWorkerResult>[] = [];
-  const ticker = new ProgressTicker(scenario, collector, reporter);
+  // The sampler is made below; the ticker reads it only once the run has started.
+  const ticker = new ProgressTicker(scenario, collector, reporter, () => lagSampler?.latest ?? null);
   const groups = scenario.consumers?.groups ?? [];
   let phaseStart = 0;
   const phaseStartsSec = scenario.phases.map((p) => (phaseStart += p.durationMs / 1000) - p.durationMs / 1000);

@@ -19,6 +19,8 @@ const POLL_MS = 2;
  */
 export class LagSampler {
   readonly samples: Map<number, number>[];
+  /** The last sample taken, for live views; null before the first. */
+  latest: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private busy = false;
   private stopped = false;
@@ -62,7 +64,10 @@ export class LagSampler {
       while (phase + 1 < this.phaseStartsSec.length && elapsedSec >= this.phaseStartsSec[phase + 1]!) phase++;
       const index = Math.max(0, Math.floor(elapsedSec - this.phaseStartsSec[phase]!));
       const lag = await this.alignedLag();
-      if (!this.stopped) this.samples[phase]!.set(index, lag);
+      if (!this.stopped) {
+        this.samples[phase]!.set(index, lag);
+        this.latest = lag;
+      }
     } catch {
       // A missed sample leaves a gap (null) in the series; the run goes on.
     } finally {

@@ -12,6 +12,8 @@ export class ProgressTicker {
     private readonly scenario: Scenario,
     private readonly collector: Collector,
     private readonly reporter: Reporter,
+    /** The latest consumer lag, if the run samples it. */
+    private readonly lag: () => number | null = () => null,
   ) {}
 
   start(startAtUs: number): void {
@@ -63,6 +65,7 @@ export class ProgressTicker {
       publishP99Us: w.publishP99Us,
       ackedMBPerSec: w.ackedBytes / 1e6 / seconds,
       run: { elapsedSec: Math.max(0, Math.min(elapsed, plannedSec)), durationSec: plannedSec },
+      ...(this.scenario.consumers ? { consumerLag: this.lag() } : {}),
       ...(over ? { afterScheduleSec: Math.max(0, elapsed - start) } : {}),
     });
   }

@@ -15,6 +15,8 @@ export interface ProgressSnapshot {
   afterScheduleSec?: number;
   /** The whole schedule: seconds since it started and its planned length (for a bar and an ETA). */
   run?: { elapsedSec: number; durationSec: number };
+  /** The last consumer-lag sample (messages, summed over groups); absent without consumers. */
+  consumerLag?: number | null;
   /** A run over agents: how many are still answering, of how many. */
   agents?: { answering: number; of: number };
 }

@@ -13,6 +13,8 @@ export interface IntervalDelta {
   consumed: number;
   /** Payload bytes of the messages acked in this interval. */
   ackedBytes: number;
+  /** Failed deliveries in this interval by librdkafka error name; absent when none (live metrics). */
+  failed?: Record<string, number>;
   /*
    * The latencies (µs, HdrHistogram compressed base64; null or absent when none) measured in this
    * interval for messages *of this phase*: counts above go by when the event happened, latencies

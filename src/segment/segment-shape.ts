@@ -74,6 +74,7 @@ const delta = z.looseObject({
   acked: count,
   consumed: count,
   ackedBytes: count,
+  failed: z.record(z.string(), count).optional(),
   publishHistogram: z.string().nullable(),
   scheduleDelayHistogram: z.string().nullable(),
   serviceHistogram: z.string().nullable().optional(),

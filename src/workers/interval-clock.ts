@@ -17,6 +17,7 @@ export class IntervalReporter {
   private acked = 0;
   private consumed = 0;
   private ackedBytes = 0;
+  private failed: Record<string, number> | null = null;
   private readonly latencies = new IntervalLatencies();
 
   constructor(
@@ -43,6 +44,12 @@ export class IntervalReporter {
     this.latencies.record(Kind.service, phaseIndex, index, serviceUs);
   }
 
+  /** A failed delivery (rare, and named per error: a map is fine here). */
+  countFailed(errorName: string): void {
+    this.failed ??= {};
+    this.failed[errorName] = (this.failed[errorName] ?? 0) + 1;
+  }
+
   countConsumed(n: number): void {
     this.consumed += n;
   }
@@ -64,7 +71,7 @@ export class IntervalReporter {
   }
 
   flush(): void {
-    const counted = this.sent + this.acked + this.consumed > 0;
+    const counted = this.sent + this.acked + this.consumed > 0 || this.failed !== null;
     let countsPosted = false;
     for (const { phaseIndex, index, fields } of this.latencies.take()) {
       const mine = phaseIndex === this.phaseIndex && index === this.index;
@@ -73,6 +80,7 @@ export class IntervalReporter {
     }
     if (counted && !countsPosted) this.post(this.phaseIndex, this.counts());
     this.sent = this.acked = this.consumed = this.ackedBytes = 0;
+    this.failed = null;
   }
 
   private indexIn(phaseIndex: number, offsetUs: number): number {
@@ -87,6 +95,7 @@ export class IntervalReporter {
       acked: this.acked,
       consumed: this.consumed,
       ackedBytes: this.ackedBytes,
+      ...(this.failed ? { failed: this.failed } : {}),
       publishHistogram: null,
       scheduleDelayHistogram: null,
     };

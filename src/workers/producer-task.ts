@@ -47,6 +47,7 @@ export default async function producerTask(a: ProducerAssignment): Promise<Produ
       if (code !== 0) {
         const name = errorName(code);
         phase.failed[name] = (phase.failed[name] ?? 0) + 1;
+        reporter.countFailed(name);
         continue;
       }
       const ackOffset = reports.ackMonoUs[k]! - startAtUs;

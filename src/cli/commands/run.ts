@@ -18,6 +18,7 @@ import { consoleReporter } from '../console-reporter.js';
 import { interruptOnSignal } from '../interrupt.js';
 import type { KloadCommand } from '../kload-command.js';
 import { kloadVersion } from '../version.js';
+import { startLiveMetrics } from '../live-metrics-option.js';
 
 interface RunArgs {
   scenario: string;
@@ -33,6 +34,8 @@ interface RunArgs {
   'start-at'?: string;
   agents?: string;
   'control-topic': string;
+  metrics?: string;
+  'metrics-wait': number;
 }
 
 type ConsoleReporter = ReturnType<typeof consoleReporter>;
@@ -69,6 +72,17 @@ export const runCommand: KloadCommand<RunArgs> = {
       .option('hlog', {
         type: 'string',
         describe: 'Also write an HdrHistogram interval log (default file: next to the result JSON)',
+      })
+      .option('metrics', {
+        type: 'string',
+        describe: 'Serve live Prometheus metrics on [host:]port at /metrics while the run lasts',
+        group: 'Live metrics:',
+      })
+      .option('metrics-wait', {
+        type: 'number',
+        default: 15,
+        describe: 'After the result is written, wait up to this many seconds for a last scrape',
+        group: 'Live metrics:',
       })
       .option('segment', {
         type: 'string',
@@ -107,6 +121,7 @@ export const runCommand: KloadCommand<RunArgs> = {
         'With SASL settings, results elsewhere',
       )
       .example('$0 run scenarios/quickstart.yaml --html', 'And an HTML report beside the result JSON')
+      .example('$0 run scenarios/quickstart.yaml --metrics 9464', 'Prometheus scrapes http://<host>:9464/metrics')
       .example('$0 run x.yaml --brokers kafka-1:9092 --agents 3', 'Over three `kload agent`s on other hosts')
       .example(
         '$0 run x.yaml --brokers kafka-1:9092 --segment 2/3 --run-id 42 --start-at 2026-12-02T10:00:00Z',
@@ -153,15 +168,28 @@ interface RunContext {
 }
 
 async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
+  if (args.metrics !== undefined && (args.segment !== undefined || args.agents !== undefined)) {
+    throw new KloadError('INVALID_ARGUMENT', '--metrics serves a run of this process: not with --segment or --agents');
+  }
   if (args.segment !== undefined) return runSegmentByHand(args, c);
   if (args.agents !== undefined) return runOnAgents(args, c);
-  const { result, abortedBy } = await runScenario({
-    ...c,
-    nodes: c.cluster.nodes ?? null,
-    kloadVersion: kloadVersion(),
-    abortOnFail: args['abort-on-fail'],
-  });
-  return finishRun(result, { ...args, reporter: c.reporter, abortedBy });
+  const live =
+    args.metrics === undefined
+      ? null
+      : await startLiveMetrics(args.metrics, args['metrics-wait'], c.scenario, c.reporter);
+  try {
+    const { result, abortedBy } = await runScenario({
+      ...c,
+      ...(live ? { reporter: live.reporter, watch: live.watch } : {}),
+      nodes: c.cluster.nodes ?? null,
+      kloadVersion: kloadVersion(),
+      abortOnFail: args['abort-on-fail'],
+    });
+    live?.finish(result);
+    return await finishRun(result, { ...args, reporter: c.reporter, abortedBy });
+  } finally {
+    await live?.close();
+  }
 }
 
 async function runOnAgents(args: RunArgs, c: RunContext): Promise<ExitCode> {
@@ -181,6 +209,8 @@ async function runOnAgents(args: RunArgs, c: RunContext): Promise<ExitCode> {
 /** A scenario with a `sweep` block runs every point of its grid and writes one sweep result. */
 async function sweepOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
   const { reporter } = c;
+  if (args.metrics !== undefined)
+    throw new KloadError('INVALID_ARGUMENT', '--metrics serves a single run, not a sweep');
   if (args.html !== undefined || args.hlog !== undefined)
     reporter.warn('--html and --hlog apply to single runs; a sweep writes its sweep result only.');
   const result = await runSweep({
