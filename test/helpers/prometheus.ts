@@ -56,6 +56,16 @@ export class Prometheus {
     return body.data.result.map((s) => ({ labels: s.metric, value: Number(s.value[1]) }));
   }
 
+  /** A range query over the last `seconds`, one point per second; the number of series returned. */
+  async seriesOver(promql: string, seconds: number): Promise<number> {
+    const end = Date.now() / 1000;
+    const q = new URLSearchParams({ query: promql, start: String(end - seconds), end: String(end), step: '1' });
+    const r = await fetch(`${this.url}/api/v1/query_range?${q}`);
+    const body = (await r.json()) as { status: string; error?: string; data: { result: unknown[] } };
+    if (body.status !== 'success') throw new Error(`${promql}: ${body.error}`);
+    return body.data.result.length;
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));

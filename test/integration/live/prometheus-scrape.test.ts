@@ -1,10 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EmbeddedCluster } from '../../../src/cluster/embedded-cluster.js';
 import { freePort } from '../../../src/cluster/ports.js';
 import { runCli } from '../../helpers/cli.js';
 import { randomTopic } from '../../helpers/kafka-io.js';
-import { tempDir } from '../../helpers/paths.js';
+import { repoRoot, tempDir } from '../../helpers/paths.js';
 import { Prometheus } from '../../helpers/prometheus.js';
 import { readOnlyResult, writeScenario } from '../../helpers/scenario-files.js';
 
@@ -80,4 +82,16 @@ phases:
   assert.equal(e2e[0]?.value, 4, 'end-to-end p50, p99, p99.9 and max');
   const lag = await prometheus.query(`count_over_time(kload_consumer_lag_messages{run="${run}"}[5m])`);
   assert.ok((lag[0]?.value ?? 0) >= 5, 'consumer lag is sampled every second');
+
+  // The Grafana dashboard's queries are valid PromQL, and every panel draws something for this run.
+  const dashboard = JSON.parse(readFileSync(join(repoRoot(), 'deploy/grafana/kload-dashboard.json'), 'utf8')) as {
+    panels: { title: string; targets: { expr: string }[] }[];
+  };
+  for (const panel of dashboard.panels) {
+    let series = 0;
+    for (const { expr } of panel.targets) {
+      series += await prometheus.seriesOver(expr.replaceAll('$run', run!).replaceAll('$__rate_interval', '5s'), 120);
+    }
+    assert.ok(series > 0, `dashboard panel "${panel.title}" has data`);
+  }
 });
