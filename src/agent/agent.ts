@@ -15,6 +15,7 @@ import { ControlChannel } from './control-channel.js';
 import type { Assign, ControlMessage } from './control-protocol.js';
 import { toChunks } from './result-chunks.js';
 import { StatsForwarder } from './stats-forwarder.js';
+import type { AgentMetrics } from '../live/agent-metrics.js';
 
 export interface AgentOptions {
   name: string;
@@ -29,6 +30,8 @@ export interface AgentOptions {
   clockShiftUs?: number;
   /** How long to wait for the coordinator's start once prepared. */
   startTimeoutMs?: number;
+  /** `kload agent --metrics`: live metrics of each segment. */
+  metrics?: AgentMetrics;
 }
 
 interface Job {
@@ -101,6 +104,7 @@ async function runJob(o: AgentOptions, channel: ControlChannel, m: Assign, job: 
   const forwarder = new StatsForwarder((messages) =>
     channel.send({ type: 'stats', agent: o.name, runId: m.runId, messages }),
   );
+  const live = o.metrics?.begin(m.scenario, m.runId, o.reporter);
   try {
     const shift = o.clockShiftUs ?? 0;
     const measured = await measureClockOffset(o.brokers, o.clientConfig, { wallClock: () => wallUs() + shift });
@@ -113,14 +117,17 @@ async function runJob(o: AgentOptions, channel: ControlChannel, m: Assign, job: 
       cluster: agentCluster(o.brokers),
       clientConfig: o.clientConfig,
       signal: AbortSignal.any([job.stop.signal, o.signal]),
-      reporter: o.reporter,
+      reporter: live?.reporter ?? o.reporter,
       intervalMs: m.intervalMs,
       segment: m.segment,
       runId: m.runId,
       agent: o.name,
       clock,
       clockShiftUs: shift,
-      watch: (w) => forwarder.add(w),
+      watch: (w) => {
+        forwarder.add(w);
+        live?.watch(w);
+      },
       chooseStart: async () => {
         channel.send({
           type: 'prepared',
@@ -134,6 +141,7 @@ async function runJob(o: AgentOptions, channel: ControlChannel, m: Assign, job: 
       },
     });
     forwarder.stop();
+    live?.finish();
     const chunks = toChunks(segment);
     chunks.forEach((data, index) =>
       channel.send({ type: 'result-chunk', agent: o.name, runId: m.runId, index, total: chunks.length, data }),

@@ -140,14 +140,15 @@ export class LiveMetrics {
   }
 
   /** The result is built: the integrity counts are known now, and the counters are complete. */
-  finish(result: RunResult): void {
+  finish(result: RunResult | null): void {
+    this.#gauges.done.set(this.#labels('all'), 1);
+    if (result === null) return; // an agent's segment: lost and duplicated are the coordinator's to judge
     for (const phase of result.phases) {
       const labels = this.#labels(phase.name);
       if (phase.integrity === null) continue;
       this.#counters.lost.inc(labels, phase.integrity.lost);
       this.#counters.duplicated.inc(labels, phase.integrity.duplicated);
     }
-    this.#gauges.done.set(this.#labels('all'), 1);
   }
 
   #labels(phase: string) {

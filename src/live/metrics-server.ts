@@ -6,6 +6,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+
+/** What the endpoint serves: a registry, or something that hands on to the current one (an agent's runs). */
+export type MetricsSource = Pick<Registry, 'metrics' | 'contentType'>;
 import { KloadError } from '../errors.js';
 
 export interface MetricsAddress {
@@ -36,7 +39,7 @@ export class MetricsServer {
     readonly url: string,
   ) {}
 
-  static async start(registry: Registry, at: MetricsAddress): Promise<MetricsServer> {
+  static async start(registry: MetricsSource, at: MetricsAddress): Promise<MetricsServer> {
     let instance: MetricsServer | null = null;
     const server = createServer((req, res) => {
       if (req.method !== 'GET' || !(req.url === '/metrics' || req.url?.startsWith('/metrics?'))) {

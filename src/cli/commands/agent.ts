@@ -9,6 +9,8 @@ import { consoleReporter } from '../console-reporter.js';
 import { interruptOnSignal } from '../interrupt.js';
 import type { KloadCommand } from '../kload-command.js';
 import { kloadVersion } from '../version.js';
+import { AgentMetrics } from '../../live/agent-metrics.js';
+import { parseMetricsAddress } from '../../live/metrics-server.js';
 
 interface AgentArgs {
   brokers?: string;
@@ -16,6 +18,7 @@ interface AgentArgs {
   name?: string;
   'control-topic': string;
   'test-clock-shift-ms'?: number;
+  metrics?: string;
 }
 
 export const agentCommand: KloadCommand<AgentArgs> = {
@@ -34,11 +37,16 @@ export const agentCommand: KloadCommand<AgentArgs> = {
         default: DEFAULT_CONTROL_TOPIC,
         describe: 'The topic agents and coordinators talk on (created when missing)',
       })
+      .option('metrics', {
+        type: 'string',
+        describe: 'Serve live Prometheus metrics of the segment it runs (or ran last) on [host:]port at /metrics',
+      })
       .option('test-clock-shift-ms', { type: 'number', hidden: true })
       .example('$0 agent --brokers kafka-1:9092 --name load-1', 'On each load host; then on any host:')
       .example('$0 run x.yaml --brokers kafka-1:9092 --agents 3', 'Splits the run over three idle agents')
       .epilogue(
-        'An agent opens no port: it needs only what the run needs, a connection to the cluster. It runs one ' +
+        'An agent opens no port (unless --metrics): it needs only what the run needs, a connection to the ' +
+          'cluster. It runs one ' +
           'segment at a time and declines work while busy. Ctrl-C stops the current segment and sends its ' +
           'partial result.',
       ) as Argv<AgentArgs>,
@@ -49,6 +57,9 @@ export const agentCommand: KloadCommand<AgentArgs> = {
       throw new KloadError('INVALID_ARGUMENT', `--name ${JSON.stringify(name)}: letters, digits, '.', '_', '-' only`);
     }
     const reporter = consoleReporter({ json: false });
+    const metrics =
+      args.metrics === undefined ? undefined : await AgentMetrics.start(parseMetricsAddress(args.metrics));
+    if (metrics) reporter.info(`Metrics: ${metrics.server.url} (run = the coordinator's run id)`);
     const interrupt = interruptOnSignal(() => reporter.warn('Leaving: stopping the current segment, if any ...'));
     try {
       const cluster = await resolveCluster({ brokers: args.brokers, clientConfig, log: (l) => reporter.info(l) });
@@ -62,12 +73,14 @@ export const agentCommand: KloadCommand<AgentArgs> = {
           reporter,
           signal: interrupt.signal,
           clockShiftUs: (args['test-clock-shift-ms'] ?? 0) * 1000,
+          ...(metrics ? { metrics } : {}),
         });
       } finally {
         await cluster.release();
       }
     } finally {
       interrupt.dispose();
+      await metrics?.close();
     }
     return ExitCode.ok;
   },

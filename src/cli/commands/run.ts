@@ -169,7 +169,9 @@ interface RunContext {
 
 async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
   if (args.metrics !== undefined && (args.segment !== undefined || args.agents !== undefined)) {
-    throw new KloadError('INVALID_ARGUMENT', '--metrics serves a run of this process: not with --segment or --agents');
+    throw new KloadError('INVALID_ARGUMENT', '--metrics serves a run of this process: not with --segment or --agents', {
+      hint: 'With agents, start each one as `kload agent --metrics [host:]port`; they label series by the run id.',
+    });
   }
   if (args.segment !== undefined) return runSegmentByHand(args, c);
   if (args.agents !== undefined) return runOnAgents(args, c);

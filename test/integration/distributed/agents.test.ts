@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { EmbeddedCluster } from '../../../src/cluster/embedded-cluster.js';
+import { freePort } from '../../../src/cluster/ports.js';
 import { startCli, type RunningCli } from '../../helpers/cli.js';
 import { randomTopic } from '../../helpers/kafka-io.js';
 import { tempDir } from '../../helpers/paths.js';
@@ -58,7 +59,13 @@ function coordinator(file: string, out: string, wanted: string): RunningCli {
 }
 
 test('three agents run one scenario: every planned message is sent, acknowledged and read once', async () => {
-  await Promise.all([startAgent('a1'), startAgent('a2'), startAgent('a3', ['--test-clock-shift-ms', '3000'])]);
+  const ports = [await freePort(), await freePort(), await freePort()];
+  const metrics = (i: number) => ['--metrics', `127.0.0.1:${ports[i]}`];
+  await Promise.all([
+    startAgent('a1', metrics(0)),
+    startAgent('a2', metrics(1)),
+    startAgent('a3', ['--test-clock-shift-ms', '3000', ...metrics(2)]),
+  ]);
   const out = tempDir('agents-out');
   const r = await coordinator(scenario(6), out, '3').done;
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
@@ -82,6 +89,16 @@ test('three agents run one scenario: every planned message is sent, acknowledged
   // Uncorrected, the messages a3 stamped or read across hosts (most of a third) would be 3 s off.
   assert.ok(steady!.endToEndLatencyUs.p99 < 2_000_000, `e2e p99 ${steady!.endToEndLatencyUs.p99} µs`);
   assert.ok(result.thresholds.every((t) => t.pass));
+  // Each agent still serves its segment's final counters; labelled by the run id, they add up to the run.
+  let acked = 0;
+  for (const port of ports) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    for (const line of text.split('\n').filter((l) => l.startsWith('kload_messages_acked_total{'))) {
+      assert.match(line, new RegExp(`run="${d.runId}"`), line);
+      acked += Number(line.split(' ').at(-1));
+    }
+  }
+  assert.equal(acked, 9000, "the agents' acked counters sum to the run's");
 });
 
 test('a coordinator cannot take agents that are busy with another run', async () => {
