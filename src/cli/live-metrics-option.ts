@@ -32,14 +32,7 @@ export async function startLiveMetrics(
   reporter.info(`Metrics: ${server.url} (run="${run}")`);
   let closed = false;
   return {
-    reporter: {
-      info: (line) => reporter.info(line),
-      warn: (line) => reporter.warn(line),
-      progress: (snapshot) => {
-        metrics.progress(snapshot);
-        reporter.progress(snapshot);
-      },
-    },
+    reporter: metrics.reporting(reporter),
     watch: (m) => metrics.observe(m),
     finish: (result) => metrics.finish(result),
     close: async () => {

@@ -36,14 +36,7 @@ export class AgentMetrics {
     const metrics = new LiveMetrics(scenario, String(runId));
     this.#current = metrics.registry;
     return {
-      reporter: {
-        info: (line) => reporter.info(line),
-        warn: (line) => reporter.warn(line),
-        progress: (s) => {
-          metrics.progress(s);
-          reporter.progress(s);
-        },
-      },
+      reporter: metrics.reporting(reporter),
       watch: (m) => metrics.observe(m),
       finish: () => metrics.finish(null),
     };

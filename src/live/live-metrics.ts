@@ -15,7 +15,7 @@ import { Counter, Gauge, Registry } from 'prom-client';
 import { createLatencyHistogram, decodeHistogram, type Histogram } from '../metrics/histogram.js';
 import { HISTOGRAM_FIELD, INTERVAL_LATENCY_KINDS, type IntervalLatencyKind } from '../metrics/interval-types.js';
 import { DEFAULT_GENERATOR_BOUNDS } from '../coordinator/generator-bound.js';
-import type { ProgressSnapshot } from '../coordinator/reporter.js';
+import type { ProgressSnapshot, Reporter } from '../coordinator/reporter.js';
 import { phaseSegments } from '../coordinator/assign-threads.js';
 import type { RunResult } from '../result/result-types.js';
 import type { Scenario } from '../scenario/types.js';
@@ -137,6 +137,18 @@ export class LiveMetrics {
       }
       h.reset();
     }
+  }
+
+  /** `reporter`, with every progress snapshot updating the gauges first. */
+  reporting(reporter: Reporter): Reporter {
+    return {
+      info: (line) => reporter.info(line),
+      warn: (line) => reporter.warn(line),
+      progress: (snapshot) => {
+        this.progress(snapshot);
+        reporter.progress(snapshot);
+      },
+    };
   }
 
   /** The result is built: the integrity counts are known now, and the counters are complete. */
