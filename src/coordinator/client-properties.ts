@@ -35,7 +35,8 @@ export function readPropertiesFile(path: string): Record<string, string> {
       const line = raw.trim();
       if (line === '' || line.startsWith('#') || line.startsWith('!')) return;
       const m = /^([^=:\s]+)(?:\s*[=:]\s*|\s+)(.*)$/.exec(line);
-      if (!m) bad.push(`line ${i + 1}: ${line}`);
+      // Not echoed: a client config holds passwords, and a malformed line may be one pasted alone.
+      if (!m) bad.push(`line ${i + 1} (${line.length} characters, not shown: it may hold a secret)`);
       else out[m[1]!] = m[2]!;
     });
   if (bad.length > 0) throw new KloadError('INVALID_ARGUMENT', `${path}: expected key=value:\n${bad.join('\n')}`);
