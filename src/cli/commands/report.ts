@@ -4,6 +4,7 @@ import { formatSummaryAndModels } from '../../report/models/format-run-models.js
 import { buildRunModels } from '../../report/models/run-models.js';
 import { readReportInput } from '../../report/read-report-input.js';
 import { writeReports } from '../../report/write-reports.js';
+import { writeSweepHtmlReport } from '../../report/html/sweep/sweep-page.js';
 import { formatSweepReport } from '../../sweep/format-sweep-report.js';
 import type { SweepResult } from '../../sweep/sweep-result-types.js';
 
@@ -16,7 +17,7 @@ interface ReportArgs {
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <result>',
-  describe: 'Read a run or sweep result again: summary and models, or an HTML report / HdrHistogram log of a run',
+  describe: 'Read a run or sweep result again: summary and models, an HTML report, or an HdrHistogram log of a run',
   builder: (y: Argv) =>
     y
       .positional('result', {
@@ -41,6 +42,10 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         '$0 report results/x-sweep-<UTC>.json',
         "A sweep: its points, the seed-formula fits, USL, Little's law per point",
       )
+      .example(
+        '$0 report results/x-sweep-<UTC>.json --html',
+        'results/x-sweep-<UTC>.html: the points, the fits and their bands, USL, latency; opens offline',
+      )
       .example('$0 report results/x.json --json', 'The models as JSON, for scripts')
       .example('$0 report results/x.json --html', 'results/x.html: charts, spectrum, thresholds; opens offline')
       .example(
@@ -61,17 +66,25 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   },
 };
 
-function reportSweep(result: SweepResult, args: ReportArgs): void {
-  if (args.html !== undefined || args.hlog !== undefined) {
+async function reportSweep(result: SweepResult, args: ReportArgs): Promise<void> {
+  if (args.hlog !== undefined) {
     throw new KloadError(
       'INVALID_ARGUMENT',
-      `${args.result} is a sweep result; --html and --hlog apply to a single run's result`,
+      `${args.result} is a sweep result; --hlog applies to a single run's result`,
       {
         hint:
           'Every point of a sweep holds a complete run result (points[i].result); ' +
-          'save one as its own file to report on it.',
+          'save one as its own file to write its HdrHistogram log.',
       },
     );
   }
-  process.stdout.write(args.json ? `${JSON.stringify(result.models, null, 2)}\n` : `${formatSweepReport(result)}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(result.models, null, 2)}\n`);
+  else if (args.html === undefined) process.stdout.write(`${formatSweepReport(result)}\n`);
+  if (args.html !== undefined) {
+    const { path, bytes } = await writeSweepHtmlReport(result, args.result, args.html);
+    // With --json stdout holds only the JSON, so the line naming the page goes to stderr.
+    (args.json ? process.stderr : process.stdout).write(
+      `HTML sweep report: ${path} (${Math.ceil(bytes / 1024)} KiB)\n`,
+    );
+  }
 }

@@ -18,7 +18,7 @@ export interface PageParts {
   assets: ReportAssets;
 }
 
-const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+export const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
 export function renderPage(parts: PageParts): string {
   const charts: ChartSpec[] = parts.sections.flatMap((s) => s.charts);
@@ -57,6 +57,6 @@ ${s.body}
 }
 
 /** "</script" or "</style" inside inlined code would end its element early. */
-function inlineSafe(code: string): string {
+export function inlineSafe(code: string): string {
   return code.replace(/<\/(script|style)/gi, '<\\/$1');
 }

@@ -71,8 +71,13 @@ test("kload report reads a sweep result: what each point ran, the model verdicts
   assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(sweep.models)));
 
   const html = await runCli(['report', path, '--html']);
-  assert.equal(html.code, 2);
-  assert.match(html.stderr, /is a sweep result; --html and --hlog apply to a single run's result/);
+  assert.equal(html.code, 0, html.stderr);
+  assert.match(html.stdout, /^HTML sweep report: .*\.html \(\d+ KiB\)$/m);
+  assert.match(readFileSync(path.replace(/\.json$/, '.html'), 'utf8'), /^<!doctype html>/);
+
+  const hlog = await runCli(['report', path, '--hlog']);
+  assert.equal(hlog.code, 2);
+  assert.match(hlog.stderr, /is a sweep result; --hlog applies to a single run's result/);
 });
 
 test('kload report --html --hlog writes both files next to the result', async () => {

@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SweepResult } from '../../../src/sweep/sweep-result-types.js';
+import { chromiumMissing, openPage } from '../../helpers/browser.js';
+import { runCli } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/paths.js';
+import { sweepOf } from '../../unit/plan/sweep-fixture.js';
+import type { Row } from '../../unit/sweep/fabricated-points.js';
+
+const missing = chromiumMissing();
+// CI installs chromium (scripts/install.sh), so there a missing browser is a failure, not a skip.
+const skip = missing !== null && !process.env.CI ? missing : false;
+
+/**
+ * The grid of scenarios/sweep-latency.yaml (N 1–4 × R 1,000/10,000 B × K 1/4, 16 points) with
+ * throughput that levels off in N as the USL says, and p99 that climbs once throughput is high:
+ * every section of the page has a model to draw. A real sweep of this shape takes minutes.
+ */
+function latencyGridRows(): Row[] {
+  const rows: Row[] = [];
+  for (const producers of [1, 2, 3, 4])
+    for (const messageBytes of [1000, 10_000])
+      for (const partitions of [1, 4]) {
+        const wobble = 1 + 0.03 * Math.sin(rows.length * 2.3);
+        const usl = producers / (1 + 0.1 * (producers - 1) + 0.02 * producers * (producers - 1));
+        const throughput = Math.round(8000 * usl * (messageBytes / 1000) ** -0.6 * partitions ** 0.05 * wobble);
+        const p50Us = Math.round(2000 * producers * (messageBytes / 1000) ** 0.3);
+        rows.push({ producers, messageBytes, partitions, throughput, p50Us, meanUs: p50Us * 1.2, p99Us: p50Us * 4 });
+      }
+  return rows;
+}
+
+function savedSweep(sweep: SweepResult): string {
+  const path = join(tempDir('sweep-page'), 'sweep-latency-sweep-20261122T000000Z.json');
+  writeFileSync(path, JSON.stringify(sweep));
+  return path;
+}
+
+test('kload report <sweep> --html writes the default file next to the sweep; --hlog is still refused', async () => {
+  const path = savedSweep(sweepOf(latencyGridRows()));
+  const r = await runCli(['report', path, '--html']);
+  assert.equal(r.code, 0, r.stderr);
+  const page = path.replace(/\.json$/, '.html');
+  assert.match(r.stdout, /^HTML sweep report: .*sweep-latency-sweep-20261122T000000Z\.html \(\d+ KiB\)$/m);
+  assert.match(readFileSync(page, 'utf8'), /^<!doctype html>/);
+
+  const hlog = await runCli(['report', path, '--hlog']);
+  assert.equal(hlog.code, 2);
+  assert.match(hlog.stderr, /is a sweep result; --hlog applies to a single run's result/);
+});
+
+test('the sweep page opens offline in Chromium with every chart drawn, one row per point and the verdicts', {
+  skip,
+  timeout: 90_000,
+}, async (t) => {
+  assert.equal(missing, null, missing ?? '');
+  const sweep = sweepOf(latencyGridRows());
+  const dir = tempDir('sweep-page');
+  const htmlPath = join(dir, 'page.html');
+  const r = await runCli(['report', savedSweep(sweep), '--html', htmlPath]);
+  assert.equal(r.code, 0, r.stderr);
+  const url = pathToFileURL(htmlPath).href;
+  const opened = await openPage(url);
+  t.after(() => opened.close());
+  const { page } = opened;
+
+  const plots = await page.locator('.plot').count();
+  // 3 against N, R, K; one USL per (R, K) group; latency; per partition.
+  assert.equal(plots, 3 + 4 + 1 + 1);
+  await page.waitForFunction((n) => document.querySelectorAll('.plot canvas').length === n, plots, {
+    timeout: 15_000,
+  });
+  const charts = await page.evaluate(() =>
+    (window as unknown as { kloadCharts: { root: HTMLElement; data: (number | null)[][] }[] }).kloadCharts.map((c) => ({
+      id: c.root.parentElement?.id ?? '',
+      rows: c.data[0]?.length ?? 0,
+      valuesPerSeries: c.data.slice(1).map((column) => column.filter((v) => v !== null).length),
+    })),
+  );
+  assert.equal(charts.length, plots);
+  for (const chart of charts) {
+    assert.ok(chart.rows > 0, `${chart.id} has rows`);
+    chart.valuesPerSeries.forEach((n, i) => assert.ok(n > 0, `${chart.id}: series ${i + 1} has values`));
+  }
+
+  assert.equal(await page.locator('#points tbody tr').count(), sweep.points.length);
+  const text = await page.locator('body').innerText();
+  const m = sweep.models;
+  for (const model of [m.throughput, m.throughputBytes, m.latency, m.efficiency]) {
+    const words = model.checked ? model.lines[0]! : model.reason;
+    assert.ok(text.includes(words), `the page says "${words}"`);
+  }
+  assert.equal(m.usl.fits.length, 4, 'the fixture has a USL fit per (R, K)');
+  assert.match(await page.locator('#usl').innerText(), /σ = [\d.]+, κ = [\d.]+, λ = [\d,]+ msg\/s/);
+  assert.match(await page.locator('#latency').innerText(), /(Knee|No knee): p99 /);
+  assert.equal(await page.locator('#littles-law tbody tr').count(), sweep.points.length);
+
+  const screenshot = join(dir, 'sweep-page.png');
+  await page.screenshot({ path: screenshot, fullPage: true });
+  t.diagnostic(`page: ${htmlPath}; screenshot: ${screenshot}`);
+  assert.deepEqual(opened.errors, []);
+  assert.deepEqual(opened.failedRequests, []);
+  assert.deepEqual(opened.requests, [url], 'the page itself is the only request');
+});
+
+test('a sweep that does not vary N says why there is no USL instead of leaving the section blank', {
+  skip,
+  timeout: 60_000,
+}, async (t) => {
+  const rows = latencyGridRows().filter((row) => row.producers === 2);
+  const dir = tempDir('sweep-page');
+  const htmlPath = join(dir, 'no-usl.html');
+  const r = await runCli(['report', savedSweep(sweepOf(rows)), '--html', htmlPath]);
+  assert.equal(r.code, 0, r.stderr);
+  const opened = await openPage(pathToFileURL(htmlPath).href);
+  t.after(() => opened.close());
+  const { page } = opened;
+  assert.match(await page.locator('#usl').innerText(), /Not fitted: producers takes 1 value\(s\) \(2\)/);
+  assert.match(await page.locator('#scaling').innerText(), /The grid holds producers N at 2: nothing to fit along it/);
+  assert.deepEqual(opened.errors, []);
+});
