@@ -21,12 +21,14 @@ RUN apt-get update \
 WORKDIR /app
 # The lockfile alone first: compiling librdkafka (~2.5 min on 2 cores) stays a cached layer until
 # it changes. No MAKEFLAGS=-j: librdkafka's parallel make races on config.h and fails.
+# npm ci runs package.json's postinstall (native/postinstall.cjs: a no-op outside node_modules).
 COPY package.json package-lock.json ./
+COPY native/postinstall.cjs native/
 RUN npm ci --no-audit --no-fund --loglevel=error
-COPY native/binding.gyp native/
+COPY native/binding.gyp native/rdkafka-deps.cjs native/
 COPY native/src native/src
 RUN npm run build:native
-COPY tsconfig.json ./
+COPY tsconfig.json tsconfig.lib.json ./
 COPY src src
 RUN npm run build
 # The runtime needs only the production packages, and of librdkafka only the two addons' shared

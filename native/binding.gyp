@@ -1,9 +1,12 @@
 # kload's native core. Links the librdkafka that @platformatic/rdkafka already built, through an
 # $ORIGIN-relative rpath: the process then maps exactly one librdkafka.so.1 (the loader dedups by
-# soname and path), and the checkout can move without breaking the addon.
+# soname and path), and the tree can move without breaking the addon. rdkafka-deps.cjs finds that
+# librdkafka by Node's resolution, so the paths are right in a checkout and in an installed kload
+# whose @platformatic/rdkafka npm hoisted beside it.
 {
   "variables": {
-    "rdkafka_deps": "<(module_root_dir)/../node_modules/@platformatic/rdkafka/build/deps"
+    "rdkafka_deps": "<!(node rdkafka-deps.cjs dir)",
+    "rdkafka_rpath": "<!(node rdkafka-deps.cjs rpath)"
   },
   "targets": [
     {
@@ -25,7 +28,7 @@
       "libraries": [
         "-L<(rdkafka_deps)",
         "-l:librdkafka.so.1",
-        "-Wl,-rpath,'$$ORIGIN/../../../node_modules/@platformatic/rdkafka/build/deps'"
+        "-Wl,-rpath,'$$ORIGIN/<(rdkafka_rpath)'"
       ]
     }
   ]

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as kload from '../../../src/index.js';
+import { repoRoot } from '../../helpers/paths.js';
+
+test('the library entry exports the run core, scenarios, the cluster, compare, reports and plans', () => {
+  const names = [
+    'runScenario',
+    'runSweep',
+    'saveResult',
+    'loadScenario',
+    'parseScenario',
+    'validateScenarioFiles',
+    'EmbeddedCluster',
+    'compareResults',
+    'formatComparison',
+    'readResultFile',
+    'renderRunReport',
+    'writeHtmlReport',
+    'formatHlog',
+    'planCapacity',
+    'readSweepResult',
+    'KloadError',
+  ];
+  for (const name of names) assert.equal(typeof (kload as Record<string, unknown>)[name], 'function', name);
+});
+
+test('runScenario refuses a scenario with a sweep block before it touches a cluster', async () => {
+  const scenario = kload.loadScenario(join(repoRoot(), 'scenarios', 'sweep-small.yaml'));
+  await assert.rejects(kload.runScenario(scenario, { brokers: '127.0.0.1:1' }), (error: unknown) => {
+    assert.ok(error instanceof kload.KloadError);
+    assert.equal(error.code, 'INVALID_ARGUMENT');
+    assert.match(error.hint ?? '', /runSweep/);
+    return true;
+  });
+});
