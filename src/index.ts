@@ -49,5 +49,6 @@ export { readSweepResult } from './sweep/read-sweep-result.js';
 export { DEFAULT_MIN_R_SQUARED, planCapacity } from './plan/plan-capacity.js';
 export { parseLatencyUs, parseTarget } from './plan/plan-inputs.js';
 export { formatPlanMarkdown, formatRefusalMarkdown } from './plan/format-plan.js';
+export { planSections, renderPlanPage, writePlanHtmlPage } from './report/html/plan/plan-page.js';
 export type * from './plan/plan-types.js';
 export { PLAN_SCHEMA_VERSION } from './plan/plan-types.js';

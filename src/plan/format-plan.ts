@@ -68,7 +68,8 @@ function sweepLine(s: SweepReference): string {
   return `From sweep \`${s.scenario}\` of ${s.startedAt} (${s.points} points, ${s.status}; ${s.cluster}).`;
 }
 
-function targetText(target: PlanTarget, msgs: number | null, mb: number | null): string {
+/** "5,000 msg/s (0.50 MB/s)" or "5.00 MB/s (50,000 msg/s)": what was asked, and in the other unit. */
+export function targetText(target: PlanTarget, msgs: number | null, mb: number | null): string {
   if (target.unit === 'MB/s')
     return `${formatDecimal(target.value, 2)} MB/s${msgs === null ? '' : ` (${formatCount(msgs)} msg/s)`}`;
   return `${formatCount(target.value)} msg/s${mb === null ? '' : ` (${formatDecimal(mb, 2)} MB/s)`}`;

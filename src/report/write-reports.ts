@@ -27,8 +27,11 @@ export async function writeReports(
   return lines;
 }
 
-/** `--html` alone gives "" from yargs: the result's path with the report's extension. */
-function outputPath(resultPath: string, flagValue: string, extension: string): string {
+/**
+ * `--html` alone gives "" from yargs: the result's path with the report's extension (the sweep
+ * and plan pages' default too; `extension` may carry a suffix, as in "-plan.html").
+ */
+export function outputPath(resultPath: string, flagValue: string, extension: string): string {
   if (flagValue !== '') return flagValue;
   const ext = extname(resultPath);
   return `${ext === '' ? resultPath : resultPath.slice(0, -ext.length)}${extension}`;

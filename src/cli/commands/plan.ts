@@ -3,7 +3,10 @@ import { KloadError } from '../../errors.js';
 import { formatPlanMarkdown } from '../../plan/format-plan.js';
 import { planCapacity } from '../../plan/plan-capacity.js';
 import { parseLatencyUs, parseTarget } from '../../plan/plan-inputs.js';
+import type { PlanOutcome } from '../../plan/plan-types.js';
+import { writePlanHtmlPage } from '../../report/html/plan/plan-page.js';
 import { readSweepResult } from '../../sweep/read-sweep-result.js';
+import type { SweepResult } from '../../sweep/sweep-result-types.js';
 import { writeFileAtomic } from '../../write-file-atomic.js';
 
 interface PlanArgs {
@@ -12,6 +15,7 @@ interface PlanArgs {
   p99: string;
   'message-bytes'?: number;
   out?: string;
+  html?: string;
   json: boolean;
   'min-r2': number;
 }
@@ -41,6 +45,12 @@ export const planCommand: CommandModule<object, PlanArgs> = {
         describe: 'Record size to plan for (a size the sweep measured; default: the largest)',
       })
       .option('out', { type: 'string', describe: 'Write the Markdown plan to this file instead of stdout' })
+      .option('html', {
+        type: 'string',
+        describe:
+          'Also write a self-contained HTML page: the numbers, their evidence points on the sweep charts, ' +
+          'the headroom; a refusal page when refused (default file: the sweep result with -plan.html)',
+      })
       .option('json', {
         type: 'boolean',
         default: false,
@@ -59,6 +69,10 @@ export const planCommand: CommandModule<object, PlanArgs> = {
         '$0 plan sweep.json --target "5 MB/s" --p99 50ms --message-bytes 1000 --json',
         'As JSON, for 1,000-byte records',
       )
+      .example(
+        '$0 plan results/x-sweep-<UTC>.json --target 20000 --p99 300ms --html',
+        'results/x-sweep-<UTC>-plan.html: the plan over the sweep charts; opens offline',
+      )
       .epilogue(
         'Exit 2 with every reason when the sweep cannot support the target: ' +
           'beyond 1.25× the highest measured throughput, a throughput fit with R² below --min-r2 (0.8), ' +
@@ -71,8 +85,13 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       messageBytes: args['message-bytes'],
       minRSquared: args['min-r2'],
     };
-    const outcome = planCapacity(await readSweepResult(args.sweep), request);
+    const sweep = await readSweepResult(args.sweep);
+    const outcome = planCapacity(sweep, request);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.ok ? outcome.plan : outcome.refusal, null, 2)}\n`);
+    // With --json stdout holds only the JSON, so the lines naming written files go to stderr.
+    const notes = args.json ? process.stderr : process.stdout;
+    // A refused plan gets its page too: the reasons over the charts are what the user needs to see.
+    if (args.html !== undefined) await writePage(sweep, outcome, args.sweep, args.html, notes);
     if (!outcome.ok) {
       throw new KloadError(
         'PLAN_REFUSED',
@@ -87,9 +106,20 @@ export const planCommand: CommandModule<object, PlanArgs> = {
     const markdown = formatPlanMarkdown(outcome.plan);
     if (args.out !== undefined) {
       await writeFileAtomic(args.out, markdown);
-      (args.json ? process.stderr : process.stdout).write(`Plan: ${args.out}\n`);
-    } else if (!args.json) {
+      notes.write(`Plan: ${args.out}\n`);
+    } else if (!args.json && args.html === undefined) {
       process.stdout.write(markdown);
     }
   },
 };
+
+async function writePage(
+  sweep: SweepResult,
+  outcome: PlanOutcome,
+  sweepPath: string,
+  flagValue: string,
+  notes: NodeJS.WritableStream,
+): Promise<void> {
+  const { path, bytes } = await writePlanHtmlPage(sweep, outcome, sweepPath, flagValue);
+  notes.write(`HTML ${outcome.ok ? 'plan' : 'refusal'} page: ${path} (${Math.ceil(bytes / 1024)} KiB)\n`);
+}

@@ -7,31 +7,11 @@ import type { SweepResult } from '../../../src/sweep/sweep-result-types.js';
 import { chromiumMissing, openPage } from '../../helpers/browser.js';
 import { runCli } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/paths.js';
-import { sweepOf } from '../../unit/plan/sweep-fixture.js';
-import type { Row } from '../../unit/sweep/fabricated-points.js';
+import { latencyGridRows, sweepOf } from '../../unit/plan/sweep-fixture.js';
 
 const missing = chromiumMissing();
 // CI installs chromium (scripts/install.sh), so there a missing browser is a failure, not a skip.
 const skip = missing !== null && !process.env.CI ? missing : false;
-
-/**
- * The grid of scenarios/sweep-latency.yaml (N 1–4 × R 1,000/10,000 B × K 1/4, 16 points) with
- * throughput that levels off in N as the USL says, and p99 that climbs once throughput is high:
- * every section of the page has a model to draw. A real sweep of this shape takes minutes.
- */
-function latencyGridRows(): Row[] {
-  const rows: Row[] = [];
-  for (const producers of [1, 2, 3, 4])
-    for (const messageBytes of [1000, 10_000])
-      for (const partitions of [1, 4]) {
-        const wobble = 1 + 0.03 * Math.sin(rows.length * 2.3);
-        const usl = producers / (1 + 0.1 * (producers - 1) + 0.02 * producers * (producers - 1));
-        const throughput = Math.round(8000 * usl * (messageBytes / 1000) ** -0.6 * partitions ** 0.05 * wobble);
-        const p50Us = Math.round(2000 * producers * (messageBytes / 1000) ** 0.3);
-        rows.push({ producers, messageBytes, partitions, throughput, p50Us, meanUs: p50Us * 1.2, p99Us: p50Us * 4 });
-      }
-  return rows;
-}
 
 function savedSweep(sweep: SweepResult): string {
   const path = join(tempDir('sweep-page'), 'sweep-latency-sweep-20261122T000000Z.json');

@@ -17,6 +17,8 @@ test('the library entry exports the run core, scenarios, the cluster, compare, r
     'formatComparison',
     'readResultFile',
     'renderRunReport',
+    'renderPlanPage',
+    'writePlanHtmlPage',
     'writeHtmlReport',
     'formatHlog',
     'planCapacity',

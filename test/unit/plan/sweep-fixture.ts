@@ -54,3 +54,22 @@ export function lawRows(overrides: Partial<Row> = {}): Row[] {
       }
   return rows;
 }
+
+/**
+ * The grid of scenarios/sweep-latency.yaml (N 1–4 × R 1,000/10,000 B × K 1/4, 16 points) with
+ * throughput that levels off in N as the USL says, and p99 that climbs once throughput is high:
+ * every section of the page has a model to draw. A real sweep of this shape takes minutes.
+ */
+export function latencyGridRows(): Row[] {
+  const rows: Row[] = [];
+  for (const producers of [1, 2, 3, 4])
+    for (const messageBytes of [1000, 10_000])
+      for (const partitions of [1, 4]) {
+        const wobble = 1 + 0.03 * Math.sin(rows.length * 2.3);
+        const usl = producers / (1 + 0.1 * (producers - 1) + 0.02 * producers * (producers - 1));
+        const throughput = Math.round(8000 * usl * (messageBytes / 1000) ** -0.6 * partitions ** 0.05 * wobble);
+        const p50Us = Math.round(2000 * producers * (messageBytes / 1000) ** 0.3);
+        rows.push({ producers, messageBytes, partitions, throughput, p50Us, meanUs: p50Us * 1.2, p99Us: p50Us * 4 });
+      }
+  return rows;
+}

@@ -34,12 +34,13 @@ export function drawSweepCharts(UPlot: typeof uPlot, specs: XyChartSpec[]): void
   };
   const series = (s: XyChartSpec['series'][number], unit: string): uPlot.Series => {
     const common = { label: s.label, stroke: s.color, value: (_u: uPlot, v: number | null) => withUnit(v, unit) };
-    if (s.style === 'points' || s.style === 'rings') {
+    if (s.style === 'points' || s.style === 'rings' || s.style === 'highlight') {
       // No path, only dots: a measured point is not joined to its neighbours. Rings stay visible
-      // over dots at the same place (consumers that kept up with producers).
-      const fill = s.style === 'rings' ? 'transparent' : s.color;
-      const size = s.style === 'rings' ? 12 : 8;
-      return { ...common, paths: () => null, points: { show: true, size, width: 2, space: 0, fill } };
+      // over dots at the same place (consumers that kept up with producers); a highlight rings both.
+      const fill = s.style === 'points' ? s.color : 'transparent';
+      const size = s.style === 'highlight' ? 20 : s.style === 'rings' ? 12 : 8;
+      const width = s.style === 'highlight' ? 3 : 2;
+      return { ...common, paths: () => null, points: { show: true, size, width, space: 0, fill } };
     }
     const dash = s.style === 'line' ? [] : s.style === 'dashed' ? [6, 4] : [2, 3];
     return { ...common, width: s.style === 'edge' ? 1 : 2, dash, spanGaps: true, points: { show: false } };

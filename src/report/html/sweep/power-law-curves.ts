@@ -29,6 +29,8 @@ export interface CurveGroup {
   label: string;
   /** Measured points of the group: [x, msg/s]. */
   measured: [number, number][];
+  /** The sweep point behind each of `measured`. */
+  pointIndices: number[];
   fitted: [number, number][];
   low: [number, number][];
   high: [number, number][];
@@ -51,7 +53,9 @@ export function throughputCurves(
   if (keys.length !== fit.exponents.length || !keys.includes(along)) return null;
   const points = pointIndices.flatMap((i) => {
     const p = result.points[i];
-    return p?.measurement ? [{ parameters: p.parameters, throughput: p.measurement.throughputMsgsPerSec }] : [];
+    return p?.measurement
+      ? [{ index: i, parameters: p.parameters, throughput: p.measurement.throughputMsgsPerSec }]
+      : [];
   });
   const design = (values: Record<PredictorKey, number>) => [1, ...keys.map((k) => Math.log(values[k]))];
   const valuesOf = (p: SweepPointParameters) =>
@@ -80,6 +84,7 @@ export function throughputCurves(
     return {
       label: others.length === 0 ? 'fit' : others.map((k) => describe(k, fixed[k])).join(', '),
       measured: members.map((p) => [PREDICTORS[along].pick(p.parameters), p.throughput]),
+      pointIndices: members.map((p) => p.index),
       fitted: curve.map((c, i) => [curveX[i] as number, c.fitted]),
       low: curve.map((c, i) => [curveX[i] as number, c.low]),
       high: curve.map((c, i) => [curveX[i] as number, c.high]),

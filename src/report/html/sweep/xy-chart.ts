@@ -7,8 +7,31 @@ import type { Html } from '../escape.js';
 import { SERIES_COLORS } from '../palette.js';
 import { chartSlot, type ReportSection } from '../section.js';
 
-/** 'edge': a band's boundary, drawn faintly and left out of the legend. */
-export type XyStyle = 'points' | 'rings' | 'line' | 'dashed' | 'edge';
+/**
+ * 'edge': a band's boundary, drawn faintly and left out of the legend. 'highlight': a large ring
+ * around dots drawn by another series (the plan page's evidence points).
+ */
+export type XyStyle = 'points' | 'rings' | 'highlight' | 'line' | 'dashed' | 'edge';
+
+/**
+ * What an axis measures, so a page built on these charts can draw its own lines on them (the plan
+ * page's target throughput and p99 limit) without knowing which chart is which.
+ */
+export type AxisQuantity =
+  | 'throughputMsgsPerSec'
+  | 'perPartitionMsgsPerSec'
+  | 'publishLatencyMs'
+  | 'producers'
+  | 'recordBytes'
+  | 'partitions'
+  | 'pointIndex';
+
+/** A dot that stands for one sweep point: where a page built on the chart finds that point. */
+export interface DrawnPoint {
+  pointIndex: number;
+  x: number;
+  y: number;
+}
 
 export interface XySeries {
   label: string;
@@ -28,11 +51,15 @@ export interface XyChartSpec {
   /** Log axes: a power law is a straight line on log-log axes, its slope the exponent. */
   logX: boolean;
   logY: boolean;
+  xQuantity: AxisQuantity;
+  yQuantity: AxisQuantity;
   series: XySeries[];
   /** Shaded between two series, given as 1-based indices into `data` (0 is x). */
   bands: { upper: number; lower: number; fill: string }[];
   /** uPlot's aligned data: x ascending (repeats allowed), then one column per series. */
   data: (number | null)[][];
+  /** The dots of columns that gave their points' indices; not drawn, read by the plan page. */
+  pointsDrawn: DrawnPoint[];
 }
 
 /** One colour per group of points, in the report's palette, so the groups stay apart on every chart. */
@@ -59,6 +86,8 @@ export function translucent(color: string): string {
 export interface XyColumn {
   series: XySeries;
   points: readonly (readonly [number, number])[];
+  /** The sweep point each of `points` stands for, in the same order, when it stands for one. */
+  pointIndices?: readonly number[];
 }
 
 /**
@@ -75,12 +104,37 @@ export function alignColumns(columns: readonly XyColumn[]): (number | null)[][] 
 
 /** A spec from its columns; null when no column has a point, so the section can say why instead. */
 export function xyChart(
-  head: Omit<XyChartSpec, 'series' | 'data' | 'bands'>,
+  head: Omit<XyChartSpec, 'series' | 'data' | 'bands' | 'pointsDrawn'>,
   columns: readonly XyColumn[],
   bands: XyChartSpec['bands'] = [],
 ): XyChartSpec | null {
   if (columns.every((c) => c.points.length === 0)) return null;
-  return { ...head, series: columns.map((c) => c.series), bands, data: alignColumns(columns) };
+  const pointsDrawn = columns.flatMap((c) =>
+    (c.pointIndices ?? []).flatMap((pointIndex, i): DrawnPoint[] => {
+      const [x, y] = c.points[i] ?? [];
+      return x === undefined || y === undefined ? [] : [{ pointIndex, x, y }];
+    }),
+  );
+  return { ...head, series: columns.map((c) => c.series), bands, data: alignColumns(columns), pointsDrawn };
+}
+
+/**
+ * The chart with more series drawn over it (after its own, so band indices still hold): its
+ * columns are read back from the aligned data and aligned again with the new ones.
+ */
+export function withColumns(spec: XyChartSpec, extra: readonly XyColumn[]): XyChartSpec {
+  const xs = spec.data[0] ?? [];
+  const own = spec.series.map(
+    (series, s): XyColumn => ({
+      series,
+      points: xs.flatMap((x, row): [number, number][] => {
+        const y = spec.data[s + 1]?.[row];
+        return x === null || y === null || y === undefined ? [] : [[x, y]];
+      }),
+    }),
+  );
+  const kept = extra.filter((c) => c.points.length > 0);
+  return { ...spec, series: [...spec.series, ...kept.map((c) => c.series)], data: alignColumns([...own, ...kept]) };
 }
 
 /** `count` values from min to max, evenly spaced on a log scale when `log`. */

@@ -12,14 +12,14 @@ import { usToMs } from '../../time-series.js';
 import { xyChart, type XyColumn, type SweepSection, xySlot } from '../xy-chart.js';
 
 export function latencySection(result: SweepResult): SweepSection {
-  const measured = result.points.flatMap((p) =>
-    p.measurement && p.measurement.throughputMsgsPerSec > 0 && p.measurement.publishP99Us > 0 ? [p.measurement] : [],
-  );
-  const knee = kneeOf(measured.map((m) => ({ offeredRateMsgsPerSec: m.throughputMsgsPerSec, p99Us: m.publishP99Us })));
+  const drawn = latencyPoints(result);
+  const measured = drawn.map((d) => d.measurement);
+  const knee = sweepLatencyKnee(result);
   const columns: XyColumn[] = [
     {
       series: { label: 'publish p99', color: SERIES_COLORS.publish, style: 'points' },
       points: measured.map((m) => [m.throughputMsgsPerSec, usToMs(m.publishP99Us)]),
+      pointIndices: drawn.map((d) => d.index),
     },
     {
       series: { label: 'publish p50', color: SERIES_COLORS.publishP50, style: 'points' },
@@ -53,6 +53,8 @@ export function latencySection(result: SweepResult): SweepSection {
       unit: 'ms',
       logX: false,
       logY: true,
+      xQuantity: 'throughputMsgsPerSec',
+      yQuantity: 'publishLatencyMs',
     },
     columns,
   );
@@ -69,7 +71,18 @@ stops being flat, not the rate one configuration bends at.</p>`,
   };
 }
 
-function kneeOf(points: Parameters<typeof findLatencyKnee>[0]): LatencyKnee | { reason: string } {
+function latencyPoints(result: SweepResult) {
+  return result.points.flatMap(({ parameters, measurement: m }) =>
+    m && m.throughputMsgsPerSec > 0 && m.publishP99Us > 0 ? [{ index: parameters.index, measurement: m }] : [],
+  );
+}
+
+/** The knee the latency chart draws; the plan page sets the target against it. */
+export function sweepLatencyKnee(result: SweepResult): LatencyKnee | { reason: string } {
+  const points = latencyPoints(result).map(({ measurement: m }) => ({
+    offeredRateMsgsPerSec: m.throughputMsgsPerSec,
+    p99Us: m.publishP99Us,
+  }));
   try {
     return findLatencyKnee(points);
   } catch (error) {

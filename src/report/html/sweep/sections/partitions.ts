@@ -8,9 +8,8 @@ import { xyChart, type SweepSection, xySlot } from '../xy-chart.js';
 
 export function partitionsSection(result: SweepResult): SweepSection {
   const sizing = result.models.partitionSizing;
-  const consumed = sizing.flatMap((s): [number, number][] =>
-    s.perPartitionConsumerMsgsPerSec === null ? [] : [[s.pointIndex, s.perPartitionConsumerMsgsPerSec]],
-  );
+  const withConsumers = sizing.filter((s) => s.perPartitionConsumerMsgsPerSec !== null);
+  const consumed = withConsumers.map((s): [number, number] => [s.pointIndex, s.perPartitionConsumerMsgsPerSec ?? 0]);
   const spec = xyChart(
     {
       id: 'per-partition',
@@ -21,13 +20,20 @@ export function partitionsSection(result: SweepResult): SweepSection {
       unit: 'msg/s',
       logX: false,
       logY: false,
+      xQuantity: 'pointIndex',
+      yQuantity: 'perPartitionMsgsPerSec',
     },
     [
       {
         series: { label: 'producer p', color: SERIES_COLORS.acked, style: 'points' },
         points: sizing.map((s) => [s.pointIndex, s.perPartitionProducerMsgsPerSec]),
+        pointIndices: sizing.map((s) => s.pointIndex),
       },
-      { series: { label: 'consumer c', color: SERIES_COLORS.consumed, style: 'rings' }, points: consumed },
+      {
+        series: { label: 'consumer c', color: SERIES_COLORS.consumed, style: 'rings' },
+        points: consumed,
+        pointIndices: withConsumers.map((s) => s.pointIndex),
+      },
     ],
   );
   const noConsumers = consumed.length === 0 ? html`<p class="dim">No consumers in this sweep: c is unknown.</p>` : null;

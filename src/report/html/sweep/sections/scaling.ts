@@ -68,7 +68,11 @@ function throughputChart(
     const color = groupColor(i);
     const base = columns.length + 1;
     columns.push(
-      { series: { label: `${g.label}: measured`, color, style: 'points' }, points: g.measured },
+      {
+        series: { label: `${g.label}: measured`, color, style: 'points' },
+        points: g.measured,
+        pointIndices: g.pointIndices,
+      },
       { series: { label: `${g.label}: fit`, color, style: 'line' }, points: g.fitted },
       { series: { label: `${g.label}: 95% high`, color: translucent(color), style: 'edge' }, points: g.high },
       { series: { label: `${g.label}: 95% low`, color: translucent(color), style: 'edge' }, points: g.low },
@@ -86,6 +90,8 @@ function throughputChart(
       unit: 'msg/s',
       logX: true,
       logY: true,
+      xQuantity: along,
+      yQuantity: 'throughputMsgsPerSec',
     },
     columns,
     bands,

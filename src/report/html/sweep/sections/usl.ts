@@ -33,10 +33,13 @@ ${missing.length > 0 ? html`<p>Groups not fitted:</p><ul>${missing}</ul>` : null
 }
 
 function uslChart(result: SweepResult, fit: UslEntry, index: number): XyChartSpec | null {
-  const measured = fit.pointIndices.flatMap((i): [number, number][] => {
+  const drawn = fit.pointIndices.flatMap((i) => {
     const p = result.points[i];
-    return p?.measurement ? [[p.parameters.producers, p.measurement.throughputMsgsPerSec]] : [];
+    return p?.measurement
+      ? [{ i, at: [p.parameters.producers, p.measurement.throughputMsgsPerSec] as [number, number] }]
+      : [];
   });
+  const measured = drawn.map((d) => d.at);
   const maxN = Math.max(1, ...measured.map(([n]) => n));
   const peakN = fit.peakProducers;
   const toN = peakN !== null && peakN > maxN ? Math.min(peakN * 1.2, maxN * MAX_EXTRAPOLATION) : maxN;
@@ -55,9 +58,15 @@ function uslChart(result: SweepResult, fit: UslEntry, index: number): XyChartSpe
       unit: 'msg/s',
       logX: false,
       logY: false,
+      xQuantity: 'producers',
+      yQuantity: 'throughputMsgsPerSec',
     },
     [
-      { series: { label: 'measured', color: SERIES_COLORS.acked, style: 'points' }, points: measured },
+      {
+        series: { label: 'measured', color: SERIES_COLORS.acked, style: 'points' },
+        points: measured,
+        pointIndices: drawn.map((d) => d.i),
+      },
       { series: { label: 'USL fit', color: SERIES_COLORS.sent, style: 'line' }, points: curve },
       // κ = 0 has no peak: no empty series for it, the line below the charts says so.
       ...(peak.length === 0
