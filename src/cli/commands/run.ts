@@ -11,6 +11,7 @@ import { exitCodeOf, finishRun } from '../finish-run.js';
 import { writeResultFile } from '../../result/result-path.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/types.js';
+import type { RunResult } from '../../result/result-types.js';
 import { formatSweepSummary } from '../../sweep/format-sweep.js';
 import { formatSweepProgress } from '../../sweep/progress.js';
 import { runSweep } from '../../sweep/run-sweep.js';
@@ -36,6 +37,7 @@ interface RunArgs {
   'control-topic': string;
   metrics?: string;
   'metrics-wait': number;
+  label?: string;
 }
 
 type ConsoleReporter = ReturnType<typeof consoleReporter>;
@@ -64,6 +66,10 @@ export const runCommand: KloadCommand<RunArgs> = {
         type: 'boolean',
         default: false,
         describe: 'Stop as soon as a publish-latency threshold can no longer pass (exit 99)',
+      })
+      .option('label', {
+        type: 'string',
+        describe: 'Free text saved in the result as `label`, e.g. the commit: "$(git rev-parse --short HEAD)"',
       })
       .option('html', {
         type: 'string',
@@ -131,6 +137,7 @@ export const runCommand: KloadCommand<RunArgs> = {
         'Ctrl-C stops the run cleanly and still writes the partial result (marked "interrupted").',
       ) as Argv<RunArgs>,
   run: async (args) => {
+    checkLabel(args.label);
     const scenario = loadScenario(args.scenario);
     if (args.segment !== undefined) refuseFaultsInSplitRun(scenario, '--segment');
     if (args.agents !== undefined) refuseFaultsInSplitRun(scenario, '--agents');
@@ -188,7 +195,7 @@ async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
       abortOnFail: args['abort-on-fail'],
     });
     live?.finish(result);
-    return await finishRun(result, { ...args, reporter: c.reporter, abortedBy });
+    return await finishRun(labelled(result, args.label), { ...args, reporter: c.reporter, abortedBy });
   } finally {
     await live?.close();
   }
@@ -205,7 +212,25 @@ async function runOnAgents(args: RunArgs, c: RunContext): Promise<ExitCode> {
     throw new KloadError('INVALID_ARGUMENT', `--agents ${JSON.stringify(args.agents)}: a count >= 1 or agent names`);
   }
   const result = await runWithAgents({ ...c, agents: wanted, controlTopic: args['control-topic'] });
-  return finishRun(result, { ...args, reporter: c.reporter });
+  return finishRun(labelled(result, args.label), { ...args, reporter: c.reporter });
+}
+
+/** A label is one short line: it names a run on a chart axis and in a table row. */
+function checkLabel(label: string | undefined): void {
+  if (label === undefined) return;
+  if (label.trim() === '' || label.length > 100 || /[\r\n]/.test(label)) {
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `--label must be one line of 1 to 100 characters (got ${JSON.stringify(label)})`,
+      {
+        hint: 'e.g. --label "$(git rev-parse --short HEAD)"',
+      },
+    );
+  }
+}
+
+function labelled(result: RunResult, label: string | undefined): RunResult {
+  return label === undefined ? result : { ...result, label };
 }
 
 /** A scenario with a `sweep` block runs every point of its grid and writes one sweep result. */
