@@ -45,7 +45,30 @@ export function sweepSections(result: SweepResult): SweepSection[] {
 }
 
 export function renderSweepPage(result: SweepResult, assets: ReportAssets): string {
-  const sections = sweepSections(result);
+  return renderXyPage({
+    title: `kload · sweep ${result.scenario.name} · ${formatUtc(result.startedAt)}`,
+    css: SWEEP_CSS,
+    header: sweepHeader(result),
+    sections: sweepSections(result),
+    footer: `kload ${result.kload.version}, sweep schema ${result.schemaVersion}`,
+    assets,
+  });
+}
+
+export interface XyPageParts {
+  title: string;
+  /** Appended to the run report's CSS. */
+  css: string;
+  header: Html;
+  sections: SweepSection[];
+  /** Before "charts drawn with ...". */
+  footer: string;
+  assets: ReportAssets;
+}
+
+/** A page of x-y charts (the sweep page, the trend page): the run report's skeleton with drawSweepCharts. */
+export function renderXyPage(parts: XyPageParts): string {
+  const { sections, assets } = parts;
   const charts = sections.flatMap((s) => s.charts);
   return html`<!doctype html>
 <html lang="en">
@@ -53,17 +76,16 @@ export function renderSweepPage(result: SweepResult, assets: ReportAssets): stri
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${raw(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>kload · sweep ${result.scenario.name} · ${formatUtc(result.startedAt)}</title>
+<title>${parts.title}</title>
 <style>${raw(inlineSafe(assets.chartCss))}</style>
-<style>${raw(PAGE_CSS)}${raw(SWEEP_CSS)}</style>
+<style>${raw(PAGE_CSS)}${raw(parts.css)}</style>
 </head>
 <body>
 <main>
-${sweepHeader(result)}
+${parts.header}
 <nav class="toc">${sections.map((s) => html`<a href="#${s.id}">${s.title}</a>`)}</nav>
 ${sections.map(renderSection)}
-<footer>kload ${result.kload.version}, sweep schema ${result.schemaVersion} · \
-charts drawn with ${assets.chartLibrary}, inlined: this file needs no network.</footer>
+<footer>${parts.footer} · charts drawn with ${assets.chartLibrary}, inlined: this file needs no network.</footer>
 </main>
 <script type="application/json" id="kload-charts">${raw(jsonForScript(charts))}</script>
 <script>${raw(inlineSafe(assets.chartJs))}</script>

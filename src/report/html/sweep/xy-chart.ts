@@ -31,6 +31,11 @@ export interface XyChartSpec {
   series: XySeries[];
   /** Shaded between two series, given as 1-based indices into `data` (0 is x). */
   bands: { upper: number; lower: number; fill: string }[];
+  /**
+   * Names of x = 1, 2, 3, ... (the trend page's runs: a commit id, a version): shown on the x axis
+   * and in the legend instead of the number. Absent: x is a plain number.
+   */
+  xNames?: string[];
   /** uPlot's aligned data: x ascending (repeats allowed), then one column per series. */
   data: (number | null)[][];
 }
