@@ -11,7 +11,6 @@ import { exitCodeOf, finishRun } from '../finish-run.js';
 import { writeResultFile } from '../../result/result-path.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/types.js';
-import type { RunResult } from '../../result/result-types.js';
 import { formatSweepSummary } from '../../sweep/format-sweep.js';
 import { formatSweepProgress } from '../../sweep/progress.js';
 import { runSweep } from '../../sweep/run-sweep.js';
@@ -20,6 +19,7 @@ import { interruptOnSignal } from '../interrupt.js';
 import type { KloadCommand } from '../kload-command.js';
 import { kloadVersion } from '../version.js';
 import { startLiveMetrics } from '../live-metrics-option.js';
+import { checkLabel, LABEL_OPTION, labelled } from '../run-label.js';
 
 interface RunArgs {
   scenario: string;
@@ -67,10 +67,7 @@ export const runCommand: KloadCommand<RunArgs> = {
         default: false,
         describe: 'Stop as soon as a publish-latency threshold can no longer pass (exit 99)',
       })
-      .option('label', {
-        type: 'string',
-        describe: 'Free text saved in the result as `label`, e.g. the commit: "$(git rev-parse --short HEAD)"',
-      })
+      .option('label', LABEL_OPTION)
       .option('html', {
         type: 'string',
         describe: 'Also write a self-contained HTML report (default file: next to the result JSON)',
@@ -138,6 +135,11 @@ export const runCommand: KloadCommand<RunArgs> = {
       ) as Argv<RunArgs>,
   run: async (args) => {
     checkLabel(args.label);
+    if (args.label !== undefined && args.segment !== undefined) {
+      throw new KloadError('INVALID_ARGUMENT', '--label names a whole run: not with --segment', {
+        hint: "Pass --label to `kload merge`, which writes the run's result.",
+      });
+    }
     const scenario = loadScenario(args.scenario);
     if (args.segment !== undefined) refuseFaultsInSplitRun(scenario, '--segment');
     if (args.agents !== undefined) refuseFaultsInSplitRun(scenario, '--agents');
@@ -213,24 +215,6 @@ async function runOnAgents(args: RunArgs, c: RunContext): Promise<ExitCode> {
   }
   const result = await runWithAgents({ ...c, agents: wanted, controlTopic: args['control-topic'] });
   return finishRun(labelled(result, args.label), { ...args, reporter: c.reporter });
-}
-
-/** A label is one short line: it names a run on a chart axis and in a table row. */
-function checkLabel(label: string | undefined): void {
-  if (label === undefined) return;
-  if (label.trim() === '' || label.length > 100 || /[\r\n]/.test(label)) {
-    throw new KloadError(
-      'INVALID_ARGUMENT',
-      `--label must be one line of 1 to 100 characters (got ${JSON.stringify(label)})`,
-      {
-        hint: 'e.g. --label "$(git rev-parse --short HEAD)"',
-      },
-    );
-  }
-}
-
-function labelled(result: RunResult, label: string | undefined): RunResult {
-  return label === undefined ? result : { ...result, label };
 }
 
 /** A scenario with a `sweep` block runs every point of its grid and writes one sweep result. */

@@ -87,8 +87,12 @@ test('kload trend --help teaches with examples and the method', async () => {
   }
 });
 
-test('kload run --label refuses an empty or multi-line label before it touches a cluster', async () => {
+test('kload run refuses a multi-line --label, and one on a segment, before it touches a cluster', async () => {
   const r = await runCli(['run', 'scenarios/quickstart.yaml', '--label', 'a\nb', '--brokers', '127.0.0.1:1']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--label must be one line of 1 to 100 characters/);
+  const segment = await runCli(['run', 'scenarios/quickstart.yaml', '--label', 'abc', '--segment', '1/2']);
+  assert.equal(segment.code, 2);
+  assert.match(segment.stderr, /--label names a whole run: not with --segment/);
+  assert.match(segment.stderr, /^hint: Pass --label to `kload merge`/m);
 });
