@@ -7,7 +7,10 @@
  * milliseconds, so the effect is certain. kload trend then runs over the first runs and over all
  * of them, and this prints both tables and what each flagged.
  *
- *   npm run bench:trend [-- --runs 10] [-- --linger-ms 250] [-- --out results/bench/trend]
+ * First it prints how the same rule does on simulated histories whose truth is known
+ * (trend-simulation.ts): how often pure noise gets flagged, how often a slower run is caught.
+ *
+ *   npm run bench:trend [-- --runs 10] [-- --linger-ms 250] [-- --out results/bench/trend] [-- --simulate-only]
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,14 +26,18 @@ import { buildTrend } from '../src/trend/build-trend.js';
 import { formatTrend } from '../src/trend/format-trend.js';
 import type { ResultFile } from '../src/trend/order-runs.js';
 import type { Trend } from '../src/trend/trend-types.js';
+import { simulateTrendRule } from './trend-simulation.js';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '10' },
     'linger-ms': { type: 'string', default: '250' },
     out: { type: 'string', default: join('results', 'bench', `trend-${compactUtcTimestamp(new Date())}`) },
+    'simulate-only': { type: 'boolean', default: false },
   },
 });
+console.log(simulateTrendRule().join('\n'));
+if (values['simulate-only']) process.exit(0);
 const runs = Number(values.runs);
 const dir = values.out;
 mkdirSync(dir, { recursive: true });

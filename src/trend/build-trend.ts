@@ -128,7 +128,8 @@ export function methodText(maxRegression: number): string {
   return (
     `A run is beyond noise when it lies outside the band of the runs before it: their median ± the larger of ` +
     `${SPREAD_FACTOR} robust standard deviations (1.4826 × median absolute deviation, repeats pooled) and ` +
-    `${percent(maxRegression)} of the median (--max-regression); no band before ${MIN_BASELINE_RUNS} runs. ` +
+    `${percent(maxRegression)} of the median (--max-regression); ` +
+    `no band with fewer than ${MIN_BASELINE_RUNS} runs before. ` +
     `The change point is the first run from which it and the next ${PERSISTENCE_RUNS - 1} runs (or all that ` +
     `follow, if fewer) lie beyond the band of the runs before it, on the same side; one odd run is not a change.`
   );

@@ -1,5 +1,5 @@
 /**
- * Where a metric changed for good, over ~10 runs: the first run s with at least 3 runs before it
+ * Where a metric changed for good, over ~10 runs: the first run s with at least 5 runs before it
  * such that s and the runs after it, for 3 runs or to the newest, all lie outside the band of the
  * runs before s (robust-band.ts) on the same side. The band is fixed at the runs before s, so a
  * new level cannot pull the baseline along with it.

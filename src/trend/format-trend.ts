@@ -6,6 +6,7 @@ import { percent } from '../compare/format-comparison.js';
 import { assertNever } from '../errors.js';
 import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
 import { formatTable, type Column } from '../text/text-table.js';
+import { MIN_BASELINE_RUNS } from './robust-band.js';
 import type { ChangePoint, Trend, TrendBand, TrendPoint, TrendSeries } from './trend-types.js';
 
 export type TrendFormat = 'table' | 'markdown' | 'json';
@@ -87,7 +88,7 @@ function verdictRow(trend: Trend, s: TrendSeries): string[] {
   return [
     s.phase,
     `${s.metric} ${unitLabel(s.unit)}`.trim(),
-    newest.band === null ? `${NONE} (fewer than 3 runs)` : bandText(newest.band, s.unit),
+    newest.band === null ? `${NONE} (fewer than ${MIN_BASELINE_RUNS} runs)` : bandText(newest.band, s.unit),
     newest.value === null ? NONE : value(newest.value, s.unit),
     s.newest,
     changeText(trend, s.changePoint, s.unit),

@@ -13,8 +13,12 @@
 import type { Direction } from '../compare/types.js';
 import type { Movement, TrendBand } from './trend-types.js';
 
-/** Fewer earlier runs than this give no band: a median of two runs is no baseline. */
-export const MIN_BASELINE_RUNS = 3;
+/**
+ * Fewer earlier runs than this give no band. The MAD of 3 values is the gap to the nearer
+ * neighbour of the middle one, so it is often tiny: in a simulation of 10 runs of pure noise
+ * (bench/trend.ts) a baseline of 3 made a false change point at run 4 in 6% of histories alone.
+ */
+export const MIN_BASELINE_RUNS = 5;
 /** How many robust standard deviations from the median a value must be to count as moved. */
 export const SPREAD_FACTOR = 3;
 /** Scales a MAD to a standard deviation for normally scattered values. */

@@ -51,7 +51,7 @@ export interface TrendPoint {
   /** The median of the run's samples; null when the run has no samples of this metric. */
   value: number | null;
   samples: number[];
-  /** null for the first runs (fewer than 3 before them) and for runs without a value. */
+  /** null for the first runs (fewer than MIN_BASELINE_RUNS = 5 before them) and for runs without a value. */
   band: TrendBand | null;
   /** Outside its band, and which way; null when inside or without a band. */
   beyond: Movement | null;
@@ -73,7 +73,7 @@ export interface ChangePoint {
  * The newest run against all runs before it:
  * - regressed / better: outside their band (beyond tolerance and beyond their spread).
  * - ok: inside it.
- * - n/a: fewer than 3 earlier runs with a value, or the newest run has none.
+ * - n/a: fewer than 5 earlier runs with a value, or the newest run has none.
  */
 export type NewestVerdict = 'regressed' | 'better' | 'ok' | 'n/a';
 

@@ -48,7 +48,7 @@ test('the trend page opens offline in Chromium: a chart per metric with every ru
   for (const chart of charts) {
     // x, runs, band high, band low, median, change point.
     const changePoints = chart.id.endsWith('throughput') ? 0 : 1;
-    assert.deepEqual(chart.counts, [11, 11, 8, 8, 8, changePoints], chart.id);
+    assert.deepEqual(chart.counts, [11, 11, 6, 6, 6, changePoints], chart.id);
     assert.equal(chart.hovered, '11: slowed', `${chart.id} names the runs by label`);
   }
   assert.equal(await page.locator('#runs tbody tr').count(), 11);

@@ -42,8 +42,8 @@ const cases: {
   },
   {
     name: 'a step down (faster): better',
-    values: [...noise(4), 60, 61, 59, 60],
-    expected: { run: 5, movement: 'better', confirmed: true },
+    values: [...noise(5), 60, 61, 59, 60],
+    expected: { run: 6, movement: 'better', confirmed: true },
   },
   {
     name: 'a step inside the tolerance (+4%): none',
@@ -51,16 +51,21 @@ const cases: {
     expected: null,
   },
   {
-    name: 'a step at run 2, before 3 earlier runs exist: none (the new level becomes the baseline)',
-    values: [100, 150, 150, 150, 150, 150],
+    name: 'a step at run 2, before 5 earlier runs exist: none (the new level becomes the baseline)',
+    values: [100, 150, 150, 150, 150, 150, 150, 150],
     expected: null,
   },
   {
     name: 'runs without a value are skipped, not counted as earlier runs',
-    values: [100, null, 101, 99, 100, null, 150, 151, 149],
-    expected: { run: 7, movement: 'worse', confirmed: true },
+    values: [100, null, 101, 99, 100, 102, null, 150, 151, 149],
+    expected: { run: 8, movement: 'worse', confirmed: true },
   },
-  { name: 'fewer than 4 runs: never a change point', values: [100, 100, 300], expected: null },
+  {
+    name: 'a step at run 5 is found at run 6, the first with 5 earlier runs (unconfirmed: the newest)',
+    values: [100, 100, 100, 100, 300, 300],
+    expected: { run: 6, movement: 'worse', confirmed: false },
+  },
+  { name: 'fewer than 6 runs: never a change point', values: [100, 100, 100, 100, 300], expected: null },
 ];
 
 for (const c of cases) {
@@ -73,10 +78,10 @@ for (const c of cases) {
 }
 
 test('a throughput drop is worse, its shift relative to the median before it', () => {
-  const found = findChangePoint(runs([1000, 1010, 990, 1000, 700, 690, 710]), 'higher-is-better', 0.05);
+  const found = findChangePoint(runs([1000, 1010, 990, 1000, 1005, 700, 690, 710]), 'higher-is-better', 0.05);
   assert.ok(found !== null);
   assert.equal(found.movement, 'worse');
-  assert.equal(found.run, 5);
+  assert.equal(found.run, 6);
   assert.equal(found.before.median, 1000);
   assert.ok(Math.abs(found.shift! - -0.3) < 1e-9, String(found.shift));
 });
@@ -84,8 +89,8 @@ test('a throughput drop is worse, its shift relative to the median before it', (
 test("repeats pool into the earlier runs' spread: a step within their scatter is no change", () => {
   // Each run's repeats scatter ±20%; a 15% step of the medians is inside 3 robust sd of that scatter.
   const scattered = (center: number): RunValues => ({ value: center, samples: [center * 0.8, center, center * 1.2] });
-  const values = [100, 100, 100, 100, 115, 115, 115].map(scattered);
+  const values = [100, 100, 100, 100, 100, 115, 115, 115].map(scattered);
   assert.equal(findChangePoint(values, 'lower-is-better', 0.05), null);
-  const single = [100, 100, 100, 100, 115, 115, 115].map((v) => ({ value: v, samples: [v] }));
-  assert.equal(findChangePoint(single, 'lower-is-better', 0.05)?.run, 5);
+  const single = [100, 100, 100, 100, 100, 115, 115, 115].map((v) => ({ value: v, samples: [v] }));
+  assert.equal(findChangePoint(single, 'lower-is-better', 0.05)?.run, 6);
 });

@@ -40,8 +40,8 @@ const bands: { name: string; samples: number[]; runs: number; tolerance: number;
   },
   {
     name: 'identical runs: the tolerance alone',
-    samples: [5000, 5000, 5000],
-    runs: 3,
+    samples: [5000, 5000, 5000, 5000, 5000],
+    runs: 5,
     tolerance: 0.05,
     low: 4750,
     high: 5250,
@@ -58,13 +58,13 @@ for (const c of bands) {
   });
 }
 
-test('fewer than 3 earlier runs make no band, however many samples their repeats give', () => {
-  assert.equal(bandOf([1, 2, 3, 4, 5, 6], 2, 0.05), null);
-  assert.notEqual(bandOf([1, 2, 3], 3, 0.05), null);
+test('fewer than 5 earlier runs make no band, however many samples their repeats give', () => {
+  assert.equal(bandOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 4, 0.05), null);
+  assert.notEqual(bandOf([1, 2, 3, 4, 5], 5, 0.05), null);
 });
 
 test('movement is named by direction: higher latency is worse, higher throughput better', () => {
-  const band = { runs: 3, median: 100, robustSd: 1, low: 95, high: 105 };
+  const band = { runs: 5, median: 100, robustSd: 1, low: 95, high: 105 };
   const cases: [number, 'lower-is-better' | 'higher-is-better', 'worse' | 'better' | null][] = [
     [106, 'lower-is-better', 'worse'],
     [94, 'lower-is-better', 'better'],
