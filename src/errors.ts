@@ -26,7 +26,7 @@ export const EXIT_CODE_MEANINGS: readonly { exitCode: ExitCode; meaning: string 
     exitCode: ExitCode.clusterUnreachable,
     meaning: 'cluster unreachable or not running, or it refused the login (SASL, TLS)',
   },
-  { exitCode: ExitCode.gateFailed, meaning: 'a threshold failed or compare found a regression' },
+  { exitCode: ExitCode.gateFailed, meaning: 'a threshold failed, or compare or trend found a regression' },
   { exitCode: ExitCode.interrupted, meaning: 'interrupted (Ctrl-C), the partial result saved' },
 ];
 
@@ -77,7 +77,7 @@ export const ERROR_CODES = {
   },
   REGRESSION_FOUND: {
     exitCode: ExitCode.gateFailed,
-    meaning: 'kload compare found a metric regressed beyond tolerance',
+    meaning: 'kload compare (or trend --fail-on-regression) found a metric regressed beyond tolerance',
   },
 } as const satisfies Record<string, { exitCode: ExitCode; meaning: string }>;
 export type KloadErrorCode = keyof typeof ERROR_CODES;

@@ -36,6 +36,10 @@ export { failedThresholds, notEvaluated } from './thresholds/outcome-status.js';
 // Compare two results
 export * from './compare/index.js';
 
+// Follow many results of one scenario (kload trend)
+export * from './trend/index.js';
+export { renderTrendPage, writeTrendPage } from './report/html/trend/trend-page.js';
+
 // Reports
 export { loadReportAssets, type ReportAssets } from './report/html/assets.js';
 export { renderRunReport } from './report/html/render-report.js';

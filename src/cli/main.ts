@@ -9,6 +9,7 @@ import { compareCommand } from './commands/compare.js';
 import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { trendCommand } from './commands/trend.js';
 import { validateCommand } from './commands/validate.js';
 import { kloadVersion } from './version.js';
 
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<void> {
       .command(validateCommand)
       .command(clusterCommand)
       .command(compareCommand)
+      .command(trendCommand)
       .command(planCommand)
       .command(reportCommand)
       .example('$0 run scenarios/quickstart.yaml', 'A first run (~20 s) on an embedded Kafka cluster')

@@ -174,6 +174,8 @@ export const runResultShape = z.looseObject({
   startedAt: z.string(),
   finishedAt: z.string(),
   scenario: z.looseObject({ name: z.string(), description: z.string(), phases: z.array(z.unknown()) }),
+  // Absent without kload run --label.
+  label: z.string().optional(),
   environment,
   phases: z.array(phase),
   thresholds: z.array(threshold),

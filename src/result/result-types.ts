@@ -17,6 +17,11 @@ export interface RunResult {
   statusReason: string | null;
   startedAt: string; // ISO 8601 UTC
   finishedAt: string; // ISO 8601 UTC
+  /**
+   * Free text given with `kload run --label`, e.g. the commit under test (`git rev-parse --short
+   * HEAD`); `kload trend --label-from git` names (and may order) runs by it. Absent without --label.
+   */
+  label?: string;
   scenario: Scenario;
   environment: Environment;
   phases: PhaseResult[];
@@ -27,6 +32,13 @@ export interface RunResult {
   distribution?: Distribution;
   /** Each of the scenario's faults: when it fired, on which node, how it ended; absent without faults. */
   faults?: FaultRecord[];
+  /**
+   * `kload run --repeats N` (N >= 2): every repeat's own complete result, in run order, each without
+   * `repeats` and without `intervalHistograms`; the fields above are then their aggregate (see
+   * result/aggregate-repeats.ts). Absent: the result is one run. Read samples through
+   * result/phase-samples.ts.
+   */
+  repeats?: RunResult[];
 }
 
 export interface Distribution {

@@ -19,6 +19,7 @@ import { interruptOnSignal } from '../interrupt.js';
 import type { KloadCommand } from '../kload-command.js';
 import { kloadVersion } from '../version.js';
 import { startLiveMetrics } from '../live-metrics-option.js';
+import { checkLabel, LABEL_OPTION, labelled } from '../run-label.js';
 
 interface RunArgs {
   scenario: string;
@@ -36,6 +37,7 @@ interface RunArgs {
   'control-topic': string;
   metrics?: string;
   'metrics-wait': number;
+  label?: string;
 }
 
 type ConsoleReporter = ReturnType<typeof consoleReporter>;
@@ -65,6 +67,7 @@ export const runCommand: KloadCommand<RunArgs> = {
         default: false,
         describe: 'Stop as soon as a publish-latency threshold can no longer pass (exit 99)',
       })
+      .option('label', LABEL_OPTION)
       .option('html', {
         type: 'string',
         describe: 'Also write a self-contained HTML report (default file: next to the result JSON)',
@@ -131,6 +134,12 @@ export const runCommand: KloadCommand<RunArgs> = {
         'Ctrl-C stops the run cleanly and still writes the partial result (marked "interrupted").',
       ) as Argv<RunArgs>,
   run: async (args) => {
+    checkLabel(args.label);
+    if (args.label !== undefined && args.segment !== undefined) {
+      throw new KloadError('INVALID_ARGUMENT', '--label names a whole run: not with --segment', {
+        hint: "Pass --label to `kload merge`, which writes the run's result.",
+      });
+    }
     const scenario = loadScenario(args.scenario);
     if (args.segment !== undefined) refuseFaultsInSplitRun(scenario, '--segment');
     if (args.agents !== undefined) refuseFaultsInSplitRun(scenario, '--agents');
@@ -188,7 +197,7 @@ async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
       abortOnFail: args['abort-on-fail'],
     });
     live?.finish(result);
-    return await finishRun(result, { ...args, reporter: c.reporter, abortedBy });
+    return await finishRun(labelled(result, args.label), { ...args, reporter: c.reporter, abortedBy });
   } finally {
     await live?.close();
   }
@@ -205,7 +214,7 @@ async function runOnAgents(args: RunArgs, c: RunContext): Promise<ExitCode> {
     throw new KloadError('INVALID_ARGUMENT', `--agents ${JSON.stringify(args.agents)}: a count >= 1 or agent names`);
   }
   const result = await runWithAgents({ ...c, agents: wanted, controlTopic: args['control-topic'] });
-  return finishRun(result, { ...args, reporter: c.reporter });
+  return finishRun(labelled(result, args.label), { ...args, reporter: c.reporter });
 }
 
 /** A scenario with a `sweep` block runs every point of its grid and writes one sweep result. */

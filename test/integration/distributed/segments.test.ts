@@ -34,7 +34,7 @@ thresholds: ["lost == 0", "duplicated == 0"]
   assert.equal(files.length, 2, files.join(', '));
 
   const out = tempDir('merged');
-  const merged = await runCli(['merge', ...files.map((f) => join(parts, f)), '--out', out]);
+  const merged = await runCli(['merge', ...files.map((f) => join(parts, f)), '--out', out, '--label', 'abc1234']);
   assert.equal(merged.code, 0, merged.stderr);
   assert.match(merged.stdout, /segment 1\/2: complete, clock -?\d+\.\d ms ± \d+\.\d ms/);
   const result = readOnlyResult(out);
@@ -44,6 +44,7 @@ thresholds: ["lost == 0", "duplicated == 0"]
   assert.equal(steady!.consumed, 5000);
   assert.deepEqual(steady!.integrity, { lost: 0, unverified: 0, duplicated: 0, outOfOrder: 0 });
   assert.equal(result.distribution?.runId, 777);
+  assert.equal(result.label, 'abc1234', 'kload merge --label labels the merged result');
   assert.ok(steady!.intervals.length >= 5 && steady!.intervals.length <= 6, `${steady!.intervals.length} intervals`);
 
   const incomplete = await runCli(['merge', join(parts, files[0]!), '--out', tempDir('never')]);

@@ -34,7 +34,18 @@ phases:
 `);
     const out = tempDir('out');
     const hlog = join(tempDir('hlog'), 'run.hlog');
-    const r = await runCli(['run', scenario, '--brokers', cluster.bootstrapServers, '--out', out, '--hlog', hlog]);
+    const r = await runCli([
+      'run',
+      scenario,
+      '--brokers',
+      cluster.bootstrapServers,
+      '--out',
+      out,
+      '--hlog',
+      hlog,
+      '--label',
+      'abc1234',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /\[steady \d+\/3s\]/, 'progress lines are printed');
     assert.match(r.stdout, /Result: /);
@@ -42,6 +53,7 @@ phases:
     const result = readOnlyResult(out);
     assert.equal(result.schemaVersion, RESULT_SCHEMA_VERSION);
     assert.equal(result.status, 'complete');
+    assert.equal(result.label, 'abc1234', 'kload run --label is saved for kload trend --label-from git');
     assert.equal(result.environment.producerThreads, 2);
     assert.equal(result.environment.consumerThreads, 2);
     assert.match(result.environment.librdkafka, /^\d+\.\d+/);

@@ -45,6 +45,17 @@ export function drawSweepCharts(UPlot: typeof uPlot, specs: XyChartSpec[]): void
     const dash = s.style === 'line' ? [] : s.style === 'dashed' ? [6, 4] : [2, 3];
     return { ...common, width: s.style === 'edge' ? 1 : 2, dash, spanGaps: true, points: { show: false } };
   };
+  // Named x values (runs of a trend) sit on whole numbers 1..n; at most ~12 labels fit under a chart.
+  const namedAxis = (label: string, names: string[]): uPlot.Axis => ({
+    label,
+    splits: (_u, _i, min, max) => {
+      const out: number[] = [];
+      const step = Math.max(1, Math.ceil((Math.floor(max) - Math.ceil(min) + 1) / 12));
+      for (let x = Math.max(1, Math.ceil(min)); x <= Math.min(names.length, Math.floor(max)); x += step) out.push(x);
+      return out;
+    },
+    values: (_u, splits) => splits.map((x) => names[x - 1] ?? ''),
+  });
   const charts: uPlot[] = [];
   for (const spec of specs) {
     const el = document.getElementById(spec.id);
@@ -60,10 +71,12 @@ export function drawSweepCharts(UPlot: typeof uPlot, specs: XyChartSpec[]): void
         y: spec.logY ? { distr: 3, log: 10 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
       },
       axes: [
-        spec.logX
-          ? // uPlot labels only 1-2-5 ticks of a log axis by default; label every tick placed.
-            { label: spec.xLabel, splits: (_u, _i, min, max) => logTicks(min, max), filter: (_u, splits) => splits }
-          : { label: spec.xLabel },
+        spec.xNames
+          ? namedAxis(spec.xLabel, spec.xNames)
+          : spec.logX
+            ? // uPlot labels only 1-2-5 ticks of a log axis by default; label every tick placed.
+              { label: spec.xLabel, splits: (_u, _i, min, max) => logTicks(min, max), filter: (_u, splits) => splits }
+            : { label: spec.xLabel },
         spec.logY
           ? {
               label: spec.yLabel,
@@ -74,7 +87,10 @@ export function drawSweepCharts(UPlot: typeof uPlot, specs: XyChartSpec[]): void
           : { label: spec.yLabel, size: 70 },
       ],
       series: [
-        { label: spec.xLabel, value: (_u, v) => withUnit(v, spec.xUnit) },
+        {
+          label: spec.xLabel,
+          value: (_u, v) => (spec.xNames && v !== null ? `${v}: ${spec.xNames[v - 1] ?? ''}` : withUnit(v, spec.xUnit)),
+        },
         ...spec.series.map((s) => series(s, spec.unit)),
       ],
       bands: spec.bands.map((b) => ({ series: [b.upper, b.lower] as [number, number], fill: b.fill })),

@@ -21,10 +21,13 @@ export type AxisQuantity =
   | 'throughputMsgsPerSec'
   | 'perPartitionMsgsPerSec'
   | 'publishLatencyMs'
+  | 'endToEndLatencyMs'
   | 'producers'
   | 'recordBytes'
   | 'partitions'
-  | 'pointIndex';
+  | 'pointIndex'
+  /** The trend page's x: the run's position in the trend. */
+  | 'run';
 
 /** A dot that stands for one sweep point: where a page built on the chart finds that point. */
 export interface DrawnPoint {
@@ -56,6 +59,11 @@ export interface XyChartSpec {
   series: XySeries[];
   /** Shaded between two series, given as 1-based indices into `data` (0 is x). */
   bands: { upper: number; lower: number; fill: string }[];
+  /**
+   * Names of x = 1, 2, 3, ... (the trend page's runs: a commit id, a version): shown on the x axis
+   * and in the legend instead of the number. Absent: x is a plain number.
+   */
+  xNames?: string[];
   /** uPlot's aligned data: x ascending (repeats allowed), then one column per series. */
   data: (number | null)[][];
   /** The dots of columns that gave their points' indices; not drawn, read by the plan page. */
