@@ -43,7 +43,14 @@ export interface SweepResult {
 }
 
 /** Saved as the sweep's `cluster` (one type with a run's cluster choice). */
-export type SweepCluster = ClusterDescription;
+export type SweepCluster = ClusterDescription & {
+  /**
+   * Present when every point ran on its own fresh embedded cluster (sweep.brokers): the sizes
+   * that ran, ascending. brokerCount is then the largest, and each point's `parameters.brokers`
+   * and its result's `cluster` say which it ran on.
+   */
+  perPointBrokerCounts?: number[];
+};
 
 export interface SweepPointResult {
   parameters: SweepPointParameters;
@@ -128,6 +135,8 @@ export type LittlesLawEntry =
 export interface UslGroup {
   messageBytes: number;
   partitions: number;
+  /** With sweep.brokers: the points' cluster size. */
+  brokers?: number;
   acks: string | null;
   compression: string | null;
   lingerMs: number | null;
