@@ -55,7 +55,7 @@ export function sizeBrokers(
   const value = Math.max(basis.brokers, byCapacity);
   const largestMeasured = Math.max(basis.brokers, ...atSize.map((c) => c.brokers ?? 0));
   const from =
-    `point ${pointList(basis)} on ${basis.brokers} broker${basis.brokers === 1 ? '' : 's'} carried ` +
+    `point ${pointList(basis)} on ${basis.brokers} broker${basis.brokers === 1 ? '' : 's'}: ` +
     `${formatCount(basis.throughputMsgsPerSec)} msg/s, ${formatCount(perBroker)} msg/s per broker`;
   const rule = `⌈${formatCount(targetMsgsPerSec)} / ${formatCount(perBroker)} msg/s per broker⌉ = ${byCapacity}`;
   const evidence =
