@@ -52,7 +52,10 @@ test('the smallest cluster that carried the target is the basis, and brokers com
   assert.equal(plan.brokers.value, 1);
   assert.equal(plan.brokers.perBrokerMsgsPerSec, throughputOf(sweep, 2));
   assert.deepEqual(plan.brokers.points, [2]);
-  assert.match(plan.brokers.evidence, /^point #2 on 1 broker: [\d,]+ msg\/s, [\d,]+ msg\/s per broker, at least the target/);
+  assert.match(
+    plan.brokers.evidence,
+    /^point #2 on 1 broker: [\d,]+ msg\/s, [\d,]+ msg\/s per broker, at least the target/,
+  );
   assert.match(plan.fit.evidence, /, B=1$/);
   assert.match(plan.sweep.cluster, /^1 or 3 brokers, a fresh embedded-temporary cluster per point/);
 });
