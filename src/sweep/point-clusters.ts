@@ -35,8 +35,9 @@ export function refuseGivenClusterForBrokerSweep(scenario: Scenario, brokersOpti
 }
 
 /**
- * The sweep result's `cluster` when every point had its own: brokerCount is the largest that ran,
- * logDirs every point's (removed with its cluster, kept as a record of what was read).
+ * The sweep result's `cluster` when every point had its own: the sizes asked for (`counts`),
+ * brokerCount the largest that ran, logDirs every point's (removed with its cluster, kept as a
+ * record of what was read).
  */
 export function perPointClusterDescription(started: readonly ClusterTarget[], counts: readonly number[]): SweepCluster {
   const sizes = [...new Set(counts)].sort((a, b) => a - b);

@@ -45,9 +45,9 @@ export interface SweepResult {
 /** Saved as the sweep's `cluster` (one type with a run's cluster choice). */
 export type SweepCluster = ClusterDescription & {
   /**
-   * Present when every point ran on its own fresh embedded cluster (sweep.brokers): the sizes
-   * that ran, ascending. brokerCount is then the largest, and each point's `parameters.brokers`
-   * and its result's `cluster` say which it ran on.
+   * Present when every point ran on its own fresh embedded cluster: the sizes sweep.brokers
+   * asked for, ascending. brokerCount is then the largest that ran, and each point's
+   * `parameters.brokers` and its result's `environment.brokers` say which it ran on.
    */
   perPointBrokerCounts?: number[];
 };
