@@ -11,7 +11,28 @@ import type { SweepCluster } from './sweep-result-types.js';
 /** Starts the cluster one point runs on; released (stopped, its data removed) after the point. */
 export type StartPointCluster = (brokers: number, log: (line: string) => void) => Promise<ClusterTarget>;
 
-export const startEmbeddedPointCluster: StartPointCluster = startTemporaryCluster;
+/**
+ * Free ports are picked (bound to port 0, then released) before the JVMs bind them, and on a busy
+ * host another process can take one in between; a sweep starts a cluster per point, so it meets
+ * that race more often than one run does, and starts again on fresh ports instead of failing.
+ */
+const PORT_RACE_ATTEMPTS = 3;
+
+export const startEmbeddedPointCluster: StartPointCluster = async (brokers, log) => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startTemporaryCluster(brokers, log);
+    } catch (error) {
+      if (attempt >= PORT_RACE_ATTEMPTS || !lostPortRace(error)) throw error;
+      log(`a port chosen for the cluster was taken before its node bound it; starting again on fresh ports`);
+    }
+  }
+};
+
+/** The start failed because a node could not bind a port it was given (its log tail says so). */
+export function lostPortRace(error: unknown): boolean {
+  return error instanceof Error && /Address already in use|java\.net\.BindException/.test(error.message);
+}
 
 /** True when the sweep's points each start their own cluster. */
 export function sweepsBrokers(scenario: Scenario): boolean {

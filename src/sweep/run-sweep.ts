@@ -118,8 +118,9 @@ function pointClusters(o: SweepRunOptions, sweep: SweepSpec): PointClusters {
   return {
     acquire: async (parameters) => {
       const brokers = parameters.brokers as number; // expandSweep sets it on every point of such a sweep
-      o.reporter.info(`point ${parameters.index + 1}: starting a fresh ${brokers}-broker embedded cluster`);
-      const cluster = await start(brokers, () => {});
+      const label = `point ${parameters.index + 1}`;
+      o.reporter.info(`${label}: starting a fresh ${brokers}-broker embedded cluster`);
+      const cluster = await start(brokers, (line) => o.reporter.info(`${label}: ${line}`));
       started.push(cluster);
       return { cluster, release: () => cluster.release() };
     },

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { ClusterTarget } from '../../../src/cluster/cluster-target.js';
 import { KloadError } from '../../../src/errors.js';
 import {
+  lostPortRace,
   perPointClusterDescription,
   refuseGivenClusterForBrokerSweep,
   replicationCapText,
@@ -93,4 +94,15 @@ test('the replication cap is said only where a cluster is smaller than the repli
   assert.equal(replicationCapText(3, [1, 3]), 'replication factor 3, capped at 1 on 1 broker');
   assert.equal(replicationCapText(3, [5, 2, 1]), 'replication factor 3, capped at 1 on 1 broker, 2 on 2 brokers');
   assert.equal(replicationCapText(1, [1, 3]), '');
+});
+
+test('a node that could not bind its port is a lost race worth another start; other failures are not', () => {
+  const bind = new Error(
+    'Kafka node 3 exited with code 1 while starting. Last lines of node.log:\n' +
+      'Caused by: org.apache.kafka.common.KafkaException: Socket server failed to bind to 127.0.0.1:34245: ' +
+      'Address already in use.\nCaused by: java.net.BindException: Address already in use',
+  );
+  assert.equal(lostPortRace(bind), true);
+  assert.equal(lostPortRace(new Error('Kafka node 1 exited with code 1 while starting: OutOfMemoryError')), false);
+  assert.equal(lostPortRace('Address already in use'), false, 'only errors');
 });
