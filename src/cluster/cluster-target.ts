@@ -59,7 +59,12 @@ export async function resolveCluster(opts: {
   }
   const nodes = Math.max(...opts.scenario.topics.map((t) => t.replicationFactor)) > 1 ? 3 : 1;
   opts.log(`No --brokers and no running embedded cluster: starting a temporary ${nodes}-node cluster.`);
-  const cluster = await EmbeddedCluster.start({ nodes, log: opts.log });
+  return startTemporaryCluster(nodes, opts.log);
+}
+
+/** A fresh embedded cluster that lives until release(): a run's temporary one, or one sweep point's. */
+export async function startTemporaryCluster(nodes: number, log: (line: string) => void): Promise<ClusterTarget> {
+  const cluster = await EmbeddedCluster.start({ nodes, log });
   const dirs = logDirsOrReason(() => logDirsOfNodes(cluster.nodes.map((n) => n.spec.dir)));
   return {
     kind: 'embedded-temporary',

@@ -26,7 +26,8 @@ import {
 } from './security.js';
 
 export interface EmbeddedClusterOptions {
-  nodes?: 1 | 3;
+  /** 1 (default) or 3 from `kload cluster start`; a sweep's `brokers` may ask for 1 to 5. */
+  nodes?: number;
   /** First broker port; node i uses basePort + 2i (broker) and basePort + 2i + 1 (controller). Default: free ports. */
   basePort?: number;
   heapMb?: number;

@@ -27,12 +27,17 @@ export interface NodeSecurity {
   properties: Record<string, string>;
 }
 
+/** The cluster-wide min.insync.replicas of an n-node embedded cluster (2 from three nodes on). */
+export function embeddedMinInsyncReplicas(nodes: number): number {
+  return nodes >= 3 ? 2 : 1;
+}
+
 export function nodeProperties(input: NodeConfigInput): Record<string, string> {
   const { node, allNodes, logDir } = input;
   const n = allNodes.length;
   // A 3-node cluster is meant to look like production: RF 3 everywhere, 2 in-sync replicas required.
   const rf = String(Math.min(3, n));
-  const minIsr = n >= 3 ? '2' : '1';
+  const minIsr = String(embeddedMinInsyncReplicas(n));
   const voters = allNodes.map((v) => `${v.nodeId}@127.0.0.1:${v.controllerPort}`).join(',');
   return {
     'process.roles': 'broker,controller',

@@ -73,6 +73,17 @@ export async function runSweep(
   target: RunTarget,
   options: Omit<LibraryRunOptions, 'abortOnFail'> = {},
 ): Promise<SweepResult> {
+  if (scenario.sweep?.brokers !== undefined) {
+    throw new KloadError(
+      'INVALID_ARGUMENT',
+      `scenario ${scenario.name} sweeps brokers: its points need clusters of their own`,
+      {
+        hint:
+          'runSweep() runs on the one target it is given; ' +
+          '`kload run` starts a fresh cluster per point for sweep.brokers.',
+      },
+    );
+  }
   return withTarget(target, options, (cluster, clientConfig, reporter) =>
     runSweepPoints({
       scenario,

@@ -14,6 +14,11 @@ export interface ThroughputPoint {
   recordBytes: number;
   /** K: partitions of the topic. */
   partitions: number;
+  /**
+   * B: brokers of the cluster the run had, when the sweep varied clusters; given for every point
+   * or none, it adds the term B^e to the throughput fits.
+   */
+  brokers?: number;
   /** T: acknowledged messages per second. */
   throughputMsgsPerSec: number;
 }
@@ -53,7 +58,17 @@ export interface SeedCheck {
   lines: string[];
 }
 
-/** T = N×R/K, i.e. T = c·N^a·R^b·K^d with a = 1, b = 1, d = −1. */
+/**
+ * The seed formula says nothing about brokers, so B's exponent is fitted with no prediction: it
+ * is measured (how T grows with the cluster), never judged, and does not move the verdict.
+ */
+function brokerTerm<P extends ThroughputPoint>(points: readonly P[]): PowerLawTerm<P>[] {
+  return points.length > 0 && points.every((p) => p.brokers !== undefined)
+    ? [{ key: 'brokers', symbol: 'B', exponent: 'e' }]
+    : [];
+}
+
+/** T = N×R/K, i.e. T = c·N^a·R^b·K^d with a = 1, b = 1, d = −1 (and ·B^e, untested, with brokers). */
 export function checkSeedThroughput(
   points: readonly ThroughputPoint[],
   options: SeedCheckOptions<ThroughputPoint> = {},
@@ -64,6 +79,7 @@ export function checkSeedThroughput(
       { key: 'producers', symbol: 'N', exponent: 'a', predicted: 1 },
       { key: 'recordBytes', symbol: 'R', exponent: 'b', predicted: 1 },
       { key: 'partitions', symbol: 'K', exponent: 'd', predicted: -1 },
+      ...brokerTerm(points),
     ],
   });
 }
@@ -88,6 +104,7 @@ export function checkSeedThroughputBytes(
       { key: 'producers', symbol: 'N', exponent: 'a', predicted: 1 },
       { key: 'recordBytes', symbol: 'R', exponent: 'b', predicted: 2 },
       { key: 'partitions', symbol: 'K', exponent: 'd', predicted: -1 },
+      ...brokerTerm(points),
     ],
   });
 }

@@ -18,6 +18,8 @@ export function measuredConfigurations(sweep: SweepResult): MeasuredConfiguratio
       threads: parameters.threads,
       messageBytes: parameters.messageBytes,
       partitions: parameters.partitions,
+      ...(parameters.brokers === undefined ? {} : { brokers: parameters.brokers }),
+      ...(parameters.replicationFactor === undefined ? {} : { replicationFactor: parameters.replicationFactor }),
       acks: parameters.acks,
       compression: parameters.compression,
       lingerMs: parameters.lingerMs,
@@ -54,9 +56,10 @@ export function pointList(config: Pick<MeasuredConfiguration, 'pointIndices'>): 
   return config.pointIndices.length > 1 ? `${list} (${config.pointIndices.length} repeats)` : list;
 }
 
-/** "N=2, K=4, R=100 B" plus any swept producer settings. */
+/** "N=2, K=4, R=100 B" plus the brokers (when swept) and any swept producer settings. */
 export function describeConfiguration(c: MeasuredConfiguration): string {
-  return [`N=${c.producers}`, `K=${c.partitions}`, `R=${c.messageBytes} B`, settingsOf(c)]
+  const brokers = c.brokers === undefined ? '' : `B=${c.brokers}`;
+  return [`N=${c.producers}`, `K=${c.partitions}`, `R=${c.messageBytes} B`, brokers, settingsOf(c)]
     .filter((s) => s !== '')
     .join(', ');
 }

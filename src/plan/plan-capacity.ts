@@ -7,8 +7,9 @@
  */
 import type { SweepResult } from '../sweep/sweep-result-types.js';
 import { measuredConfigurations } from './configurations.js';
-import { beyondRange, chooseMessageBytes, fitProblem, noPointMeetsP99 } from './plan-refusals.js';
-import { buildPlan, type PlanBasisInput } from './plan-numbers.js';
+import { sizeBrokers, scenarioReplicationFactor, uncappedConfigurations } from './plan-brokers.js';
+import { beyondRange, brokersBeyondRange, chooseMessageBytes, fitProblem, noPointMeetsP99 } from './plan-refusals.js';
+import { buildPlan, chooseBasis, type PlanBasisInput } from './plan-numbers.js';
 import {
   PLAN_SCHEMA_VERSION,
   type PlanOutcome,
@@ -33,12 +34,19 @@ export function planCapacity(sweep: SweepResult, request: PlanRequest): PlanOutc
   const bytes = size.bytes;
   const targetMsgsPerSec = bytes === null ? null : toMsgsPerSec(request.target, bytes);
   const atSize = configs.filter((c) => c.messageBytes === bytes);
-  const withinSlo = atSize.filter((c) => c.publishP99Us <= request.p99Us);
+  const withinSlo = uncappedConfigurations(
+    atSize.filter((c) => c.publishP99Us <= request.p99Us),
+    scenarioReplicationFactor(sweep),
+  );
   if (bytes !== null && targetMsgsPerSec !== null) {
     if (withinSlo.length === 0) reasons.push(noPointMeetsP99(atSize, request.p99Us, bytes));
     const range = withinSlo.length > 0 ? withinSlo : atSize;
     const outside = beyondRange(targetMsgsPerSec, request.target, range, extrapolationFactor, withinSlo.length > 0);
     if (outside !== null) reasons.push(outside);
+    const brokers =
+      withinSlo.length > 0 ? sizeBrokers(chooseBasis(withinSlo, targetMsgsPerSec), targetMsgsPerSec, atSize) : null;
+    const tooManyBrokers = brokersBeyondRange(brokers, extrapolationFactor);
+    if (tooManyBrokers !== null) reasons.push(tooManyBrokers);
   }
   const common = {
     target: request.target,
@@ -81,11 +89,21 @@ export function toMsgsPerSec(target: PlanTarget, messageBytes: number): number {
 export function sweepReference(sweep: SweepResult): SweepReference {
   const c = sweep.cluster;
   const kafka = c.kafkaVersion === null ? '' : `, Kafka ${c.kafkaVersion}`;
+  if (c.perPointBrokerCounts !== undefined) {
+    const sizes = c.perPointBrokerCounts.join(' or ');
+    return { ...reference(sweep), cluster: `${sizes} brokers, a fresh ${c.kind} cluster per point${kafka}` };
+  }
+  return {
+    ...reference(sweep),
+    cluster: `${c.brokerCount} broker${c.brokerCount === 1 ? '' : 's'}, ${c.kind}${kafka}`,
+  };
+}
+
+function reference(sweep: SweepResult): Omit<SweepReference, 'cluster'> {
   return {
     scenario: sweep.scenario.name,
     startedAt: sweep.startedAt,
     status: sweep.status,
     points: sweep.points.length,
-    cluster: `${c.brokerCount} broker${c.brokerCount === 1 ? '' : 's'}, ${c.kind}${kafka}`,
   };
 }

@@ -7,6 +7,7 @@ import { formatExponent, formatSignificant } from '../model/power-law-verdict.js
 import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
 import type { SeedModel, SweepResult } from '../sweep/sweep-result-types.js';
 import { describeConfiguration, pointList, settingsOf } from './configurations.js';
+import { scenarioReplicationFactor, sizeBrokers } from './plan-brokers.js';
 import {
   PLAN_SCHEMA_VERSION,
   type CapacityPlan,
@@ -38,8 +39,16 @@ export function buildPlan(input: PlanBasisInput): CapacityPlan {
   const sized = partitionsAndConsumers(target, basis);
   const partitions = sized.partitions.value as number;
   const producers = Math.max(1, Math.ceil(target / perProducer));
-  const capacity = Math.min(partitions * sized.perPartition, producers * perProducer);
-  const fit = fitAt(input.fitModel, { producers, recordBytes: input.request.messageBytes, partitions });
+  const brokerCount = brokers(input, basis);
+  const perBroker = brokerCount.perBrokerMsgsPerSec;
+  const byBrokers = perBroker === undefined ? Number.POSITIVE_INFINITY : (brokerCount.value as number) * perBroker;
+  const capacity = Math.min(partitions * sized.perPartition, producers * perProducer, byBrokers);
+  const fit = fitAt(input.fitModel, {
+    producers,
+    recordBytes: input.request.messageBytes,
+    partitions,
+    ...(basis.brokers === undefined ? {} : { brokers: brokerCount.value as number }),
+  });
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
     kind: 'kload-plan',
@@ -55,7 +64,7 @@ export function buildPlan(input: PlanBasisInput): CapacityPlan {
         `from ${basisText(basis)}`,
     },
     consumers: sized.consumers,
-    brokers: brokers(input, basis),
+    brokers: brokerCount,
     expectedP99Us: expectedP99(input, basis),
     headroom: {
       value: capacity / target - 1,
@@ -63,7 +72,11 @@ export function buildPlan(input: PlanBasisInput): CapacityPlan {
       points: ids,
       evidence:
         `capacity min(${partitions} partition${partitions === 1 ? '' : 's'} × ${formatCount(sized.perPartition)}, ` +
-        `${producers} producer${producers === 1 ? '' : 's'} × ${formatCount(perProducer)}) = ` +
+        `${producers} producer${producers === 1 ? '' : 's'} × ${formatCount(perProducer)}` +
+        (perBroker === undefined
+          ? ''
+          : `, ${brokerCount.value} broker${brokerCount.value === 1 ? '' : 's'} × ${formatCount(perBroker)}`) +
+        ') = ' +
         `${formatCount(capacity)} msg/s against the target ${formatCount(target)} msg/s`,
     },
     fit,
@@ -135,14 +148,19 @@ function partitionsAndConsumers(
 
 /**
  * The cheapest measured configuration that sustained the target within the SLO (fewest
- * partitions, then producers, then lowest p99); when none did, the fastest one within the SLO,
- * which the plan then extrapolates from (at most by the factor the refusal checks allow).
+ * brokers when the sweep varied them, then partitions, then producers, then lowest p99); when
+ * none did, the fastest one within the SLO, which the plan then extrapolates from (at most by the
+ * factor the refusal checks allow).
  */
 export function chooseBasis(withinSlo: readonly MeasuredConfiguration[], target: number): MeasuredConfiguration {
   const sustained = withinSlo.filter((c) => c.throughputMsgsPerSec >= target);
   if (sustained.length > 0) {
     return [...sustained].sort(
-      (a, b) => a.partitions - b.partitions || a.producers - b.producers || a.publishP99Us - b.publishP99Us,
+      (a, b) =>
+        (a.brokers ?? 0) - (b.brokers ?? 0) ||
+        a.partitions - b.partitions ||
+        a.producers - b.producers ||
+        a.publishP99Us - b.publishP99Us,
     )[0] as MeasuredConfiguration;
   }
   return [...withinSlo].sort((a, b) => b.throughputMsgsPerSec - a.throughputMsgsPerSec)[0] as MeasuredConfiguration;
@@ -169,7 +187,12 @@ function expectedP99(input: PlanBasisInput, basis: MeasuredConfiguration): PlanN
   return { value: basis.publishP99Us, points: basis.pointIndices, evidence };
 }
 
-function brokers(input: PlanBasisInput, basis: MeasuredConfiguration): PlanNumber {
+function brokers(input: PlanBasisInput, basis: MeasuredConfiguration): CapacityPlan['brokers'] {
+  const sizing = sizeBrokers(basis, input.request.targetMsgsPerSec, input.atSize);
+  if (sizing !== null) {
+    const { value, points, evidence, perBrokerMsgsPerSec } = sizing;
+    return { value, points, evidence, perBrokerMsgsPerSec };
+  }
   const count = input.sweep.cluster.brokerCount;
   const ceiling = Math.max(...input.atSize.map((c) => c.throughputMsgsPerSec));
   const target = input.request.targetMsgsPerSec;
@@ -185,7 +208,7 @@ function brokers(input: PlanBasisInput, basis: MeasuredConfiguration): PlanNumbe
 
 function fitAt(
   model: PlanBasisInput['fitModel'],
-  at: Record<'producers' | 'recordBytes' | 'partitions', number>,
+  at: Record<'producers' | 'recordBytes' | 'partitions', number> & { brokers?: number },
 ): CapacityPlan['fit'] {
   const { fit } = model;
   const predicted = fit.exponents.reduce(
@@ -203,7 +226,8 @@ function fitAt(
     evidence:
       `${fit.formula} over ${fit.n} points: c = ${formatSignificant(fit.constant.estimate)}, ${terms}, ` +
       `R² = ${formatExponent(fit.rSquared)}; ` +
-      `it predicts ${formatCount(predicted)} msg/s for N=${at.producers}, R=${at.recordBytes} B, K=${at.partitions}`,
+      `it predicts ${formatCount(predicted)} msg/s for N=${at.producers}, R=${at.recordBytes} B, K=${at.partitions}` +
+      (at.brokers === undefined ? '' : `, B=${at.brokers}`),
   };
 }
 
@@ -229,5 +253,26 @@ function warnings(input: PlanBasisInput, basis: MeasuredConfiguration, predicted
     );
   }
   if (settingsOf(basis) !== '') out.push(`the plan assumes the basis point's settings: ${settingsOf(basis)}`);
+  return [...out, ...brokerWarnings(input, basis)];
+}
+
+function brokerWarnings(input: PlanBasisInput, basis: MeasuredConfiguration): string[] {
+  if (basis.brokers === undefined) return [];
+  const out: string[] = [];
+  const wanted = scenarioReplicationFactor(input.sweep);
+  if (basis.replicationFactor !== undefined && basis.replicationFactor < wanted)
+    out.push(
+      `the basis ran with replication factor ${basis.replicationFactor} (capped by its ${basis.brokers} ` +
+        `broker${basis.brokers === 1 ? '' : 's'}), below the scenario's ${wanted}: ` +
+        'its per-broker throughput carries less replication traffic than the planned cluster will',
+    );
+  const planned = sizeBrokers(basis, input.request.targetMsgsPerSec, input.atSize);
+  const e = input.fitModel.fit.exponents.find((x) => x.key === 'brokers');
+  if (planned !== null && planned.value > basis.brokers && e !== undefined && e.estimate < 1)
+    out.push(
+      `the plan adds brokers beyond the basis's ${basis.brokers} at its per-broker rate, ` +
+        `but the sweep measured T ∝ B^${formatExponent(e.estimate)}: throughput grew less than linearly ` +
+        'with brokers here, so the larger cluster may carry less than planned',
+    );
   return out;
 }

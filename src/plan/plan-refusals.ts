@@ -6,6 +6,7 @@ import { formatExponent } from '../model/power-law-verdict.js';
 import { formatCount, formatDecimal, formatMsFromUs } from '../text/format.js';
 import type { SeedModel } from '../sweep/sweep-result-types.js';
 import { describeConfiguration, pointList } from './configurations.js';
+import type { BrokerSizing } from './plan-brokers.js';
 import type { MeasuredConfiguration, PlanTarget } from './plan-types.js';
 
 export interface SizeChoice {
@@ -91,5 +92,18 @@ export function beyondRange(
     `${formatDecimal(factor, 2)}× that (${formatCount(limit)} msg/s), ` +
     `while the target is ${formatDecimal(targetMsgsPerSec / best.throughputMsgsPerSec, 1)}× it; ` +
     'sweep more producers and partitions, or a larger cluster'
+  );
+}
+
+/** Null when the brokers the plan needs lie within `factor` × the largest cluster the sweep ran on. */
+export function brokersBeyondRange(sizing: BrokerSizing | null, factor: number): string | null {
+  if (sizing === null) return null;
+  const limit = factor * sizing.largestMeasured;
+  if (sizing.value <= limit) return null;
+  return (
+    `the plan needs ${sizing.value} brokers (${sizing.evidence}), ` +
+    `beyond ${formatDecimal(factor, 2)}× the largest cluster measured, ${sizing.largestMeasured} ` +
+    `broker${sizing.largestMeasured === 1 ? '' : 's'} (at most ${formatDecimal(limit, 2)}): ` +
+    'per-broker throughput at that size was not measured; sweep larger clusters, or lower the target'
   );
 }

@@ -40,6 +40,10 @@ export interface MeasuredConfiguration {
   threads: number;
   messageBytes: number;
   partitions: number;
+  /** B: brokers of the point's own cluster; absent when the sweep ran on one cluster. */
+  brokers?: number;
+  /** With brokers: the topic's replication factor, the scenario's capped by B. */
+  replicationFactor?: number;
   acks: string | null;
   compression: string | null;
   lingerMs: number | null;
@@ -63,7 +67,12 @@ export interface CapacityPlan {
   producers: PlanNumber;
   /** Members per consumer group. */
   consumers: PlanNumber;
-  brokers: PlanNumber;
+  /**
+   * Without sweep.brokers: the one cluster size the sweep ran on. With it: sized from the basis's
+   * per-broker throughput (perBrokerMsgsPerSec), within the extrapolation factor of the largest
+   * cluster measured.
+   */
+  brokers: PlanNumber & { perBrokerMsgsPerSec?: number };
   /** Publish p99 to expect at the target, µs. */
   expectedP99Us: PlanNumber;
   /** (capacity of the planned configuration) / target − 1, as a fraction: 0.25 = 25% spare. */

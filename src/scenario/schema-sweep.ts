@@ -1,6 +1,6 @@
 /**
  * The optional `sweep` block: a grid of runs (producers × messageBytes × partitions, optionally
- * × acks × compression × lingerMs) that the capacity models are fitted to. The block is checked on
+ * × brokers × acks × compression × lingerMs) that the capacity models are fitted to. The block is checked on
  * its own here; `checkSweepAgainstScenario` checks what it needs from the rest of the file, and
  * `resolveSweep` fills every dimension the file does not sweep with the scenario's own value.
  */
@@ -20,6 +20,11 @@ export const DEFAULT_POINT_DURATION_MS = 5_000;
  * warmup lost two thirds of its throughput. A modest rate warms connections and code paths alike.
  */
 export const DEFAULT_SWEEP_WARMUP_RATE = 2_000;
+/**
+ * Each broker is a JVM of ~512 MB heap on this host: five share a laptop's memory and cores
+ * already, and beyond that the figures say more about the host than about Kafka.
+ */
+export const MAX_SWEEP_BROKERS = 5;
 
 /** A non-empty list of distinct values: a repeated value would only run the same point twice. */
 function valueList<T extends z.ZodType>(item: T, what: string) {
@@ -43,6 +48,9 @@ const acksValue = z
   })
   .transform(String);
 
+const brokersRange = { error: `must be 1..${MAX_SWEEP_BROKERS}` };
+const brokerCount = z.int(brokersRange).min(1, brokersRange).max(MAX_SWEEP_BROKERS, brokersRange);
+
 const compressionValue = z.enum(['none', 'gzip', 'snappy', 'lz4', 'zstd']);
 
 /** Fields that shape the generated max phase; meaningless when a point runs the scenario's phases. */
@@ -65,6 +73,12 @@ export const sweepSchema = z
       .optional()
       .describe(
         "K: partition counts to sweep; each point gets its own topic. Default: the producers' topic's partitions.",
+      ),
+    brokers: valueList(brokerCount, 'brokers value')
+      .optional()
+      .describe(
+        'B: broker counts to sweep, e.g. [1, 3]; every point runs on a fresh embedded cluster of that size ' +
+          "(the topic's replication factor capped by it). Not with --brokers. Default: the one cluster of the run.",
       ),
     acks: valueList(acksValue, 'acks value').optional().describe('librdkafka acks values to sweep, e.g. [1, all].'),
     compression: valueList(compressionValue, 'compression value')
@@ -206,6 +220,7 @@ export function resolveSweep(
     threads: sweep.threads ?? producers.map((n) => Math.min(n, scenario.producerThreads)),
     messageBytes,
     partitions: sweep.partitions ?? [scenario.topicPartitions],
+    ...(sweep.brokers === undefined ? {} : { brokers: sweep.brokers }),
     acks: sweep.acks ?? null,
     compression: sweep.compression ?? null,
     lingerMs: sweep.lingerMs ?? null,

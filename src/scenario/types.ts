@@ -151,6 +151,11 @@ export interface SweepSpec {
   messageBytes: number[];
   /** K values: partitions of the point's topic. */
   partitions: number[];
+  /**
+   * B values: brokers of the fresh embedded cluster each point runs on; absent when every point
+   * runs on the one cluster of the run.
+   */
+  brokers?: number[];
   /** librdkafka `acks` values ("0", "1", "all"); null = as the producer properties say. */
   acks: string[] | null;
   /** librdkafka `compression.type` values; null = as the producer properties say. */

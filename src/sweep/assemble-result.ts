@@ -35,6 +35,7 @@ export function assembleSweepResult(a: SweepAssembly): SweepResult {
     a.cluster.logDirs === null ? '' : 'stored bytes read',
     a.cluster.kind === 'external' ? '' : 'page cache written back (sync)',
     'topic deleted',
+    a.cluster.perPointBrokerCounts === undefined ? '' : 'cluster stopped and its data removed',
   ];
   return {
     schemaVersion: SWEEP_RESULT_SCHEMA_VERSION,
@@ -55,6 +56,7 @@ export function assembleSweepResult(a: SweepAssembly): SweepResult {
       kafkaVersion: a.cluster.kafkaVersion,
       logDirs: a.cluster.logDirs,
       logDirsUnavailableReason: a.cluster.logDirsUnavailableReason,
+      ...(a.cluster.perPointBrokerCounts === undefined ? {} : { perPointBrokerCounts: a.cluster.perPointBrokerCounts }),
     },
     plannedPoints: a.plannedPoints,
     points: a.points,

@@ -17,7 +17,10 @@ function header(result: SweepResult): string[] {
     result.status === 'complete'
       ? ''
       : ` (${result.status}${result.statusReason === null ? '' : `: ${result.statusReason}`})`;
-  const brokers = `${formatCount(cluster.brokerCount)} broker${cluster.brokerCount === 1 ? '' : 's'}`;
+  const brokers =
+    cluster.perPointBrokerCounts === undefined
+      ? `${formatCount(cluster.brokerCount)} broker${cluster.brokerCount === 1 ? '' : 's'}`
+      : cluster.brokers;
   return [
     `Sweep ${result.scenario.name}: ${formatCount(result.points.length)} of ${formatCount(result.plannedPoints)} ` +
       `points${stopped}, ${result.startedAt}`,

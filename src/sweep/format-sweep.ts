@@ -11,12 +11,21 @@ export function formatSweepSummary(result: SweepResult): string {
 }
 
 function pointTable(result: SweepResult): string {
+  // Brokers and the replication they allowed, only for a sweep whose points had clusters of their own.
+  const brokers = result.points.some((p) => p.parameters.brokers !== undefined);
+  const clusterColumns: Column[] = brokers
+    ? [
+        { header: 'B', align: 'right' },
+        { header: 'RF', align: 'right' },
+      ]
+    : [];
   const columns: Column[] = [
     { header: '#', align: 'right' },
     { header: 'N', align: 'right' },
     { header: 'thr', align: 'right' },
     { header: 'R (B)', align: 'right' },
     { header: 'K', align: 'right' },
+    ...clusterColumns,
     { header: 'settings', align: 'left' },
     { header: 'msg/s', align: 'right' },
     { header: 'MB/s', align: 'right' },
@@ -39,6 +48,7 @@ function pointTable(result: SweepResult): string {
       String(p.threads),
       formatCount(p.messageBytes),
       String(p.partitions),
+      ...(brokers ? [String(p.brokers ?? '-'), String(p.replicationFactor ?? '-')] : []),
       settings || '-',
       m === null ? '-' : formatCount(m.throughputMsgsPerSec),
       m === null ? '-' : formatMB(m.throughputMBPerSec),
@@ -66,7 +76,8 @@ function modelLines(result: SweepResult): string[] {
       ? [`USL: not fitted (${[...new Set(m.usl.notFitted.map((n) => n.reason))].join('; ')})`]
       : m.usl.fits.map(
           (f) =>
-            `USL (R=${f.group.messageBytes} B, K=${f.group.partitions}): ` +
+            `USL (R=${f.group.messageBytes} B, K=${f.group.partitions}` +
+            `${f.group.brokers === undefined ? '' : `, B=${f.group.brokers}`}): ` +
             `σ = ${formatDecimal(f.sigma, 3)}, κ = ${formatDecimal(f.kappa, 4)}, ` +
             `λ = ${formatCount(f.lambda)} msg/s, R² = ${formatDecimal(f.rSquared, 2)}, ` +
             `peak ${f.peakProducers === null ? 'unbounded' : `at N ≈ ${formatDecimal(f.peakProducers, 1)}`}`,

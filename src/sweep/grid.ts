@@ -3,7 +3,8 @@
  * point gets its own topic (partitions differ between points, and a topic reused from an earlier
  * point or an earlier sweep would mix its stored bytes into this one's).
  */
-import type { Phase, Scenario, SweepSpec } from '../scenario/types.js';
+import { embeddedMinInsyncReplicas } from '../cluster/node-config.js';
+import type { Phase, Scenario, SweepSpec, TopicSpec } from '../scenario/types.js';
 
 /** One point of the grid: the parameters it runs with. */
 export interface SweepPointParameters {
@@ -19,6 +20,13 @@ export interface SweepPointParameters {
   messageBytes: number;
   /** K: partitions of the point's topic. */
   partitions: number;
+  /**
+   * B: brokers of the fresh embedded cluster the point ran on (sweep.brokers); absent when every
+   * point ran on the sweep's one cluster.
+   */
+  brokers?: number;
+  /** With brokers: the point topic's replication factor, the scenario's capped by B. */
+  replicationFactor?: number;
   /** librdkafka acks for the point; null = the scenario's producer properties decide. */
   acks: string | null;
   /** librdkafka compression.type; null = the scenario's producer properties decide. */
@@ -33,38 +41,44 @@ export interface SweepPointParameters {
 const orNull = <T>(values: readonly T[] | null): readonly (T | null)[] => values ?? [null];
 
 /**
- * Run order: repeat, then producers, messageBytes, partitions, acks, compression, lingerMs, the
- * last varying fastest. Repeat-major, so slow drift of the machine spreads over every point
- * instead of landing on the last few.
+ * Run order: repeat, then brokers, producers, messageBytes, partitions, acks, compression,
+ * lingerMs, the last varying fastest. Repeat-major, so slow drift of the machine spreads over
+ * every point instead of landing on the last few. `replicationFactor` is the scenario topic's,
+ * which a point with fewer brokers caps.
  */
-export function expandSweep(sweep: SweepSpec, naming: { topic: string; runId: string }): SweepPointParameters[] {
+export function expandSweep(
+  sweep: SweepSpec,
+  naming: { topic: string; runId: string },
+  replicationFactor = 1,
+): SweepPointParameters[] {
   const total = sweepPointCount(sweep);
   const points: SweepPointParameters[] = [];
-  for (let repeat = 0; repeat < sweep.repeats; repeat++) {
-    sweep.producers.forEach((producers, i) => {
-      const threads = sweep.threads[i] ?? 1; // resolved: one entry per producers value
-      for (const messageBytes of sweep.messageBytes)
-        for (const partitions of sweep.partitions)
-          for (const acks of orNull(sweep.acks))
-            for (const compression of orNull(sweep.compression))
-              for (const lingerMs of orNull(sweep.lingerMs)) {
-                const index = points.length;
-                const topic = pointTopicName(naming.topic, naming.runId, index, total);
-                points.push({
-                  index,
-                  repeat,
-                  producers,
-                  threads,
-                  messageBytes,
-                  partitions,
-                  acks,
-                  compression,
-                  lingerMs,
-                  topic,
-                });
-              }
-    });
-  }
+  for (let repeat = 0; repeat < sweep.repeats; repeat++)
+    for (const brokers of orNull(sweep.brokers ?? null))
+      sweep.producers.forEach((producers, i) => {
+        const threads = sweep.threads[i] ?? 1; // resolved: one entry per producers value
+        for (const messageBytes of sweep.messageBytes)
+          for (const partitions of sweep.partitions)
+            for (const acks of orNull(sweep.acks))
+              for (const compression of orNull(sweep.compression))
+                for (const lingerMs of orNull(sweep.lingerMs)) {
+                  const index = points.length;
+                  const topic = pointTopicName(naming.topic, naming.runId, index, total);
+                  points.push({
+                    index,
+                    repeat,
+                    producers,
+                    threads,
+                    messageBytes,
+                    partitions,
+                    ...(brokers === null ? {} : { brokers, replicationFactor: Math.min(replicationFactor, brokers) }),
+                    acks,
+                    compression,
+                    lingerMs,
+                    topic,
+                  });
+                }
+      });
   return points;
 }
 
@@ -73,6 +87,7 @@ export function sweepPointCount(sweep: SweepSpec): number {
     sweep.producers,
     sweep.messageBytes,
     sweep.partitions,
+    orNull(sweep.brokers ?? null),
     orNull(sweep.acks),
     orNull(sweep.compression),
     orNull(sweep.lingerMs),
@@ -106,7 +121,7 @@ export function pointScenario(base: Scenario, sweep: SweepSpec, point: SweepPoin
   const suffix = point.topic.slice(base.producers.topic.length);
   return {
     ...scenario,
-    topics: [{ ...topicSpec, name: point.topic, partitions: point.partitions }],
+    topics: [pointTopic(topicSpec, point)],
     producers: {
       ...base.producers,
       topic: point.topic,
@@ -123,6 +138,18 @@ export function pointScenario(base: Scenario, sweep: SweepSpec, point: SweepPoin
     },
     phases: pointPhases(base, sweep),
   };
+}
+
+/** The point's copy of the topic; on a point's own cluster, its replication capped to fit it. */
+function pointTopic(spec: TopicSpec, point: SweepPointParameters): TopicSpec {
+  const topic = { ...spec, name: point.topic, partitions: point.partitions };
+  if (point.brokers === undefined || point.replicationFactor === undefined) return topic;
+  const replicationFactor = point.replicationFactor;
+  // A topic whose required in-sync replicas exceed its replicas refuses every acks=all write.
+  const minIsr = Number(spec.configs['min.insync.replicas'] ?? embeddedMinInsyncReplicas(point.brokers));
+  const configs =
+    minIsr > replicationFactor ? { ...spec.configs, 'min.insync.replicas': String(replicationFactor) } : spec.configs;
+  return { ...topic, replicationFactor, configs };
 }
 
 function pointPhases(base: Scenario, sweep: SweepSpec): Phase[] {

@@ -51,6 +51,7 @@ export function sweepProgress(input: {
 export function formatSweepProgress(p: SweepProgress): string {
   const q = p.parameters;
   const extras = [
+    q.brokers === undefined ? null : `B=${q.brokers} broker${q.brokers === 1 ? '' : 's'} (RF ${q.replicationFactor})`,
     q.acks === null ? null : `acks=${q.acks}`,
     q.compression === null ? null : `compression=${q.compression}`,
     q.lingerMs === null ? null : `linger.ms=${q.lingerMs}`,

@@ -1,9 +1,10 @@
 /**
- * One `kload run` of a scenario with a `sweep` block: resolve the cluster once, run every point
- * of the grid through the ordinary runScenario (so a point measures exactly what a run measures)
- * on its own fresh topic, read the topic's stored bytes from the brokers' disks when kload knows
- * where they are, drop the topic, and write ONE sweep result with every point and the models,
- * also when the sweep was interrupted or a point failed (the points so far are kept).
+ * One `kload run` of a scenario with a `sweep` block: resolve the cluster once (or, with
+ * sweep.brokers, start a fresh one of the point's size for every point), run every point of the
+ * grid through the ordinary runScenario (so a point measures exactly what a run measures) on its
+ * own fresh topic, read the topic's stored bytes from the brokers' disks when kload knows where
+ * they are, drop the topic, and write ONE sweep result with every point and the models, also
+ * when the sweep was interrupted or a point failed (the points so far are kept).
  */
 import type { Reporter } from '../coordinator/reporter.js';
 import { runSegment } from '../coordinator/run-scenario.js';
@@ -11,10 +12,17 @@ import { WHOLE_RUN } from '../segment/execution-segment.js';
 import { mergeSegments } from '../segment/merge-segments.js';
 import { deleteTopic } from '../kafka/admin.js';
 import type { ClusterTarget } from '../cluster/cluster-target.js';
+import { KloadError } from '../errors.js';
 import type { Scenario, SweepSpec } from '../scenario/types.js';
 import { assembleSweepResult, type SweepEnding } from './assemble-result.js';
 import { expandSweep, pointScenario, sweepRunId, type SweepPointParameters } from './grid.js';
 import { describePointLoad, measurePoint } from './measure-point.js';
+import {
+  perPointClusterDescription,
+  replicationCapText,
+  startEmbeddedPointCluster,
+  type StartPointCluster,
+} from './point-clusters.js';
 import { measuredPhaseOffsetMs, OffsetsAtPhaseStart, pointStorage } from './point-storage.js';
 import { plannedPointMs, sweepProgress, type SweepProgress } from './progress.js';
 import { settleDisk } from './settle-disk.js';
@@ -24,8 +32,13 @@ import type { PointStorage, SweepPointResult, SweepResult } from './sweep-result
 export interface SweepRunOptions {
   scenario: Scenario;
   kloadVersion: string;
-  /** The one cluster every point runs on (a temporary cluster per point would cost a JVM start each). */
-  cluster: ClusterTarget;
+  /**
+   * The one cluster every point runs on (a temporary cluster per point would cost a JVM start
+   * each); null when the sweep has `brokers`, whose points each start their own.
+   */
+  cluster: ClusterTarget | null;
+  /** With sweep.brokers: how a point's cluster starts. Default: a temporary embedded cluster. */
+  startPointCluster?: StartPointCluster;
   clientConfig: Record<string, string>;
   signal: AbortSignal;
   reporter: Reporter;
@@ -40,14 +53,16 @@ export async function runSweep(o: SweepRunOptions): Promise<SweepResult> {
   const sweep = o.scenario.sweep;
   if (sweep === undefined) throw new Error('runSweep needs a scenario with a sweep block');
   const startedAt = new Date();
-  const grid = expandSweep(sweep, { topic: o.scenario.producers.topic, runId: sweepRunId(startedAt) });
+  const replicationFactor = topicReplicationFactor(o.scenario);
+  const naming = { topic: o.scenario.producers.topic, runId: sweepRunId(startedAt) };
+  const grid = expandSweep(sweep, naming, replicationFactor);
   const phases = pointScenario(o.scenario, sweep, grid[0] as SweepPointParameters).phases;
-  const { cluster } = o;
+  const clusters = pointClusters(o, sweep);
   const points: SweepPointResult[] = [];
   let ending: SweepEnding;
   try {
-    o.reporter.info(`Sweep: ${grid.length} points, each ${describePointLoad(phases)}, on a fresh topic.`);
-    ending = await runPoints({ o, sweep, cluster, grid, plannedMs: plannedPointMs(phases), points });
+    o.reporter.info(`Sweep: ${grid.length} points, each ${describePointLoad(phases)}, on ${where(sweep, o.scenario)}.`);
+    ending = await runPoints({ o, sweep, clusters, grid, plannedMs: plannedPointMs(phases), points });
   } catch (error) {
     // Nothing measured yet: the error itself (cluster unreachable, bad topic) is the answer.
     if (points.length === 0) throw error;
@@ -62,18 +77,62 @@ export async function runSweep(o: SweepRunOptions): Promise<SweepResult> {
     startedAt,
     finishedAt: new Date(),
     pointLoad: describePointLoad(phases),
-    cluster,
+    cluster: clusters.description(),
     plannedPoints: grid.length,
     points,
     ending,
   });
 }
 
+function topicReplicationFactor(scenario: Scenario): number {
+  return scenario.topics.find((t) => t.name === scenario.producers.topic)?.replicationFactor ?? 1;
+}
+
+/** "a fresh topic", or with brokers "a fresh topic of a fresh 1- or 3-broker cluster (replication ...)". */
+function where(sweep: SweepSpec, scenario: Scenario): string {
+  if (sweep.brokers === undefined) return 'a fresh topic';
+  const cap = replicationCapText(topicReplicationFactor(scenario), sweep.brokers);
+  return `a fresh topic of a fresh ${sweep.brokers.join('- or ')}-broker cluster${cap === '' ? '' : ` (${cap})`}`;
+}
+
+interface PointClusters {
+  /** The cluster a point runs on, and what to do once it is done. */
+  acquire(parameters: SweepPointParameters): Promise<{ cluster: ClusterTarget; release: () => Promise<void> }>;
+  /** The sweep result's `cluster`. */
+  description(): SweepResult['cluster'];
+}
+
+function pointClusters(o: SweepRunOptions, sweep: SweepSpec): PointClusters {
+  const shared = o.cluster;
+  if (sweep.brokers === undefined) {
+    if (shared === null) throw new Error('runSweep needs a cluster unless the sweep has brokers');
+    return { acquire: async () => ({ cluster: shared, release: async () => {} }), description: () => shared };
+  }
+  if (shared !== null) {
+    throw new KloadError('INVALID_ARGUMENT', 'a sweep with brokers starts its own cluster for every point', {
+      hint: 'Pass no cluster (cluster: null) to run it, or remove sweep.brokers to sweep the given cluster.',
+    });
+  }
+  const start = o.startPointCluster ?? startEmbeddedPointCluster;
+  const started: ClusterTarget[] = [];
+  return {
+    acquire: async (parameters) => {
+      const brokers = parameters.brokers as number; // expandSweep sets it on every point of such a sweep
+      const label = `point ${parameters.index + 1}`;
+      o.reporter.info(`${label}: starting a fresh ${brokers}-broker embedded cluster`);
+      const cluster = await start(brokers, (line) => o.reporter.info(`${label}: ${line}`));
+      started.push(cluster);
+      return { cluster, release: () => cluster.release() };
+    },
+    description: () => perPointClusterDescription(started, sweep.brokers ?? []),
+  };
+}
+
 /** Runs the grid in order into `points`; stops at Ctrl-C or at the first point that did not complete. */
 async function runPoints(r: {
   o: SweepRunOptions;
   sweep: SweepSpec;
-  cluster: ClusterTarget;
+  clusters: PointClusters;
   grid: readonly SweepPointParameters[];
   plannedMs: number;
   points: SweepPointResult[];
@@ -85,7 +144,13 @@ async function runPoints(r: {
       return { status: 'interrupted', reason: `interrupted (SIGINT) after ${r.points.length} of ${total} points` };
     r.o.onPoint?.(sweepProgress({ parameters, total, completedPointMs: tookMs, plannedPointMs: r.plannedMs }));
     const began = Date.now();
-    const point = await runPoint(r.o, r.sweep, r.cluster, parameters);
+    const { cluster, release } = await r.clusters.acquire(parameters);
+    let point: SweepPointResult;
+    try {
+      point = await runPoint(r.o, r.sweep, cluster, parameters);
+    } finally {
+      await release();
+    }
     tookMs.push(Date.now() - began);
     r.points.push(point);
     const { status, statusReason } = point.result;

@@ -24,26 +24,29 @@ export interface ModelPoint {
 
 export const LATENCY_MEASURE = 'publish p50 of the measured phase (ack − intended send time)';
 
-const throughputKeys = ['producers', 'recordBytes', 'partitions'] as const;
+const throughputKeys = ['producers', 'recordBytes', 'partitions', 'brokers'] as const;
 
 function throughputRows(points: readonly ModelPoint[]): ThroughputBytesPoint[] {
   return points.map(({ parameters: p, measurement: m }) => ({
     producers: p.producers,
     recordBytes: p.messageBytes,
     partitions: p.partitions,
+    ...(p.brokers === undefined ? {} : { brokers: p.brokers }),
     throughputMsgsPerSec: m.throughputMsgsPerSec,
     throughputMBPerSec: m.throughputMBPerSec,
   }));
 }
 
 /** Predictors the sweep did not vary: left out of the fit (folded into c) instead of failing it. */
-function constantKeys<K extends string>(rows: readonly Record<K, number>[], keys: readonly K[]): K[] {
+function constantKeys<K extends string>(rows: readonly Partial<Record<K, number>>[], keys: readonly K[]): K[] {
   return keys.filter((key) => new Set(rows.map((row) => row[key])).size <= 1);
 }
 
 export function throughputModel(points: readonly ModelPoint[]): SeedModel {
   const rows = throughputRows(points);
-  const measures = 'T: acknowledged msg/s of the measured phase; N producers, R message bytes, K partitions';
+  const measures =
+    'T: acknowledged msg/s of the measured phase; N producers, R message bytes, K partitions' +
+    (rows.some((row) => row.brokers !== undefined) ? ", B brokers of the point's own cluster" : '');
   return attempt('T = N×R/K', measures, points, () =>
     checkSeedThroughput(rows, { fixed: constantKeys(rows, throughputKeys) }),
   );

@@ -62,8 +62,8 @@ function littlesLaw(point: ModelPoint): LittlesLawEntry {
 }
 
 function groupOf(point: ModelPoint): UslGroup {
-  const { messageBytes, partitions, acks, compression, lingerMs } = point.parameters;
-  return { messageBytes, partitions, acks, compression, lingerMs };
+  const { messageBytes, partitions, brokers, acks, compression, lingerMs } = point.parameters;
+  return { messageBytes, partitions, ...(brokers === undefined ? {} : { brokers }), acks, compression, lingerMs };
 }
 
 /** One USL fit per set of points that differ only in producers (and the threads that follow them). */

@@ -43,7 +43,14 @@ export interface SweepResult {
 }
 
 /** Saved as the sweep's `cluster` (one type with a run's cluster choice). */
-export type SweepCluster = ClusterDescription;
+export type SweepCluster = ClusterDescription & {
+  /**
+   * Present when every point ran on its own fresh embedded cluster: the sizes sweep.brokers
+   * asked for, ascending. brokerCount is then the largest that ran, and each point's
+   * `parameters.brokers` and its result's `environment.brokers` say which it ran on.
+   */
+  perPointBrokerCounts?: number[];
+};
 
 export interface SweepPointResult {
   parameters: SweepPointParameters;
@@ -128,6 +135,8 @@ export type LittlesLawEntry =
 export interface UslGroup {
   messageBytes: number;
   partitions: number;
+  /** With sweep.brokers: the points' cluster size. */
+  brokers?: number;
   acks: string | null;
   compression: string | null;
   lingerMs: number | null;

@@ -72,6 +72,7 @@ const littlesLaw = z.discriminatedUnion('checked', [
 const uslGroup = z.looseObject({
   messageBytes: z.number(),
   partitions: z.number(),
+  brokers: z.number().optional(),
   acks: nullableString,
   compression: nullableString,
   lingerMs: nullableNumber,
@@ -138,6 +139,9 @@ const point = z.looseObject({
     threads: z.number(),
     messageBytes: z.number(),
     partitions: z.number(),
+    // Sweeps over brokers only (and none before kload had them).
+    brokers: z.number().optional(),
+    replicationFactor: z.number().optional(),
     acks: nullableString,
     compression: nullableString,
     lingerMs: nullableNumber,
@@ -172,6 +176,7 @@ export const sweepResultShape = z.looseObject({
     kafkaVersion: nullableString,
     logDirs: z.array(z.string()).nullable(),
     logDirsUnavailableReason: nullableString,
+    perPointBrokerCounts: z.array(z.number()).optional(),
   }),
   plannedPoints: z.number(),
   points: z.array(point),

@@ -14,6 +14,8 @@ import type { Scenario } from '../../scenario/types.js';
 import { formatSweepSummary } from '../../sweep/format-sweep.js';
 import { formatSweepProgress } from '../../sweep/progress.js';
 import { runSweep } from '../../sweep/run-sweep.js';
+import { refuseGivenClusterForBrokerSweep, sweepsBrokers } from '../../sweep/point-clusters.js';
+import { runningClusterState } from '../../cluster/cluster-control.js';
 import { consoleReporter } from '../console-reporter.js';
 import { interruptOnSignal } from '../interrupt.js';
 import type { KloadCommand } from '../kload-command.js';
@@ -144,11 +146,16 @@ export const runCommand: KloadCommand<RunArgs> = {
     if (args.segment !== undefined) refuseFaultsInSplitRun(scenario, '--segment');
     if (args.agents !== undefined) refuseFaultsInSplitRun(scenario, '--agents');
     const clientConfig = args['client-config'] ? readPropertiesFile(args['client-config']) : {};
+    refuseGivenClusterForBrokerSweep(scenario, args.brokers);
     const reporter = consoleReporter({ json: args.json });
     const interrupt = interruptOnSignal(() =>
       reporter.warn('Interrupted: stopping the workers and writing the partial result (Ctrl-C again to quit now) ...'),
     );
     try {
+      if (sweepsBrokers(scenario)) {
+        const common = { scenario, cluster: null, clientConfig, reporter, signal: interrupt.signal };
+        return await sweepOnce(args, common);
+      }
       const cluster = await resolveCluster({
         brokers: args.brokers,
         scenario,
@@ -217,9 +224,20 @@ async function runOnAgents(args: RunArgs, c: RunContext): Promise<ExitCode> {
   return finishRun(labelled(result, args.label), { ...args, reporter: c.reporter });
 }
 
-/** A scenario with a `sweep` block runs every point of its grid and writes one sweep result. */
-async function sweepOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
+/**
+ * A scenario with a `sweep` block runs every point of its grid and writes one sweep result. With
+ * sweep.brokers there is no cluster here: every point starts its own.
+ */
+async function sweepOnce(
+  args: RunArgs,
+  c: Omit<RunContext, 'cluster'> & { cluster: ClusterTarget | null },
+): Promise<ExitCode> {
   const { reporter } = c;
+  if (c.cluster === null && runningClusterState())
+    reporter.warn(
+      'A detached embedded cluster is running: sweep.brokers leaves it alone and starts its own clusters, ' +
+        'which share the cores with it.',
+    );
   if (args.metrics !== undefined)
     throw new KloadError('INVALID_ARGUMENT', '--metrics serves a single run, not a sweep');
   if (args.html !== undefined || args.hlog !== undefined)

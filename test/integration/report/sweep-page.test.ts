@@ -102,3 +102,34 @@ test('a sweep that does not vary N says why there is no USL instead of leaving t
   assert.match(await page.locator('#scaling').innerText(), /The grid holds producers N at 2: nothing to fit along it/);
   assert.deepEqual(opened.errors, []);
 });
+
+test('a sweep over broker counts draws throughput against B in the browser, and B and RF per point', {
+  skip,
+  timeout: 60_000,
+}, async (t) => {
+  const rows: Row[] = [1, 3].flatMap((brokers) =>
+    [1, 2, 4].map((producers, j) => ({
+      producers,
+      messageBytes: 1000,
+      partitions: 2,
+      brokers,
+      throughput: Math.round(8000 * producers ** 0.8 * brokers ** 0.7 * (1 + 0.02 * Math.sin(brokers + 3 * j))),
+    })),
+  );
+  const sweep = sweepOf(rows, { perPointBrokerCounts: [1, 3], brokerCount: 3 });
+  const htmlPath = join(tempDir('sweep-page'), 'brokers.html');
+  const r = await runCli(['report', savedSweep(sweep), '--html', htmlPath]);
+  assert.equal(r.code, 0, r.stderr);
+  const opened = await openPage(pathToFileURL(htmlPath).href);
+  t.after(() => opened.close());
+  const { page } = opened;
+  await page.waitForFunction(() => document.querySelector('#throughput-brokers canvas') !== null, null, {
+    timeout: 15_000,
+  });
+  assert.match(await page.locator('#scaling h2').innerText(), /Throughput against N, R, K and B/);
+  const header = await page.locator('#points thead').innerText();
+  assert.match(header, /K\s+B\s+RF/);
+  assert.match(await page.locator('#points tbody tr').nth(3).innerText(), /^3\s+1\s+1\s+1,000\s+2\s+3\s+3\s/);
+  assert.match(await page.locator('.page-header').innerText(), /a fresh embedded cluster per point|embedded-temporary/);
+  assert.deepEqual(opened.errors, []);
+});

@@ -37,3 +37,14 @@ test('runScenario refuses a scenario with a sweep block before it touches a clus
     return true;
   });
 });
+
+test('runSweep refuses a sweep over brokers before touching a cluster: kload run starts one per point', async () => {
+  const scenario = kload.loadScenario(join(repoRoot(), 'scenarios', 'sweep-small.yaml'));
+  const brokers = { ...scenario, sweep: { ...scenario.sweep!, brokers: [1, 3] } };
+  await assert.rejects(kload.runSweep(brokers, { brokers: '127.0.0.1:1' }), (error: unknown) => {
+    assert.ok(error instanceof kload.KloadError);
+    assert.match(error.message, /sweeps brokers/);
+    assert.match(error.hint ?? '', /kload run/);
+    return true;
+  });
+});

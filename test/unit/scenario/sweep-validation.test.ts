@@ -150,3 +150,23 @@ test('sweep problems are reported together with problems elsewhere in the file',
       '(use repeats to run a point more than once) (line 11)',
   ]);
 });
+
+test('sweep.brokers resolves as listed; a sweep without it has no brokers dimension', () => {
+  assert.deepEqual(parseScenario(withLines({}, '  brokers: [1, 3]'), 'test.yaml').sweep?.brokers, [1, 3]);
+  assert.equal(parseScenario(lines(...valid), 'test.yaml').sweep?.brokers, undefined);
+});
+
+test('every sweep.brokers value is a whole number of brokers from 1 to 5, each once', () => {
+  assert.deepEqual(problemsOf(withLines({}, '  brokers: [1, 7, 0, 2.5, three]')), [
+    'test.yaml: sweep.brokers[1]: must be 1..5 (line 13)',
+    'test.yaml: sweep.brokers[2]: must be 1..5 (line 13)',
+    'test.yaml: sweep.brokers[3]: must be 1..5 (line 13)',
+    'test.yaml: sweep.brokers[4]: must be 1..5 (line 13)',
+  ]);
+  assert.deepEqual(problemsOf(withLines({}, '  brokers: [1, 3, 1]')), [
+    'test.yaml: sweep.brokers[2]: duplicate brokers value "1" (use repeats to run a point more than once) (line 13)',
+  ]);
+  assert.deepEqual(problemsOf(withLines({}, '  brokers: []')), [
+    'test.yaml: sweep.brokers: must not be empty (line 13)',
+  ]);
+});

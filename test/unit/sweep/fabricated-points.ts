@@ -19,6 +19,9 @@ export interface Row {
   maxInFlight?: number | null;
   repeat?: number;
   acks?: string | null;
+  /** A point on its own cluster of this many brokers (sweep.brokers). */
+  brokers?: number;
+  replicationFactor?: number;
 }
 
 export function modelPoint(row: Row, index: number): ModelPoint {
@@ -29,6 +32,9 @@ export function modelPoint(row: Row, index: number): ModelPoint {
     threads: Math.min(row.producers, 2),
     messageBytes: row.messageBytes,
     partitions: row.partitions,
+    ...(row.brokers === undefined
+      ? {}
+      : { brokers: row.brokers, replicationFactor: row.replicationFactor ?? Math.min(3, row.brokers) }),
     acks: row.acks ?? null,
     compression: null,
     lingerMs: null,

@@ -165,3 +165,57 @@ test('the run id is short, stable for one start time and differs a second later'
   assert.notEqual(sweepRunId(at), sweepRunId(new Date(at.getTime() + 1000)));
   assert.match(sweepRunId(at), /^[0-9a-z]{1,8}$/);
 });
+
+test('brokers run outermost within a repeat, and every point carries its B and replication factor', () => {
+  const sweep = spec({ producers: [1, 2], threads: [1, 2], messageBytes: [100], partitions: [2], brokers: [1, 3] });
+  const points = expandSweep(sweep, naming, 3);
+  assert.equal(sweepPointCount(sweep), 4);
+  assert.deepEqual(
+    points.map((p) => [p.brokers, p.replicationFactor, p.producers]),
+    [
+      [1, 1, 1],
+      [1, 1, 2],
+      [3, 3, 1],
+      [3, 3, 2],
+    ],
+  );
+  assert.ok(
+    expandSweep(spec(), naming, 3).every((p) => !('brokers' in p) && !('replicationFactor' in p)),
+    'a sweep on one cluster keeps the point parameters it always had',
+  );
+});
+
+test("a point's topic keeps the scenario's replication factor up to its brokers, and never more", () => {
+  const rf3 = scenarioWith({
+    name: 'rf',
+    topics: [{ name: 'orders', partitions: 3, replicationFactor: 3, configs: {} }],
+    sweep: spec(),
+  });
+  const sweep = spec({ producers: [1], threads: [1], messageBytes: [100], partitions: [2], brokers: [1, 2, 5] });
+  const topics = expandSweep(sweep, naming, 3).map((p) => pointScenario(rf3, sweep, p).topics[0]!);
+  assert.deepEqual(
+    topics.map((t) => [t.partitions, t.replicationFactor]),
+    [
+      [2, 1],
+      [2, 2],
+      [2, 3],
+    ],
+  );
+  assert.deepEqual(topics[2]!.configs, {}, 'a topic with its full replication keeps its configs');
+});
+
+test('a topic capped below the in-sync replicas it would need gets min.insync.replicas it can meet', () => {
+  const sweep = spec({ producers: [1], threads: [1], messageBytes: [100], partitions: [1], brokers: [1, 3] });
+  // RF 1 on three brokers: the cluster's default min.insync.replicas 2 would refuse every acks=all write.
+  const [one, three] = expandSweep(sweep, naming, 1).map((p) => pointScenario(base, sweep, p).topics[0]!);
+  assert.deepEqual(one!.configs, { 'retention.ms': '60000' });
+  assert.deepEqual(three!.configs, { 'retention.ms': '60000', 'min.insync.replicas': '1' });
+  const strict = scenarioWith({
+    name: 'isr',
+    topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, configs: { 'min.insync.replicas': '3' } }],
+    sweep,
+  });
+  const [capped, full] = expandSweep(sweep, naming, 3).map((p) => pointScenario(strict, sweep, p).topics[0]!);
+  assert.equal(capped!.configs['min.insync.replicas'], '1');
+  assert.equal(full!.configs['min.insync.replicas'], '3', "the user's own setting stands where it can be met");
+});

@@ -64,3 +64,15 @@ test('ETAs read as seconds, minutes and hours', () => {
   assert.equal(formatEta(65_000), '1m 05s');
   assert.equal(formatEta(3_725_000), '1h 02m');
 });
+
+test('a point on its own cluster names its brokers and the replication factor they allow', () => {
+  const [one, three] = expandSweep(
+    { ...sweep, producers: [1], threads: [1], partitions: [1], brokers: [1, 3] },
+    { topic: 't', runId: 'r' },
+    3,
+  );
+  const line = (p: typeof one) =>
+    formatSweepProgress(sweepProgress({ parameters: p!, total: 2, completedPointMs: [], plannedPointMs: 1000 }));
+  assert.match(line(one), /K=1 partition, B=1 broker \(RF 1\) \(topic t-r-1\)/);
+  assert.match(line(three), /K=1 partition, B=3 brokers \(RF 3\) \(topic t-r-2\)/);
+});

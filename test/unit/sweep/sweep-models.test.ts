@@ -149,3 +149,62 @@ test('points that failed or measured nothing are left out of every fit', () => {
   const last = models.littlesLaw[12]!;
   assert.ok(!last.checked && /did not complete/.test(last.reason));
 });
+
+test('points on clusters of several sizes add B^e to the throughput fits, fitted without a prediction', () => {
+  // T = 5,000 · N^0.9 · B^0.6 with a ±1% wobble; R and K held.
+  const rows = [1, 2, 4].flatMap((producers) =>
+    [1, 3, 5].map((brokers, j) => ({
+      producers,
+      messageBytes: 100,
+      partitions: 2,
+      brokers,
+      throughput: 5_000 * producers ** 0.9 * brokers ** 0.6 * (1 + 0.01 * Math.sin(producers * 3 + j)),
+    })),
+  );
+  const models = buildSweepModels(rows.map(modelPoint), null);
+  for (const model of [models.throughput, models.throughputBytes]) {
+    assert.ok(model.checked, model.checked ? '' : model.reason);
+    assert.match(model.fit.formula, /·B\^e$/);
+    const e = model.fit.exponents.find((x) => x.key === 'brokers');
+    assert.ok(e !== undefined && Math.abs(e.estimate - 0.6) < 0.05, `e = ${e?.estimate}`);
+    assert.equal(e.predicted, null, 'the seed formula says nothing about brokers');
+    assert.equal(e.holds, null);
+  }
+  assert.match(models.throughput.checked ? models.throughput.measures : '', /B brokers of the point's own cluster/);
+  assert.ok(
+    models.throughput.checked &&
+      models.throughput.lines.some((line) => /^e = 0\.\d\d \[.*\]: T ∝ B\^0\.\d\d$/.test(line)),
+    models.throughput.checked ? models.throughput.lines.join('\n') : '',
+  );
+  // One cluster size in every point: B is dropped and named, like any predictor the sweep held.
+  const oneSize = buildSweepModels(rows.filter((r) => r.brokers === 3).map(modelPoint), null).throughput;
+  assert.ok(oneSize.checked && oneSize.fit.dropped.includes('B'));
+  // A sweep on one cluster has no B at all: the formula it always had.
+  const plain = buildSweepModels(
+    rows.map(({ brokers: _b, ...row }) => modelPoint(row, 0)),
+    null,
+  ).throughput;
+  assert.ok(plain.checked && plain.fit.formula === 'T = c·N^a·R^b·K^d');
+});
+
+test('the USL groups points by their cluster size too', () => {
+  // X(N) = λN / (1 + σ(N − 1) + κN(N − 1)) with σ = 0.1, κ = 0.01, and λ = 1,000 msg/s per broker.
+  const usl = (n: number, brokers: number) => (1000 * brokers * n) / (1 + 0.1 * (n - 1) + 0.01 * n * (n - 1));
+  const rows = [1, 3].flatMap((brokers) =>
+    [1, 2, 4, 8].map((producers) => ({
+      producers,
+      messageBytes: 100,
+      partitions: 2,
+      brokers,
+      throughput: usl(producers, brokers),
+    })),
+  );
+  const { fits } = buildSweepModels(rows.map(modelPoint), null).usl;
+  assert.deepEqual(
+    fits.map((f) => [f.group.brokers, f.pointIndices, Math.round(f.lambda)]),
+    [
+      [1, [0, 1, 2, 3], 1000],
+      [3, [4, 5, 6, 7], 3000],
+    ],
+  );
+});

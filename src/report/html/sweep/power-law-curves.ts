@@ -1,8 +1,9 @@
 /**
- * The throughput fit T = c·N^a·R^b·K^d drawn against one predictor, with its 95% band. The saved
- * fit keeps each exponent's interval but not their covariance, and the band of a curve needs it
- * (ln c and the exponents are strongly correlated), so the same least-squares fit is made again
- * from the points it used. One curve per combination of the other predictors the grid varies.
+ * The throughput fit T = c·N^a·R^b·K^d (·B^e with sweep.brokers) drawn against one predictor,
+ * with its 95% band. The saved fit keeps each exponent's interval but not their covariance, and
+ * the band of a curve needs it (ln c and the exponents are strongly correlated), so the same
+ * least-squares fit is made again from the points it used. One curve per combination of the
+ * other predictors the grid varies.
  */
 import { leastSquares } from '../../../model/linear-algebra.js';
 import type { PowerLawFit } from '../../../model/power-law-fit.js';
@@ -20,6 +21,8 @@ export const PREDICTORS = {
     unit: 'partitions',
     pick: (p: SweepPointParameters) => p.partitions,
   },
+  // Only sweeps with brokers fit B, and all their points have it; 1 keeps ln finite for any other.
+  brokers: { symbol: 'B', label: 'brokers B', unit: 'brokers', pick: (p: SweepPointParameters) => p.brokers ?? 1 },
 } as const;
 
 export type PredictorKey = keyof typeof PREDICTORS;

@@ -16,7 +16,12 @@ export function sweepHeader(result: SweepResult): Html {
     ['Points', `${formatCount(result.points.length)} of ${formatCount(result.plannedPoints)}`],
     ['kload', result.kload.version],
     ['Kafka', c.kafkaVersion ?? NONE],
-    ['Cluster', `${c.kind}, ${formatCount(c.brokerCount)} broker${c.brokerCount === 1 ? '' : 's'}: ${c.brokers}`],
+    [
+      'Cluster',
+      c.perPointBrokerCounts === undefined
+        ? `${c.kind}, ${formatCount(c.brokerCount)} broker${c.brokerCount === 1 ? '' : 's'}: ${c.brokers}`
+        : `${c.kind}: ${c.brokers}`,
+    ],
   ];
   const reason = result.statusReason === null ? null : html`<p class="status-reason">${result.statusReason}</p>`;
   return html`<header class="page-header">
@@ -31,19 +36,24 @@ export function sweepHeader(result: SweepResult): Html {
 const HEADERS = ['#', 'N', 'threads', 'R (B)', 'K', 'settings', 'msg/s', 'MB/s', 'p50 ms', 'p99 ms', 'stored B/msg'];
 
 export function pointsSection(result: SweepResult): SweepSection {
+  const brokers = result.points.some((p) => p.parameters.brokers !== undefined);
+  const headers = brokers ? [...HEADERS.slice(0, 5), 'B', 'RF', ...HEADERS.slice(5)] : HEADERS;
   return {
     id: 'points',
     title: 'Points',
-    subtitle: 'N producers over threads, R message bytes, K partitions; publish latency of the measured phase',
+    subtitle:
+      'N producers over threads, R message bytes, K partitions' +
+      (brokers ? ", B brokers of the point's own cluster, RF its topic's replication factor" : '') +
+      '; publish latency of the measured phase',
     body: html`<table class="numbers points">
-<thead><tr>${HEADERS.map((h) => html`<th class="${h === 'settings' ? 'text' : ''}">${h}</th>`)}\
+<thead><tr>${headers.map((h) => html`<th class="${h === 'settings' ? 'text' : ''}">${h}</th>`)}\
 <th class="text">status</th></tr></thead>
-<tbody>${result.points.map(row)}</tbody></table>`,
+<tbody>${result.points.map((p) => row(p, brokers))}</tbody></table>`,
     charts: [],
   };
 }
 
-function row({ parameters: p, measurement: m, storage, result }: SweepPointResult): Html {
+function row({ parameters: p, measurement: m, storage, result }: SweepPointResult, brokers: boolean): Html {
   const settings =
     [p.acks === null ? '' : `acks=${p.acks}`, p.compression ?? '', p.lingerMs === null ? '' : `linger=${p.lingerMs}`]
       .filter((s) => s !== '')
@@ -53,6 +63,7 @@ function row({ parameters: p, measurement: m, storage, result }: SweepPointResul
     formatCount(p.threads),
     formatCount(p.messageBytes),
     formatCount(p.partitions),
+    ...(brokers ? [p.brokers === undefined ? NONE : formatCount(p.brokers), String(p.replicationFactor ?? NONE)] : []),
   ];
   const measured =
     m === null

@@ -19,10 +19,13 @@ import {
 export function scalingSection(result: SweepResult): SweepSection {
   const m = result.models;
   const charts = throughputCharts(result, m.throughput);
+  const withBrokers = brokerCounts(result) > 1;
   return {
     id: 'scaling',
-    title: 'Throughput against N, R and K',
-    subtitle: 'measured msg/s with the fitted power law T = c·N^a·R^b·K^d and its 95% band (log-log axes)',
+    title: withBrokers ? 'Throughput against N, R, K and B' : 'Throughput against N, R and K',
+    subtitle:
+      `measured msg/s with the fitted power law T = c·N^a·R^b·K^d${withBrokers ? '·B^e' : ''} ` +
+      'and its 95% band (log-log axes)',
     body: html`<div class="charts">${charts.slots}</div>
 <p class="note">On log-log axes a power law is a straight line whose slope is the exponent; the band is the 95%
 confidence interval of the fitted curve. One curve per combination of the other predictors the grid varies.</p>
@@ -43,6 +46,8 @@ function throughputCharts(result: SweepResult, model: SeedModel): { slots: Html[
   for (const key of Object.keys(PREDICTORS) as PredictorKey[]) {
     const { symbol, label } = PREDICTORS[key];
     const title = `Throughput against ${symbol}`;
+    // A sweep on one cluster has no broker axis at all; saying it held B fixed would be noise.
+    if (key === 'brokers' && brokerCounts(result) < 2) continue;
     if (!model.fit.exponents.some((e) => e.key === key)) {
       const values = [...new Set(result.points.map((p) => PREDICTORS[key].pick(p.parameters)))];
       slots.push(xySlot(null, title, `The grid holds ${label} at ${values.join(', ')}: nothing to fit along it.`));
@@ -96,6 +101,11 @@ function throughputChart(
     columns,
     bands,
   );
+}
+
+/** Distinct cluster sizes the points ran on (0 for a sweep on the run's one cluster). */
+function brokerCounts(result: SweepResult): number {
+  return new Set(result.points.flatMap((p) => (p.parameters.brokers === undefined ? [] : [p.parameters.brokers]))).size;
 }
 
 function verdictCard(model: SeedModel): Html {

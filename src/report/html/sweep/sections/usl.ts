@@ -93,5 +93,6 @@ export function describeGroup(g: UslGroup): string {
     g.compression ?? '',
     g.lingerMs === null ? '' : `linger=${g.lingerMs}`,
   ].filter((s) => s !== '');
-  return [`R = ${formatCount(g.messageBytes)} B`, `K = ${g.partitions}`, ...settings].join(', ');
+  const brokers = g.brokers === undefined ? [] : [`B = ${g.brokers}`];
+  return [`R = ${formatCount(g.messageBytes)} B`, `K = ${g.partitions}`, ...brokers, ...settings].join(', ');
 }
