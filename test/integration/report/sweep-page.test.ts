@@ -8,6 +8,7 @@ import { chromiumMissing, openPage } from '../../helpers/browser.js';
 import { runCli } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/paths.js';
 import { latencyGridRows, sweepOf } from '../../unit/plan/sweep-fixture.js';
+import type { Row } from '../../unit/sweep/fabricated-points.js';
 
 const missing = chromiumMissing();
 // CI installs chromium (scripts/install.sh), so there a missing browser is a failure, not a skip.

@@ -25,6 +25,7 @@ export type AxisQuantity =
   | 'producers'
   | 'recordBytes'
   | 'partitions'
+  | 'brokers'
   | 'pointIndex'
   /** The trend page's x: the run's position in the trend. */
   | 'run';
