@@ -5,7 +5,8 @@
  */
 import type { Html } from '../escape.js';
 import { SERIES_COLORS } from '../palette.js';
-import { chartSlot, type ReportSection } from '../section.js';
+import type { ChartPageSection } from '../page.js';
+import { chartSlot } from '../section.js';
 
 /**
  * 'edge': a band's boundary, drawn faintly and left out of the legend. 'highlight': a large ring
@@ -156,9 +157,7 @@ export function samples(min: number, max: number, count: number, log: boolean): 
 }
 
 /** A section of the sweep page: the run report's section with x-y charts in it. */
-export interface SweepSection extends Omit<ReportSection, 'charts'> {
-  charts: XyChartSpec[];
-}
+export type SweepSection = ChartPageSection<XyChartSpec>;
 
 /** The chart's container, or a sentence saying why there is no chart (the run report's chartSlot). */
 export function xySlot(spec: XyChartSpec | null, title: string, whyMissing: string): Html {

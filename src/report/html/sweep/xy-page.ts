@@ -6,9 +6,8 @@
  * report's time and percentile charts.
  */
 import type { ReportAssets } from '../assets.js';
-import { html, jsonForScript, raw, type Html } from '../escape.js';
-import { CSP, inlineSafe } from '../page.js';
-import { PAGE_CSS } from '../styles.js';
+import type { Html } from '../escape.js';
+import { renderChartPage } from '../page.js';
 import { drawSweepCharts } from './draw-sweep-charts.js';
 import type { SweepSection } from './xy-chart.js';
 
@@ -36,37 +35,5 @@ export interface XyPageParts {
 }
 
 export function renderXyPage(parts: XyPageParts): string {
-  const charts = parts.sections.flatMap((s) => s.charts);
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${raw(CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${parts.title}</title>
-<style>${raw(inlineSafe(parts.assets.chartCss))}</style>
-<style>${raw(PAGE_CSS)}${raw(XY_CSS)}${raw(parts.css ?? '')}</style>
-</head>
-<body>
-<main>
-${parts.header}
-<nav class="toc">${parts.sections.map((s) => html`<a href="#${s.id}">${s.title}</a>`)}</nav>
-${parts.sections.map(renderSection)}
-<footer>${parts.footer} · charts drawn with ${parts.assets.chartLibrary}, inlined: this file needs no network.</footer>
-</main>
-<script type="application/json" id="kload-charts">${raw(jsonForScript(charts))}</script>
-<script>${raw(inlineSafe(parts.assets.chartJs))}</script>
-<script>(${raw(drawSweepCharts.toString())})(uPlot, \
-JSON.parse(document.getElementById('kload-charts').textContent));</script>
-</body>
-</html>
-`.value;
-}
-
-function renderSection(s: SweepSection): Html {
-  return html`<section class="report-section" id="${s.id}">
-<h2>${s.title}${s.subtitle ? html`<small>${s.subtitle}</small>` : null}</h2>
-${s.body}
-</section>
-`;
+  return renderChartPage({ ...parts, css: XY_CSS + (parts.css ?? ''), draw: drawSweepCharts });
 }
