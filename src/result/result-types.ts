@@ -27,6 +27,13 @@ export interface RunResult {
   distribution?: Distribution;
   /** Each of the scenario's faults: when it fired, on which node, how it ended; absent without faults. */
   faults?: FaultRecord[];
+  /**
+   * `kload run --repeats N` (N >= 2): every repeat's own complete result, in run order, each without
+   * `repeats` and without `intervalHistograms`; the fields above are then their aggregate (see
+   * result/aggregate-repeats.ts). Absent: the result is one run. Read samples through
+   * result/phase-samples.ts.
+   */
+  repeats?: RunResult[];
 }
 
 export interface Distribution {
