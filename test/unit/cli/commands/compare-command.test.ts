@@ -7,6 +7,7 @@ import { compareCommand } from '../../../../src/cli/commands/compare.js';
 import { KloadError } from '../../../../src/errors.js';
 import type { RunResult } from '../../../../src/result/result-types.js';
 import { latencyDistribution, phaseResult, runResult } from '../../../helpers/result-fixture.js';
+import { aggregateRepeats } from '../../../../src/result/aggregate-repeats.js';
 
 /** Writes each result as JSON in a fresh directory removed after the test; returns the paths. */
 function files(t: TestContext, contents: Record<string, RunResult | string>): Record<string, string> {
@@ -39,6 +40,7 @@ function compare(
       'max-regression': '5%',
       maxRegression: '5%',
       format,
+      calibrate: false,
       _: [],
       $0: 'kload',
     });
@@ -51,18 +53,24 @@ function compare(
 }
 
 const base = runResult([phaseResult({ publishLatencyUs: latencyDistribution(100_000) })]);
-const worse = runResult([phaseResult({ publishLatencyUs: latencyDistribution(100_000, 1.3) })]);
+/** Three repeats whose p99s differ a little, as `kload run --repeats 3` would save them. */
+function repeats(scale: number): RunResult {
+  const runs = [0.99, 1, 1.01].map((s) =>
+    runResult([phaseResult({ publishLatencyUs: latencyDistribution(10_000, s * scale) })]),
+  );
+  return aggregateRepeats(runs, runs[0]!.scenario);
+}
 
 test('compare prints the table and returns normally when nothing regressed', (t) => {
   const paths = files(t, { 'base.json': base, 'head.json': base });
   const { printed, error } = compare(t, paths['base.json'] ?? '', paths['head.json'] ?? '');
   assert.equal(error, undefined);
-  assert.match(printed, /^phase +metric +unit +base +head +delta +verdict$/m);
+  assert.match(printed, /^phase +metric +unit +base +head +delta +runs +noise +verdict +rule$/m);
   assert.match(printed, /17 ok\.\n$/);
 });
 
 test('compare prints the comparison, then fails with exit code 99 naming how many metrics regressed', (t) => {
-  const paths = files(t, { 'base.json': base, 'head.json': worse });
+  const paths = files(t, { 'base.json': repeats(1), 'head.json': repeats(1.3) });
   const { printed, error } = compare(t, paths['base.json'] ?? '', paths['head.json'] ?? '', 'json');
   assert.ok(error instanceof KloadError);
   assert.equal(error.code, 'REGRESSION_FOUND');
