@@ -26,6 +26,10 @@ export async function runRepeats(o: RunOptions, repeats: number): Promise<RunOut
     await dropTopics(o, scenario);
     if (outcome.result.status !== 'complete' || abortedBy !== null || o.signal.aborted) break;
   }
+  o.reporter.info(
+    `The result is the aggregate of ${runs.length} repeats (histograms added, rates averaged); ` +
+      'each repeat is kept in its "repeats" field for kload compare.',
+  );
   return { result: aggregateRepeats(runs, o.scenario), abortedBy };
 }
 
