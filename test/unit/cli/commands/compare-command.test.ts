@@ -8,6 +8,7 @@ import { KloadError } from '../../../../src/errors.js';
 import type { RunResult } from '../../../../src/result/result-types.js';
 import { latencyDistribution, phaseResult, runResult } from '../../../helpers/result-fixture.js';
 import { aggregateRepeats } from '../../../../src/result/aggregate-repeats.js';
+import { readNoiseFloorFile } from '../../../../src/compare/noise-floor-file.js';
 
 /** Writes each result as JSON in a fresh directory removed after the test; returns the paths. */
 function files(t: TestContext, contents: Record<string, RunResult | string>): Record<string, string> {
@@ -103,3 +104,57 @@ for (const [what, content, code, message] of badInputs) {
     assert.equal(printed, '');
   });
 }
+
+test('compare --calibrate writes the A/A noise floor of every run given, and compare then judges by it', async (t) => {
+  const paths = files(t, { 'a1.json': repeats(1), 'a2.json': base });
+  const floorPath = join(paths['a1.json'] ?? '', '..', 'floor.json');
+  let printed = '';
+  // Across an await the test runner reports through stdout too (in bytes): let those through.
+  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown) => boolean;
+  t.mock.method(process.stdout, 'write', (chunk: unknown) => {
+    if (typeof chunk !== 'string') return write(chunk);
+    printed += chunk;
+    return true;
+  });
+  try {
+    await compareCommand.handler({
+      base: paths['a1.json'] ?? '',
+      head: paths['a2.json'] ?? '',
+      'max-regression': '5%',
+      maxRegression: '5%',
+      format: 'table',
+      calibrate: true,
+      'noise-floor': floorPath,
+      noiseFloor: floorPath,
+      _: [],
+      $0: 'kload',
+    });
+  } finally {
+    t.mock.restoreAll();
+  }
+  assert.match(printed, /^Noise floor of scenario "steady" from 4 A\/A runs \(12 ordered pairs\)/);
+  const floor = readNoiseFloorFile(floorPath);
+  assert.equal(floor.runs, 4);
+  assert.ok(floor.floors.some((f) => f.metric === 'publish.p99' && (f.floor ?? 0) > 0));
+});
+
+test('compare refuses a third result without --calibrate, with exit code 2', (t) => {
+  const paths = files(t, { 'a.json': base });
+  const a = paths['a.json'] ?? '';
+  assert.throws(
+    () =>
+      compareCommand.handler({
+        base: a,
+        head: a,
+        more: [a],
+        'max-regression': '5%',
+        maxRegression: '5%',
+        format: 'table',
+        calibrate: false,
+        _: [],
+        $0: 'kload',
+      }),
+    (error: unknown) =>
+      error instanceof KloadError && error.exitCode === 2 && /exactly two results/.test(error.message),
+  );
+});
