@@ -78,6 +78,8 @@ console.log(
     `${runs.length - complete.length} incomplete left out); tolerance 5%; A/A and A/B pairs are disjoint.`,
 );
 print(ratesOfWithinRunRule(a, b));
-const floorLine = ratesWithFloor(a, b, 5);
-if (floorLine !== null) print(floorLine);
+for (const calibration of [5, 10]) {
+  const floorLine = ratesWithFloor(a, b, calibration);
+  if (floorLine !== null) print(floorLine);
+}
 for (const repeats of [1, 2, 3, 5]) print(ratesWithRepeats(a, b, repeats, noiseScenario(BASE_LOAD)));

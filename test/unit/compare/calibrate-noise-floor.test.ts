@@ -24,10 +24,10 @@ const run = (rate: number) => runResult([phaseResult({ achievedRate: rate })]);
 test('every repeat of every result is one A/A run; the floor is the margin times the largest change', () => {
   const repeats = aggregateRepeats([run(1000), run(900)], run(1000).scenario);
   const floor = calibrateNoiseFloor([repeats, run(1100)]);
-  assert.deepEqual([floor.runs, floor.pairs, floor.margin, floor.scenario], [3, 6, 1.5, 'steady']);
+  assert.deepEqual([floor.runs, floor.pairs, floor.margin, floor.scenario], [3, 6, 3, 'steady']);
   const throughput = floor.floors.find((f) => f.metric === 'throughput');
   assert.ok(Math.abs((throughput?.largestChange ?? 0) - 200 / 900) < 1e-12);
-  assert.ok(Math.abs((floorOf(floor, 'steady', 'throughput') ?? 0) - (1.5 * 200) / 900) < 1e-12);
+  assert.ok(Math.abs((floorOf(floor, 'steady', 'throughput') ?? 0) - (3 * 200) / 900) < 1e-12);
   assert.equal(floorOf(floor, 'steady', 'no-such-metric'), undefined);
   assert.equal(floorOf(null, 'steady', 'throughput'), undefined);
 });
