@@ -28,6 +28,8 @@ export type { ClusterSecurity, ClusterSecurityOptions } from './cluster/security
 export type * from './result/result-types.js';
 export { RESULT_SCHEMA_VERSION } from './result/result-types.js';
 export type { ClusterDescription } from './result/cluster-description.js';
+export { phaseSamples, resultSamples } from './result/phase-samples.js';
+export { aggregateRepeats } from './result/aggregate-repeats.js';
 export type { FaultImpact, FaultRecord } from './faults/fault-types.js';
 export { formatSummaryTable } from './report/console-summary.js';
 export { formatThresholds } from './thresholds/format.js';

@@ -11,7 +11,7 @@ export type ComparisonFormat = 'table' | 'markdown' | 'json';
 export const COMPARISON_FORMATS: readonly ComparisonFormat[] = ['table', 'markdown', 'json'];
 
 const NONE = '-';
-const VERDICT_ORDER: readonly Verdict[] = ['regressed', 'better', 'noise', 'ok', 'n/a'];
+const VERDICT_ORDER: readonly Verdict[] = ['regressed', 'better', 'noise', 'noise unknown', 'ok', 'n/a'];
 
 export function formatComparison(comparison: Comparison, format: ComparisonFormat): string {
   switch (format) {
@@ -33,7 +33,10 @@ const COLUMNS: Column[] = [
   { header: 'base', align: 'right' },
   { header: 'head', align: 'right' },
   { header: 'delta', align: 'right' },
+  { header: 'runs', align: 'right' },
+  { header: 'noise', align: 'right' },
   { header: 'verdict', align: 'left' },
+  { header: 'rule', align: 'left' },
 ];
 
 function formatAsTable(comparison: Comparison): string {
@@ -41,6 +44,7 @@ function formatAsTable(comparison: Comparison): string {
   return [
     `Scenario "${comparison.scenario}": base ${base.startedAt} vs head ${head.startedAt}, ` +
       `tolerance ${percent(comparison.maxRegression)}`,
+    methodLine(comparison),
     formatTable(COLUMNS, comparison.rows.map(cells)),
     `${tally(comparison.rows)}.`,
     ...comparison.notes.map((note) => `Note: ${note}.`),
@@ -51,18 +55,22 @@ function formatAsMarkdown(comparison: Comparison): string {
   const { base, head } = comparison;
   const escape = (text: string): string => text.replace(/\|/g, '\\|');
   const rows = comparison.rows.map((row) => {
-    const [phase, metric, unit, baseText, headText, delta, verdict] = cells(row).map(escape);
+    const [phase, metric, unit, baseText, headText, delta, runs, noise, verdict, rule] = cells(row).map(escape);
     const shownVerdict = row.verdict === 'regressed' ? `**${verdict}**` : verdict;
-    return `| ${phase} | ${metric} | ${unit} | ${baseText} | ${headText} | ${delta} | ${shownVerdict} |`;
+    return (
+      `| ${phase} | ${metric} | ${unit} | ${baseText} | ${headText} | ${delta} | ${runs} | ${noise} | ` +
+      `${shownVerdict} | ${rule} |`
+    );
   });
   return [
     `### kload compare: \`${comparison.scenario}\``,
     '',
     `Base ${base.startedAt} (kload ${base.kloadVersion}) vs head ${head.startedAt} (kload ${head.kloadVersion}); ` +
       `tolerance ${percent(comparison.maxRegression)}.`,
+    methodLine(comparison),
     '',
-    '| phase | metric | unit | base | head | delta | verdict |',
-    '| :--- | :--- | :--- | ---: | ---: | ---: | :--- |',
+    '| phase | metric | unit | base | head | delta | runs | noise | verdict | rule |',
+    '| :--- | :--- | :--- | ---: | ---: | ---: | ---: | ---: | :--- | :--- |',
     ...rows,
     '',
     `${tally(comparison.rows)}.`,
@@ -78,8 +86,38 @@ function cells(row: ComparisonRow): string[] {
     value(row.base, row.unit),
     value(row.head, row.unit),
     deltaText(row),
+    `${row.samples.base}/${row.samples.head}`,
+    noiseText(row),
     row.verdict,
+    row.rule,
   ];
+}
+
+/** The noise a verdict was judged against: the change's interval between runs, or the A/A floor. */
+function noiseText(row: ComparisonRow): string {
+  if (row.interval !== null) return `${signedPercent(row.interval.low)}..${signedPercent(row.interval.high)}`;
+  if (row.rule === 'noise-floor') return row.noiseFloor === null ? 'floor ∞' : `floor ${percentOf(row.noiseFloor)}`;
+  return NONE;
+}
+
+/** Says which rules the table used, so nobody mistakes a verdict for more than it is. */
+function methodLine(comparison: Comparison): string {
+  const { method, base, head } = comparison;
+  const runs = `Runs: base ${base.repeats}, head ${head.repeats}.`;
+  const between =
+    method.rowsJudgedBetweenRuns > 0
+      ? ` Between runs: ${method.betweenRuns}, ${percent(method.familyConfidence)} family-wise over ` +
+        `${method.rowsJudgedBetweenRuns} rows (each at ${percent(Number(method.rowConfidence.toFixed(5)))}).`
+      : '';
+  const floor = method.noiseFloor;
+  const single =
+    base.repeats < 2 || head.repeats < 2
+      ? floor === null
+        ? ' A side is a single run and no --noise-floor was given: changes beyond the tolerance are "noise unknown".'
+        : ` Single runs judged against the noise floor ${floor.source} ` +
+          `(${floor.runs} A/A runs, margin ${floor.margin}).`
+      : '';
+  return `${runs}${between}${single}`;
 }
 
 function unitLabel(unit: MetricUnit): string {
@@ -95,8 +133,15 @@ function value(estimate: Estimate | null, unit: MetricUnit): string {
 function deltaText(row: ComparisonRow): string {
   if (row.base === null || row.head === null) return NONE;
   if (row.delta === null) return 'from 0';
-  const sign = row.delta > 0 ? '+' : '';
-  return `${sign}${formatDecimal(row.delta * 100, 1)}%`;
+  return signedPercent(row.delta);
+}
+
+function signedPercent(fraction: number): string {
+  return `${fraction > 0 ? '+' : ''}${percentOf(fraction)}`;
+}
+
+function percentOf(fraction: number): string {
+  return `${formatDecimal(fraction * 100, 1)}%`;
 }
 
 /** "2 regressed, 1 better, 14 ok" in a fixed order, leaving out verdicts nobody got. */

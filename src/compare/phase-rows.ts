@@ -1,108 +1,63 @@
 /**
- * The metrics compared for one recorded phase, base against head: achieved throughput, the
- * latency percentiles users feel (publish), the cluster's share (service) and end-to-end, failed
- * deliveries and the integrity counts.
+ * One recorded phase compared, base against head: every metric of phase-metrics.ts as each run on
+ * each side measured it, folded into a row. A single run keeps its within-run interval for show;
+ * repeats show their mean and range. The verdict is left to compare-results.ts, which must first
+ * know how many rows are judged between runs (the family-wise correction).
  */
-import { decodeHistogram } from '../metrics/histogram.js';
-import type { IntegrityCounts, LatencySummaryUs, PhaseResult } from '../result/result-types.js';
-import { maxEstimate, quantileEstimate } from './quantile-interval.js';
-import type { ComparisonRow, Direction, Estimate, MetricUnit } from './types.js';
-import { relativeDelta, verdictOf } from './verdict.js';
-import { totalFailed } from '../result/phase-figures.js';
+import type { PhaseResult } from '../result/result-types.js';
+import { phaseMetrics, type MetricMeasurement } from './phase-metrics.js';
+import type { Estimate } from './types.js';
+import { meanOf } from './judge-change.js';
 
-type LatencyField = 'publishLatencyUs' | 'serviceLatencyUs' | 'endToEndLatencyUs';
-
-const LATENCIES: readonly { label: string; field: LatencyField }[] = [
-  { label: 'publish', field: 'publishLatencyUs' },
-  { label: 'service', field: 'serviceLatencyUs' },
-  { label: 'e2e', field: 'endToEndLatencyUs' },
-];
-
-const QUANTILES: readonly { label: string; q: number }[] = [
-  { label: 'p50', q: 0.5 },
-  { label: 'p99', q: 0.99 },
-  { label: 'p999', q: 0.999 },
-];
-
-const INTEGRITY = ['lost', 'duplicated', 'outOfOrder'] as const;
-
-interface RowSpec {
-  metric: string;
-  unit: MetricUnit;
-  direction: Direction;
-  zeroTolerance: boolean;
+/** A row before its verdict. */
+export interface RowDraft {
+  phase: string;
+  first: MetricMeasurement;
   base: Estimate | null;
   head: Estimate | null;
-  /** A side's value cannot be judged (integrity while messages are unverified): n/a, whatever the numbers. */
-  undecided?: boolean;
+  baseValues: number[];
+  headValues: number[];
+  undecided: boolean;
 }
 
-export function phaseRows(base: PhaseResult, head: PhaseResult, maxRegression: number): ComparisonRow[] {
-  const specs: RowSpec[] = [
-    // Without repeated runs a rate has no sampling interval; the tolerance is its noise band.
-    exactSpec('throughput', 'msg/s', 'higher-is-better', base.achievedRate, head.achievedRate),
-    ...LATENCIES.flatMap(({ label, field }) => latencySpecs(label, base[field], head[field])),
-    exactSpec('failed', 'count', 'lower-is-better', totalFailed(base), totalFailed(head)),
-    ...integritySpecs(base.integrity, head.integrity),
-  ];
-  return specs.map((spec) => ({
-    phase: base.name,
-    metric: spec.metric,
-    unit: spec.unit,
-    direction: spec.direction,
-    base: spec.base,
-    head: spec.head,
-    delta: spec.base === null || spec.head === null ? null : relativeDelta(spec.base.value, spec.head.value),
-    verdict: spec.undecided ? 'n/a' : verdictOf(spec, maxRegression),
-  }));
-}
-
-/** No rows when neither run has samples (a scenario without consumers has no end-to-end latency). */
-function latencySpecs(label: string, base: LatencySummaryUs, head: LatencySummaryUs): RowSpec[] {
-  if (base.count === 0 && head.count === 0) return [];
-  const baseHistogram = base.count === 0 ? null : decodeHistogram(base.histogram);
-  const headHistogram = head.count === 0 ? null : decodeHistogram(head.histogram);
-  const spec = (metric: string, estimate: (h: NonNullable<typeof baseHistogram>) => Estimate | null): RowSpec => ({
-    metric: `${label}.${metric}`,
-    unit: 'us',
-    direction: 'lower-is-better',
-    zeroTolerance: false,
-    base: baseHistogram === null ? null : estimate(baseHistogram),
-    head: headHistogram === null ? null : estimate(headHistogram),
+export function phaseRowDrafts(phase: string, base: readonly PhaseResult[], head: readonly PhaseResult[]): RowDraft[] {
+  const baseMetrics = base.map(phaseMetrics);
+  const headMetrics = head.map(phaseMetrics);
+  const template = baseMetrics[0] ?? headMetrics[0] ?? [];
+  const drafts = template.map((first, k): RowDraft => {
+    const baseOf = baseMetrics.map((metrics) => metrics[k] as MetricMeasurement);
+    const headOf = headMetrics.map((metrics) => metrics[k] as MetricMeasurement);
+    return {
+      phase,
+      first,
+      base: foldEstimates(baseOf),
+      head: foldEstimates(headOf),
+      baseValues: valuesOf(baseOf),
+      headValues: valuesOf(headOf),
+      undecided: [...baseOf, ...headOf].some((m) => m.undecided),
+    };
   });
-  return [
-    ...QUANTILES.map(({ label: stat, q }) => spec(stat, (h) => quantileEstimate(h, q))),
-    spec('max', maxEstimate),
-  ];
+  // No rows for what no run measured (a scenario without consumers has no end-to-end latency).
+  return drafts.filter((d) => d.first.family === 'throughput' || d.first.family === 'failed' || measured(d));
 }
 
-/**
- * No rows when neither run checked integrity (no consumers); n/a when only one did, or when one
- * has unverified messages (its drain did not finish, so its counts are no verdict; a note says so).
- */
-function integritySpecs(base: IntegrityCounts | null, head: IntegrityCounts | null): RowSpec[] {
-  if (base === null && head === null) return [];
-  const undecided = unverifiedOf(base) > 0 || unverifiedOf(head) > 0;
-  return INTEGRITY.map((name) => ({
-    metric: name,
-    unit: 'count',
-    direction: 'lower-is-better',
-    zeroTolerance: true,
-    base: base === null ? null : exact(base[name]),
-    head: head === null ? null : exact(head[name]),
-    undecided,
-  }));
+function measured(draft: RowDraft): boolean {
+  return draft.baseValues.length > 0 || draft.headValues.length > 0;
 }
 
-/** Absent in results of kload before 0.2. */
-export function unverifiedOf(counts: IntegrityCounts | null): number {
-  return counts?.unverified ?? 0;
+function valuesOf(measurements: readonly MetricMeasurement[]): number[] {
+  return measurements.flatMap((m) => (m.estimate === null ? [] : [m.estimate.value]));
 }
 
-function exactSpec(metric: string, unit: MetricUnit, direction: Direction, base: number, head: number): RowSpec {
-  return { metric, unit, direction, zeroTolerance: false, base: exact(base), head: exact(head) };
-}
-
-function exact(value: number): Estimate {
-  return { value, low: value, high: value };
+/** One run: its estimate. Repeats: their mean (geometric for latencies and rates), low and high their range. */
+function foldEstimates(measurements: readonly MetricMeasurement[]): Estimate | null {
+  const estimates = measurements.flatMap((m) => (m.estimate === null ? [] : [m.estimate]));
+  if (estimates.length <= 1) return estimates[0] ?? null;
+  const values = estimates.map((e) => e.value);
+  const unit = (measurements[0] as MetricMeasurement).unit;
+  return {
+    value: meanOf(values, unit === 'count' ? 'linear' : 'log'),
+    low: Math.min(...values),
+    high: Math.max(...values),
+  };
 }

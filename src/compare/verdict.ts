@@ -1,8 +1,8 @@
 /**
- * The one rule that decides whether a metric got better, worse, or did not measurably change.
- * Every metric goes through it; what differs per metric is only its direction and how wide its
- * uncertainty interval is (see quantile-interval.ts; exact values have a zero-width interval).
- * When results with repeated runs appear, their spread can widen the intervals fed in here.
+ * The within-run rule kload compare used before repeats: a change beyond the tolerance and outside
+ * both runs' histogram intervals (quantile-interval.ts). It ignores the noise between runs, which
+ * is several times larger, and so cried wolf on unchanged code (bench/noise.ts measures how often);
+ * `kload compare` now decides with judge-change.ts. Kept for library users and for that contrast.
  */
 import type { Direction, Estimate, Verdict } from './types.js';
 

@@ -8,7 +8,8 @@ import type { EmbeddedCluster } from '../cluster/embedded-cluster.js';
 import { resolveCluster, type ClusterTarget } from '../cluster/cluster-target.js';
 import { logDirsOfNodes } from '../cluster/log-dirs.js';
 import { kloadVersion } from '../cli/version.js';
-import { runScenario as runInProcess } from '../coordinator/run-scenario.js';
+import { runRepeats } from '../coordinator/run-repeats.js';
+import { refuseRepeats } from '../coordinator/repeat-scenario.js';
 import { silentReporter, type Reporter } from '../coordinator/reporter.js';
 import { KloadError } from '../errors.js';
 import { embeddedNodeControl } from '../faults/node-control.js';
@@ -37,6 +38,11 @@ export interface LibraryRunOptions {
   drainTimeoutMs?: number;
   /** Stop as soon as a publish-latency threshold can no longer pass. */
   abortOnFail?: boolean;
+  /**
+   * Run it this many times on fresh topics (default 1): the result is then the aggregate with every
+   * repeat in `repeats`, as `kload run --repeats N` writes it.
+   */
+  repeats?: number;
 }
 
 /** Runs a scenario without a `sweep` block once and returns its result (also when interrupted or failed). */
@@ -50,8 +56,9 @@ export async function runScenario(
       hint: 'Run it with runSweep(), which runs every point of the grid.',
     });
   }
+  refuseRepeats(scenario, options.repeats ?? 1, null);
   return withTarget(target, options, async (cluster, clientConfig, reporter) => {
-    const { result } = await runInProcess({
+    const run = {
       scenario,
       cluster,
       clientConfig,
@@ -62,7 +69,8 @@ export async function runScenario(
       intervalMs: options.intervalMs,
       drainTimeoutMs: options.drainTimeoutMs,
       abortOnFail: options.abortOnFail,
-    });
+    };
+    const { result } = await runRepeats(run, options.repeats ?? 1);
     return result;
   });
 }

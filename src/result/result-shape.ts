@@ -167,7 +167,7 @@ const fault = z.looseObject({
   impact: faultImpact.nullable(),
 });
 
-export const runResultShape = z.looseObject({
+const runShape = {
   kload: z.looseObject({ version: z.string() }),
   status: z.enum(['complete', 'interrupted', 'failed']),
   statusReason: z.string().nullable(),
@@ -183,6 +183,15 @@ export const runResultShape = z.looseObject({
   distribution: distribution.optional(),
   // Absent in results of runs without faults, and of kload before 0.2.
   faults: z.array(fault).optional(),
+};
+
+/** One repeat of a `--repeats N` result: a whole result itself, without nested repeats. */
+const repeatShape = z.looseObject({ ...runShape, repeats: z.never().optional() });
+
+export const runResultShape = z.looseObject({
+  ...runShape,
+  // Absent in single runs.
+  repeats: z.array(repeatShape).min(1).optional(),
 });
 
 /** The fields of `data` that break the shape, as `phases[1].intervals: expected array`; empty when it fits. */

@@ -9,7 +9,7 @@ import { findChangePoint, PERSISTENCE_RUNS } from './change-point.js';
 import { orderRuns, type LabelledRun, type ResultFile } from './order-runs.js';
 import { bandOf, median, MIN_BASELINE_RUNS, movementOf, SPREAD_FACTOR } from './robust-band.js';
 import { labelSourceText } from './run-labels.js';
-import { phaseSamples } from './run-samples.js';
+import { phaseSamples } from '../result/phase-samples.js';
 import type {
   LabelSource,
   NewestVerdict,

@@ -5,5 +5,4 @@ export { formatTrend, TREND_FORMATS, type TrendFormat } from './format-trend.js'
 export { orderRuns, TREND_ORDERS, type LabelledRun, type ResultFile } from './order-runs.js';
 export { bandOf, median, MIN_BASELINE_RUNS, movementOf, SPREAD_FACTOR } from './robust-band.js';
 export { labelSourceText, parseLabelSource, runLabel } from './run-labels.js';
-export { phaseSamples } from './run-samples.js';
 export type * from './trend-types.js';

@@ -1,7 +1,8 @@
 import type { Argv } from 'yargs';
 import { describeCluster, resolveCluster, type ClusterTarget } from '../../cluster/cluster-target.js';
 import { readPropertiesFile } from '../../coordinator/client-properties.js';
-import { runScenario } from '../../coordinator/run-scenario.js';
+import { runRepeats } from '../../coordinator/run-repeats.js';
+import { refuseRepeats } from '../../coordinator/repeat-scenario.js';
 import { type ExitCode, KloadError } from '../../errors.js';
 import { runWithAgents } from '../../agent/coordinate-agents.js';
 import { DEFAULT_CONTROL_TOPIC } from '../../agent/control-protocol.js';
@@ -40,6 +41,7 @@ interface RunArgs {
   metrics?: string;
   'metrics-wait': number;
   label?: string;
+  repeats: number;
 }
 
 type ConsoleReporter = ReturnType<typeof consoleReporter>;
@@ -77,6 +79,11 @@ export const runCommand: KloadCommand<RunArgs> = {
       .option('hlog', {
         type: 'string',
         describe: 'Also write an HdrHistogram interval log (default file: next to the result JSON)',
+      })
+      .option('repeats', {
+        type: 'number',
+        default: 1,
+        describe: 'Run the scenario N times on fresh topics; one result holds every repeat and their aggregate',
       })
       .option('metrics', {
         type: 'string',
@@ -126,6 +133,7 @@ export const runCommand: KloadCommand<RunArgs> = {
         'With SASL settings, results elsewhere',
       )
       .example('$0 run scenarios/quickstart.yaml --html', 'And an HTML report beside the result JSON')
+      .example('$0 run scenarios/quickstart.yaml --repeats 5', 'Five runs in one result, for `kload compare`')
       .example('$0 run scenarios/quickstart.yaml --metrics 9464', 'Prometheus scrapes http://<host>:9464/metrics')
       .example('$0 run x.yaml --brokers kafka-1:9092 --agents 3', 'Over three `kload agent`s on other hosts')
       .example(
@@ -143,6 +151,8 @@ export const runCommand: KloadCommand<RunArgs> = {
       });
     }
     const scenario = loadScenario(args.scenario);
+    const split = args.segment !== undefined ? '--segment' : args.agents !== undefined ? '--agents' : null;
+    refuseRepeats(scenario, args.repeats, split);
     if (args.segment !== undefined) refuseFaultsInSplitRun(scenario, '--segment');
     if (args.agents !== undefined) refuseFaultsInSplitRun(scenario, '--agents');
     const clientConfig = args['client-config'] ? readPropertiesFile(args['client-config']) : {};
@@ -196,13 +206,16 @@ async function runOnce(args: RunArgs, c: RunContext): Promise<ExitCode> {
       ? null
       : await startLiveMetrics(args.metrics, args['metrics-wait'], c.scenario, c.reporter);
   try {
-    const { result, abortedBy } = await runScenario({
-      ...c,
-      ...(live ? { reporter: live.reporter, watch: live.watch } : {}),
-      nodes: c.cluster.nodes ?? null,
-      kloadVersion: kloadVersion(),
-      abortOnFail: args['abort-on-fail'],
-    });
+    const { result, abortedBy } = await runRepeats(
+      {
+        ...c,
+        ...(live ? { reporter: live.reporter, watch: live.watch } : {}),
+        nodes: c.cluster.nodes ?? null,
+        kloadVersion: kloadVersion(),
+        abortOnFail: args['abort-on-fail'],
+      },
+      args.repeats,
+    );
     live?.finish(result);
     return await finishRun(labelled(result, args.label), { ...args, reporter: c.reporter, abortedBy });
   } finally {

@@ -5,6 +5,9 @@ import { compareResults } from '../../../src/compare/compare-results.js';
 import type { Comparison, ComparisonRow } from '../../../src/compare/types.js';
 import type { PhaseResult, RunResult } from '../../../src/result/result-types.js';
 import { latencies, latencyDistribution, phaseResult, runResult } from '../../helpers/result-fixture.js';
+import { aggregateRepeats } from '../../../src/result/aggregate-repeats.js';
+import { BETWEEN_RUNS_METHOD } from '../../../src/compare/between-runs.js';
+import { calibrateNoiseFloor } from '../../../src/compare/calibrate-noise-floor.js';
 
 const FIVE_PERCENT = { maxRegression: 0.05 };
 
@@ -55,60 +58,121 @@ test('only recorded phases are compared, each with throughput, three latencies, 
   );
 });
 
-test('a publish p99 30% worse over 100,000 samples is flagged as a regression', () => {
+test('single runs a side: a p99 30% worse over 100,000 samples is noise unknown, never a regression', () => {
   const base = run({ publishLatencyUs: latencyDistribution(100_000) });
   const head = run({ publishLatencyUs: latencyDistribution(100_000, 1.3) });
   const comparison = compareResults(base, head, FIVE_PERCENT);
   const p99 = row(comparison, 'publish.p99');
-  assert.equal(p99.verdict, 'regressed');
+  assert.deepEqual([p99.verdict, p99.rule, p99.samples], ['noise unknown', 'no-noise-estimate', { base: 1, head: 1 }]);
   assert.ok(Math.abs((p99.delta ?? 0) - 0.3) < 0.01, `delta ${p99.delta}`);
-  assert.ok(comparison.regressions >= 1);
-  assert.equal(row(comparison, 'service.p99').verdict, 'ok');
+  assert.equal(comparison.regressions, 0);
+  assert.equal(row(comparison, 'service.p99').rule, 'tolerance');
 });
 
-test('a publish p99 30% better over 100,000 samples is reported as better', () => {
+/** A result of `kload run --repeats N`: one run per steady override, aggregated as the run command does. */
+function repeated(...steadies: Partial<PhaseResult>[]): RunResult {
+  const runs = steadies.map((steady) => run(steady));
+  return aggregateRepeats(runs, runs[0]!.scenario);
+}
+
+const p99Scaled = (...scales: number[]) => scales.map((s) => ({ publishLatencyUs: latencyDistribution(10_000, s) }));
+
+test('five repeats a side: a p99 30% worse, beyond the repeats spread, regresses by the between-runs rule', () => {
+  const base = repeated(...p99Scaled(0.98, 1, 1.02, 0.99, 1.01));
+  const head = repeated(...p99Scaled(1.28, 1.3, 1.32, 1.29, 1.31));
+  const comparison = compareResults(base, head, FIVE_PERCENT);
+  const p99 = row(comparison, 'publish.p99');
+  assert.deepEqual([p99.verdict, p99.rule, p99.samples], ['regressed', 'between-runs', { base: 5, head: 5 }]);
+  assert.ok(p99.interval !== null && p99.interval.low > 0.24 && p99.interval.high < 0.36, JSON.stringify(p99.interval));
+  assert.equal(comparison.regressions, 4, 'p50, p99, p999 and max of publish');
+  assert.equal(comparison.base.repeats, 5);
+  assert.equal(comparison.method.betweenRuns, BETWEEN_RUNS_METHOD);
+});
+
+test('five repeats a side: the same 30% better is better', () => {
   const comparison = compareResults(
-    run({ publishLatencyUs: latencyDistribution(100_000, 1.3) }),
-    run({ publishLatencyUs: latencyDistribution(100_000) }),
+    repeated(...p99Scaled(1.28, 1.3, 1.32, 1.29, 1.31)),
+    repeated(...p99Scaled(0.98, 1, 1.02, 0.99, 1.01)),
     FIVE_PERCENT,
   );
   assert.equal(row(comparison, 'publish.p99').verdict, 'better');
   assert.equal(comparison.regressions, 0);
 });
 
-test('a 10% worse p99 of only 50 samples is within the histogram uncertainty: noise, not a regression', () => {
+test('repeats that spread widely: a 20% worse mean is noise, not a regression', () => {
   const comparison = compareResults(
-    run({ publishLatencyUs: latencyDistribution(50) }),
-    run({ publishLatencyUs: latencyDistribution(50, 1.1) }),
+    repeated(...p99Scaled(0.6, 1.5, 0.8, 1.3, 0.8)),
+    repeated(...p99Scaled(1.5, 0.7, 1.6, 0.9, 1.3)),
     FIVE_PERCENT,
   );
   const p99 = row(comparison, 'publish.p99');
-  assert.ok((p99.delta ?? 0) > 0.05, `delta ${p99.delta}`);
-  assert.equal(p99.verdict, 'noise');
-  assert.equal(comparison.regressions, 0);
+  assert.ok((p99.delta ?? 0) > 0.15, `delta ${p99.delta}`);
+  assert.deepEqual([p99.verdict, p99.rule], ['noise', 'between-runs']);
+  assert.ok(p99.interval !== null && p99.interval.low < 0 && p99.interval.high > 0);
 });
 
-test('a latency change within --max-regression is ok even when many samples make it certain', () => {
+test('a change within --max-regression is ok even when the repeats make it certain', () => {
   const comparison = compareResults(
-    run({ publishLatencyUs: latencyDistribution(100_000) }),
-    run({ publishLatencyUs: latencyDistribution(100_000, 1.03) }),
+    repeated(...p99Scaled(1, 1, 1)),
+    repeated(...p99Scaled(1.03, 1.03, 1.03)),
     FIVE_PERCENT,
   );
-  assert.equal(row(comparison, 'publish.p99').verdict, 'ok');
+  assert.deepEqual([row(comparison, 'publish.p99').verdict, row(comparison, 'publish.p99').rule], ['ok', 'tolerance']);
 });
 
-const throughputCases: [baseRate: number, headRate: number, verdict: string][] = [
-  [5000, 4850, 'ok'],
-  [5000, 4000, 'regressed'],
-  [5000, 6000, 'better'],
+test('the family-wise level divides 5% over the rows judged between runs (Bonferroni)', () => {
+  const comparison = compareResults(repeated({}, {}), repeated({}, {}), FIVE_PERCENT);
+  // throughput, 3 × 4 latencies, failed and 3 integrity counts: 17 rows with 2 runs a side.
+  assert.equal(comparison.method.rowsJudgedBetweenRuns, 17);
+  assert.ok(Math.abs(comparison.method.rowConfidence - (1 - 0.05 / 17)) < 1e-12);
+});
+
+const throughputCases: [base: number[], head: number[], verdict: string][] = [
+  [[5000, 5000, 5000], [4850, 4850, 4850], 'ok'],
+  [[4900, 5000, 5100], [3900, 4000, 4100], 'regressed'],
+  [[4900, 5000, 5100], [5900, 6000, 6100], 'better'],
+  [[3000, 5000, 7000], [2000, 4000, 6000], 'noise'],
 ];
 
-for (const [baseRate, headRate, verdict] of throughputCases) {
-  test(`throughput ${baseRate} -> ${headRate} msg/s is ${verdict} at a 5% tolerance`, () => {
-    const comparison = compareResults(run({ achievedRate: baseRate }), run({ achievedRate: headRate }), FIVE_PERCENT);
+for (const [baseRates, headRates, verdict] of throughputCases) {
+  test(`throughput ${baseRates.join('/')} -> ${headRates.join('/')} msg/s is ${verdict} at a 5% tolerance`, () => {
+    const comparison = compareResults(
+      repeated(...baseRates.map((achievedRate) => ({ achievedRate }))),
+      repeated(...headRates.map((achievedRate) => ({ achievedRate }))),
+      FIVE_PERCENT,
+    );
     assert.equal(row(comparison, 'throughput').verdict, verdict);
   });
 }
+
+test('single runs against an A/A noise floor: beyond the floor regresses, within it is noise', () => {
+  const floor = calibrateNoiseFloor([run({ achievedRate: 5000 }), run({ achievedRate: 4500 })]);
+  const throughputFloor = floor.floors.find((f) => f.metric === 'throughput');
+  assert.ok(throughputFloor !== undefined && Math.abs((throughputFloor.floor ?? 0) - 3 * (500 / 4500)) < 1e-9);
+  const noiseFloor = { floor, source: 'floor.json' };
+  const within = compareResults(run({ achievedRate: 5000 }), run({ achievedRate: 4500 }), {
+    ...FIVE_PERCENT,
+    noiseFloor,
+  });
+  assert.deepEqual([row(within, 'throughput').verdict, row(within, 'throughput').rule], ['noise', 'noise-floor']);
+  const beyond = compareResults(run({ achievedRate: 5000 }), run({ achievedRate: 2000 }), {
+    ...FIVE_PERCENT,
+    noiseFloor,
+  });
+  assert.deepEqual(
+    [row(beyond, 'throughput').verdict, row(beyond, 'throughput').noiseFloor],
+    ['regressed', throughputFloor.floor],
+  );
+  assert.equal(beyond.method.noiseFloor?.source, 'floor.json');
+});
+
+test('a noise floor of another scenario is refused with exit code 2', () => {
+  const floor = { ...calibrateNoiseFloor([run(), run()]), scenario: 'other' };
+  assert.throws(
+    () => compareResults(run(), run(), { ...FIVE_PERCENT, noiseFloor: { floor, source: 'f.json' } }),
+    /the noise floor f\.json is of scenario "other", the results ran "steady"/,
+  );
+});
 
 test('one lost message where there were none regresses whatever the tolerance', () => {
   const comparison = compareResults(
@@ -151,7 +215,10 @@ test('failed deliveries add up over error codes and compare like any lower-is-be
     FIVE_PERCENT,
   );
   const failed = row(comparison, 'failed');
-  assert.deepEqual([failed.base?.value, failed.head?.value, failed.delta, failed.verdict], [10, 20, 1, 'regressed']);
+  assert.deepEqual(
+    [failed.base?.value, failed.head?.value, failed.delta, failed.verdict],
+    [10, 20, 1, 'noise unknown'],
+  );
 });
 
 test('without consumers on either side there are no end-to-end or integrity rows', () => {

@@ -7,6 +7,8 @@ import { compareCommand } from '../../../../src/cli/commands/compare.js';
 import { KloadError } from '../../../../src/errors.js';
 import type { RunResult } from '../../../../src/result/result-types.js';
 import { latencyDistribution, phaseResult, runResult } from '../../../helpers/result-fixture.js';
+import { aggregateRepeats } from '../../../../src/result/aggregate-repeats.js';
+import { readNoiseFloorFile } from '../../../../src/compare/noise-floor-file.js';
 
 /** Writes each result as JSON in a fresh directory removed after the test; returns the paths. */
 function files(t: TestContext, contents: Record<string, RunResult | string>): Record<string, string> {
@@ -39,6 +41,7 @@ function compare(
       'max-regression': '5%',
       maxRegression: '5%',
       format,
+      calibrate: false,
       _: [],
       $0: 'kload',
     });
@@ -51,18 +54,24 @@ function compare(
 }
 
 const base = runResult([phaseResult({ publishLatencyUs: latencyDistribution(100_000) })]);
-const worse = runResult([phaseResult({ publishLatencyUs: latencyDistribution(100_000, 1.3) })]);
+/** Three repeats whose p99s differ a little, as `kload run --repeats 3` would save them. */
+function repeats(scale: number): RunResult {
+  const runs = [0.99, 1, 1.01].map((s) =>
+    runResult([phaseResult({ publishLatencyUs: latencyDistribution(10_000, s * scale) })]),
+  );
+  return aggregateRepeats(runs, runs[0]!.scenario);
+}
 
 test('compare prints the table and returns normally when nothing regressed', (t) => {
   const paths = files(t, { 'base.json': base, 'head.json': base });
   const { printed, error } = compare(t, paths['base.json'] ?? '', paths['head.json'] ?? '');
   assert.equal(error, undefined);
-  assert.match(printed, /^phase +metric +unit +base +head +delta +verdict$/m);
+  assert.match(printed, /^phase +metric +unit +base +head +delta +runs +noise +verdict +rule$/m);
   assert.match(printed, /17 ok\.\n$/);
 });
 
 test('compare prints the comparison, then fails with exit code 99 naming how many metrics regressed', (t) => {
-  const paths = files(t, { 'base.json': base, 'head.json': worse });
+  const paths = files(t, { 'base.json': repeats(1), 'head.json': repeats(1.3) });
   const { printed, error } = compare(t, paths['base.json'] ?? '', paths['head.json'] ?? '', 'json');
   assert.ok(error instanceof KloadError);
   assert.equal(error.code, 'REGRESSION_FOUND');
@@ -95,3 +104,57 @@ for (const [what, content, code, message] of badInputs) {
     assert.equal(printed, '');
   });
 }
+
+test('compare --calibrate writes the A/A noise floor of every run given, and compare then judges by it', async (t) => {
+  const paths = files(t, { 'a1.json': repeats(1), 'a2.json': base });
+  const floorPath = join(paths['a1.json'] ?? '', '..', 'floor.json');
+  let printed = '';
+  // Across an await the test runner reports through stdout too (in bytes): let those through.
+  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown) => boolean;
+  t.mock.method(process.stdout, 'write', (chunk: unknown) => {
+    if (typeof chunk !== 'string') return write(chunk);
+    printed += chunk;
+    return true;
+  });
+  try {
+    await compareCommand.handler({
+      base: paths['a1.json'] ?? '',
+      head: paths['a2.json'] ?? '',
+      'max-regression': '5%',
+      maxRegression: '5%',
+      format: 'table',
+      calibrate: true,
+      'noise-floor': floorPath,
+      noiseFloor: floorPath,
+      _: [],
+      $0: 'kload',
+    });
+  } finally {
+    t.mock.restoreAll();
+  }
+  assert.match(printed, /^Noise floor of scenario "steady" from 4 A\/A runs \(12 ordered pairs\)/);
+  const floor = readNoiseFloorFile(floorPath);
+  assert.equal(floor.runs, 4);
+  assert.ok(floor.floors.some((f) => f.metric === 'publish.p99' && (f.floor ?? 0) > 0));
+});
+
+test('compare refuses a third result without --calibrate, with exit code 2', (t) => {
+  const paths = files(t, { 'a.json': base });
+  const a = paths['a.json'] ?? '';
+  assert.throws(
+    () =>
+      compareCommand.handler({
+        base: a,
+        head: a,
+        more: [a],
+        'max-regression': '5%',
+        maxRegression: '5%',
+        format: 'table',
+        calibrate: false,
+        _: [],
+        $0: 'kload',
+      }),
+    (error: unknown) =>
+      error instanceof KloadError && error.exitCode === 2 && /exactly two results/.test(error.message),
+  );
+});
