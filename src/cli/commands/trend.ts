@@ -29,6 +29,8 @@ export const trendCommand: CommandModule<object, TrendArgs> = {
         type: 'string',
         array: true,
         demandOption: true,
+        // yargs gives a variadic positional a [] default that --help would print as "[default: []]".
+        default: undefined,
         describe: 'Result JSON files of one scenario (2 or more; a shell glob is fine)',
       })
       .option('label-from', {
