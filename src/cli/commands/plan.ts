@@ -99,7 +99,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
         {
           hint:
             'Lower the target or relax --p99, or run a sweep that covers it ' +
-            '(more producers and partitions, repeats, a paced load).',
+            '(more producers and partitions, repeats, a paced load, sweep.brokers for larger clusters).',
         },
       );
     }
