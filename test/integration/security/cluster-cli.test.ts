@@ -1,23 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { ensureKafkaJars } from '../../../src/cluster/kafka-jars.js';
+import { existsSync } from 'node:fs';
 import { readPropertiesFile } from '../../../src/coordinator/client-properties.js';
 import { runCli } from '../../helpers/cli.js';
 import { randomTopic } from '../../helpers/kafka-io.js';
 import { tempDir } from '../../helpers/paths.js';
 import { readOnlyResult } from '../../helpers/scenario-files.js';
 import { smallScenario } from './secured-cluster.js';
-
-/** A cache dir of its own, so no detached cluster of another test or a developer is touched. */
-function isolatedEnv(): NodeJS.ProcessEnv {
-  const home = tempDir('kafka-home');
-  symlinkSync(ensureKafkaJars().classpath.replace(/\/\*$/, ''), join(home, 'libs'));
-  const cache = tempDir('kload-cache');
-  mkdirSync(cache, { recursive: true });
-  return { ...process.env, KAFKA_HOME: home, KLOAD_CACHE_DIR: cache };
-}
+import { isolatedEnv } from '../../helpers/isolated-env.js';
 
 test('cluster start --security sasl_ssl --detach prints a client.properties that kload run accepts', async (t) => {
   const env = isolatedEnv();

@@ -1,24 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { ensureKafkaJars } from '../../../src/cluster/kafka-jars.js';
 import type { CapacityPlan, PlanRefusal } from '../../../src/plan/plan-types.js';
 import type { SweepResult } from '../../../src/sweep/sweep-result-types.js';
 import { runCli } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/paths.js';
 import { writeScenario } from '../../helpers/scenario-files.js';
-
-/** Its own empty cache dir, so a detached cluster someone left running is neither used nor warned about. */
-function isolatedEnv(): NodeJS.ProcessEnv {
-  const libs = ensureKafkaJars().classpath.replace(/\/\*$/, '');
-  const home = tempDir('kafka-home');
-  symlinkSync(libs, join(home, 'libs'));
-  const cache = tempDir('kload-cache');
-  mkdirSync(cache, { recursive: true });
-  return { ...process.env, KAFKA_HOME: home, KLOAD_CACHE_DIR: cache };
-}
+import { isolatedEnv } from '../../helpers/isolated-env.js';
 
 /** Resolves true when something accepts a TCP connection at host:port within a second. */
 function listening(address: string): Promise<boolean> {

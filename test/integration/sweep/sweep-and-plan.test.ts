@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedCluster } from '../../../src/cluster/embedded-cluster.js';
-import { ensureKafkaJars } from '../../../src/cluster/kafka-jars.js';
 import { fetchMetadata } from '../../../src/kafka/metadata.js';
 import type { CapacityPlan } from '../../../src/plan/plan-types.js';
 import { SWEEP_RESULT_SCHEMA_VERSION, type SweepResult } from '../../../src/sweep/sweep-result-types.js';
@@ -11,20 +10,7 @@ import { runCli } from '../../helpers/cli.js';
 import { waitFor } from '../../helpers/kafka-io.js';
 import { tempDir } from '../../helpers/paths.js';
 import { writeScenario } from '../../helpers/scenario-files.js';
-
-/**
- * The environment of a kload that finds no detached cluster (its own empty cache dir, so a
- * cluster another test or a developer left running is not picked up) but the same Kafka jars:
- * `kload run` then starts a temporary cluster itself and knows where the brokers keep their logs.
- */
-function isolatedEnv(): NodeJS.ProcessEnv {
-  const libs = ensureKafkaJars().classpath.replace(/\/\*$/, '');
-  const home = tempDir('kafka-home');
-  symlinkSync(libs, join(home, 'libs'));
-  const cache = tempDir('kload-cache');
-  mkdirSync(cache, { recursive: true });
-  return { ...process.env, KAFKA_HOME: home, KLOAD_CACHE_DIR: cache };
-}
+import { isolatedEnv } from '../../helpers/isolated-env.js';
 
 function readSweep(outDir: string): { path: string; sweep: SweepResult } {
   const files = readdirSync(outDir).filter((f) => /^sweep-small-sweep-\d{8}T\d{6}Z\.json$/.test(f));
