@@ -57,19 +57,8 @@ export async function runScenario(
     });
   }
   refuseRepeats(scenario, options.repeats ?? 1, null);
-  return withTarget(target, options, async (cluster, clientConfig, reporter) => {
-    const run = {
-      scenario,
-      cluster,
-      clientConfig,
-      reporter,
-      signal: options.signal ?? new AbortController().signal,
-      kloadVersion: kloadVersion(),
-      nodes: cluster.nodes ?? null,
-      intervalMs: options.intervalMs,
-      drainTimeoutMs: options.drainTimeoutMs,
-      abortOnFail: options.abortOnFail,
-    };
+  return withTarget(target, options, async (common) => {
+    const run = { ...common, scenario, nodes: common.cluster.nodes ?? null, abortOnFail: options.abortOnFail };
     const { result } = await runRepeats(run, options.repeats ?? 1);
     return result;
   });
@@ -92,18 +81,7 @@ export async function runSweep(
       },
     );
   }
-  return withTarget(target, options, (cluster, clientConfig, reporter) =>
-    runSweepPoints({
-      scenario,
-      cluster,
-      clientConfig,
-      reporter,
-      signal: options.signal ?? new AbortController().signal,
-      kloadVersion: kloadVersion(),
-      intervalMs: options.intervalMs,
-      drainTimeoutMs: options.drainTimeoutMs,
-    }),
-  );
+  return withTarget(target, options, (common) => runSweepPoints({ ...common, scenario }));
 }
 
 export interface SavedResult {
@@ -133,21 +111,39 @@ export async function saveResult(
   return saved;
 }
 
+/** What a single run and a sweep both take from the target and the options. */
+interface CommonRunArgs {
+  cluster: ClusterTarget;
+  clientConfig: Record<string, string>;
+  reporter: Reporter;
+  signal: AbortSignal;
+  kloadVersion: string;
+  intervalMs?: number;
+  drainTimeoutMs?: number;
+}
+
 async function withTarget<T>(
   target: RunTarget,
   options: LibraryRunOptions,
-  body: (cluster: ClusterTarget, clientConfig: Record<string, string>, reporter: Reporter) => Promise<T>,
+  body: (common: CommonRunArgs) => Promise<T>,
 ): Promise<T> {
   const reporter: Reporter = { ...silentReporter, ...options.reporter };
+  const common = {
+    reporter,
+    signal: options.signal ?? new AbortController().signal,
+    kloadVersion: kloadVersion(),
+    intervalMs: options.intervalMs,
+    drainTimeoutMs: options.drainTimeoutMs,
+  };
   if ('brokers' in target) {
     const clientConfig = options.clientConfig ?? {};
     // The same probe as --brokers: an unreachable cluster or a refused login fails in 5 s, with a hint.
     const cluster = await resolveCluster({ brokers: target.brokers, clientConfig, log: (l) => reporter.info(l) });
-    return body(cluster, clientConfig, reporter);
+    return body({ ...common, cluster, clientConfig });
   }
   const embedded = target.cluster;
   const clientConfig = options.clientConfig ?? embedded.security?.clientConfig ?? {};
-  return body(describeEmbedded(embedded), clientConfig, reporter);
+  return body({ ...common, cluster: describeEmbedded(embedded), clientConfig });
 }
 
 /**

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planCapacity } from '../../../src/plan/plan-capacity.js';
-import type { CapacityPlan, PlanOutcome, PlanRefusal } from '../../../src/plan/plan-types.js';
 import type { SweepResult } from '../../../src/sweep/sweep-result-types.js';
 import { scenarioWith } from '../../helpers/scenario-fixture.js';
 import type { Row } from '../sweep/fabricated-points.js';
 import { sweepOf } from './sweep-fixture.js';
+import { planned, refused } from './plan-outcome.js';
 
 const p99Us = 50_000;
 
@@ -28,16 +28,6 @@ function brokerSweep(sizes: readonly number[], replicationFactor: number): Sweep
   const sweep = sweepOf(brokerRows(sizes), { perPointBrokerCounts: [...sizes], brokerCount: Math.max(...sizes) });
   const scenario = scenarioWith({ topics: [{ name: 't', partitions: 2, replicationFactor, configs: {} }] });
   return { ...sweep, scenario };
-}
-
-function planned(outcome: PlanOutcome): CapacityPlan {
-  assert.ok(outcome.ok, outcome.ok ? '' : outcome.refusal.reasons.join('\n'));
-  return outcome.plan;
-}
-
-function refused(outcome: PlanOutcome): PlanRefusal {
-  assert.ok(!outcome.ok, 'expected a refusal');
-  return outcome.refusal;
 }
 
 const throughputOf = (sweep: SweepResult, index: number) => sweep.points[index]!.measurement!.throughputMsgsPerSec;

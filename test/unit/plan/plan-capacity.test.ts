@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planCapacity } from '../../../src/plan/plan-capacity.js';
-import type { CapacityPlan, PlanOutcome, PlanRefusal } from '../../../src/plan/plan-types.js';
 import { lawRows, sweepOf } from './sweep-fixture.js';
+import { planned, refused } from './plan-outcome.js';
 
 // lawRows(), R = 1000 bytes: #2 N1 K1 9,825 msg/s p99 15 ms; #3 N1 K4 11,647 p99 15 ms;
 // #6 N2 K1 19,058 p99 30 ms; #7 N2 K4 21,322 p99 30 ms. R = 100: #4 N2 K1 37,488 p99 20 ms.
 const ms = (n: number) => n * 1000;
-
-function planned(outcome: PlanOutcome): CapacityPlan {
-  assert.ok(outcome.ok, outcome.ok ? '' : outcome.refusal.reasons.join('\n'));
-  return outcome.plan;
-}
-
-function refused(outcome: PlanOutcome): PlanRefusal {
-  assert.ok(!outcome.ok, 'expected a refusal');
-  return outcome.refusal;
-}
 
 test(
   'the cheapest measured configuration that sustained the target within p99 is the basis; ' +
